@@ -1,0 +1,130 @@
+//! All loaded articles and the indexes built once over them: country → articles and
+//! speaker → quotes (one entry per person across the corpus), so that a filter or a
+//! same-speaker jump costs a lookup, not a rescan.
+
+use std::collections::HashMap;
+
+use crate::extract::speakers::speaker_key;
+use crate::model::{Article, SpeakerKind};
+
+/// Where one quote lives: the article's index in the corpus and the quote's index in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QuoteRef {
+    pub article: usize,
+    pub quote: usize,
+}
+
+/// One person (or body) quoted anywhere in the corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerEntry {
+    /// The name as first seen.
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// The first role an article gave them.
+    pub role: Option<String>,
+    /// Every quote of theirs, in corpus order.
+    pub quotes: Vec<QuoteRef>,
+    /// How many articles quote them.
+    pub articles: usize,
+}
+
+/// Mentions of one country in one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountryHit {
+    pub article: usize,
+    pub mentions: u32,
+}
+
+/// The articles and their indexes.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    articles: Vec<Article>,
+    by_country: HashMap<String, Vec<CountryHit>>,
+    speakers: Vec<SpeakerEntry>,
+    speaker_ids: HashMap<String, usize>,
+}
+
+impl Corpus {
+    pub fn new(articles: Vec<Article>) -> Self {
+        let mut corpus = Corpus::default();
+        corpus.extend(articles);
+        corpus
+    }
+
+    /// Adds articles at the end (background loading adds them in batches).
+    pub fn extend(&mut self, articles: impl IntoIterator<Item = Article>) {
+        for article in articles {
+            self.push(article);
+        }
+    }
+
+    pub fn push(&mut self, article: Article) {
+        let index = self.articles.len();
+        for country in &article.countries {
+            self.by_country
+                .entry(country.code.clone())
+                .or_default()
+                .push(CountryHit {
+                    article: index,
+                    mentions: country.mentions,
+                });
+        }
+        let mut seen_here: Vec<usize> = Vec::new();
+        for (q, quote) in article.quotes.iter().enumerate() {
+            let Some(name) = &quote.speaker else { continue };
+            let id = *self
+                .speaker_ids
+                .entry(speaker_key(name))
+                .or_insert_with(|| {
+                    let speaker = article.speakers.iter().find(|s| &s.name == name);
+                    self.speakers.push(SpeakerEntry {
+                        name: name.clone(),
+                        kind: speaker.map(|s| s.kind).unwrap_or_default(),
+                        role: speaker.and_then(|s| s.role.clone()),
+                        quotes: Vec::new(),
+                        articles: 0,
+                    });
+                    self.speakers.len() - 1
+                });
+            let entry = &mut self.speakers[id];
+            entry.quotes.push(QuoteRef {
+                article: index,
+                quote: q,
+            });
+            if !seen_here.contains(&id) {
+                seen_here.push(id);
+                entry.articles += 1;
+            }
+        }
+        self.articles.push(article);
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// The articles that mention a country (by ISO code), in corpus order.
+    pub fn with_country(&self, code: &str) -> &[CountryHit] {
+        self.by_country.get(code).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Everyone quoted, in order of first appearance.
+    pub fn speakers(&self) -> &[SpeakerEntry] {
+        &self.speakers
+    }
+
+    /// The corpus-wide entry of a speaker, by any spelling of their full name.
+    pub fn speaker(&self, name: &str) -> Option<&SpeakerEntry> {
+        self.speaker_ids
+            .get(&speaker_key(name))
+            .map(|&id| &self.speakers[id])
+    }
+}

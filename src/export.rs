@@ -1,0 +1,97 @@
+//! `kiosk export`: the parsed articles as JSON (one array) or JSON lines (DESIGN.md §3),
+//! optionally filtered by country and speaker.
+
+use std::io::{self, Write};
+
+use crate::extract::countries::{self, CountryCode};
+use crate::extract::speakers::speaker_key;
+use crate::model::Article;
+
+/// The two output shapes of `kiosk export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON array of all articles.
+    #[default]
+    Json,
+    /// One article per line.
+    Jsonl,
+}
+
+/// Which articles to export: all of the countries and the speaker must be present.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub countries: Vec<CountryCode>,
+    pub speaker: Option<String>,
+}
+
+impl Filter {
+    /// Builds a filter from the command line's values; an unknown country is an error
+    /// that names it.
+    pub fn new(countries: &[String], speaker: Option<&str>) -> Result<Filter, String> {
+        let countries = countries
+            .iter()
+            .map(|q| countries::resolve(q).ok_or_else(|| format!("unknown country: {q}")))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Filter {
+            countries,
+            speaker: speaker.map(speaker_key),
+        })
+    }
+
+    pub fn matches(&self, article: &Article) -> bool {
+        let has_countries = self
+            .countries
+            .iter()
+            .all(|code| article.countries.iter().any(|c| c.code == code.as_str()));
+        let has_speaker = self.speaker.as_ref().is_none_or(|key| {
+            article
+                .speakers
+                .iter()
+                .any(|s| &speaker_key(&s.name) == key)
+        });
+        has_countries && has_speaker
+    }
+}
+
+/// Writes articles one at a time as they come, so memory does not grow with the output.
+pub struct Exporter<W: Write> {
+    out: W,
+    format: ExportFormat,
+    written: usize,
+}
+
+impl<W: Write> Exporter<W> {
+    pub fn new(out: W, format: ExportFormat) -> Self {
+        Exporter {
+            out,
+            format,
+            written: 0,
+        }
+    }
+
+    pub fn write(&mut self, article: &Article) -> io::Result<()> {
+        match self.format {
+            ExportFormat::Json => {
+                self.out
+                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+            }
+            ExportFormat::Jsonl => {}
+        }
+        serde_json::to_writer(&mut self.out, article)?;
+        if self.format == ExportFormat::Jsonl {
+            self.out.write_all(b"\n")?;
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Closes the array (for JSON) and flushes; returns how many articles were written.
+    pub fn finish(mut self) -> io::Result<usize> {
+        if self.format == ExportFormat::Json {
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()?;
+        Ok(self.written)
+    }
+}

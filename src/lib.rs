@@ -1,0 +1,34 @@
+//! kiosk: a terminal news reader that knows which countries an article mentions and whom
+//! it quotes.
+//!
+//! Data flows one way: [`load`] turns files into [`model::Article`]s, [`extract`] finds
+//! countries, quotes and speakers in them, [`corpus`] indexes the whole set, and the
+//! reader shows it. The library exposes every part for tests and benches.
+
+pub mod corpus;
+pub mod export;
+pub mod extract;
+pub mod load;
+pub mod model;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+pub use crate::load::{LoadError, Loaded};
+pub use crate::model::Article;
+
+/// Loads and annotates the articles under `paths`, or the embedded seeds when `paths`
+/// is empty.
+pub fn load_corpus(paths: &[PathBuf]) -> Loaded {
+    let mut loaded = if paths.is_empty() {
+        Loaded {
+            articles: load::seeds(),
+            errors: Vec::new(),
+        }
+    } else {
+        load::load_paths(paths)
+    };
+    loaded.articles.par_iter_mut().for_each(extract::annotate);
+    loaded
+}

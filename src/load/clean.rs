@@ -1,0 +1,207 @@
+//! Text hygiene shared by every format: line endings, odd spaces and control characters,
+//! HTML fragments and entities left inside plain text.
+
+/// Normalises decoded text: `\r\n` and `\r` become `\n`; tabs, non-breaking and other
+/// Unicode spaces become a plain space; zero-width characters, soft hyphens and other
+/// control characters are dropped; runs of spaces collapse to one and lines are trimmed
+/// at the end.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    push_newline(&mut out);
+                }
+            }
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => push_newline(&mut out),
+            '\t'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+            | '\u{0b}'
+            | '\u{0c}' => push_space(&mut out),
+            ' ' => push_space(&mut out),
+            '\u{ad}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2060}'
+            | '\u{feff}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    trim_line_end(&mut out);
+    out
+}
+
+fn push_space(out: &mut String) {
+    if !out.is_empty() && !out.ends_with([' ', '\n']) {
+        out.push(' ');
+    }
+}
+
+fn push_newline(out: &mut String) {
+    trim_line_end(out);
+    out.push('\n');
+}
+
+fn trim_line_end(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+}
+
+/// Removes HTML tags that survived in plain text and decodes entities
+/// (`Putin.<span class="x">Foto</span>` becomes `Putin.Foto`, `&amp;` becomes `&`).
+/// A `<` that does not start a tag is kept.
+pub fn strip_inline_html(line: &str) -> String {
+    if !line.contains(['<', '&']) {
+        return line.to_owned();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        match tag_len(after) {
+            Some(len) => rest = &after[len..],
+            None => {
+                out.push('<');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    decode_entities(&out)
+}
+
+/// The byte length of the tag at the start of `s` (`<span …>`, `</b>`, `<br/>`, `<!-- … -->`).
+fn tag_len(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    if s.starts_with("<!--") {
+        return s.find("-->").map(|end| end + 3);
+    }
+    let first = *bytes.get(1)?;
+    if !(first.is_ascii_alphabetic() || first == b'/' || first == b'!') {
+        return None;
+    }
+    let end = s.find('>')?;
+    let inner = &s[1..end];
+    let name_ok = inner
+        .trim_start_matches('/')
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '!');
+    (name_ok && !inner.contains('<')).then_some(end + 1)
+}
+
+/// Decodes the HTML entities met in copied web text: the common named ones and every
+/// numeric one. Unknown entities stay as written.
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        match entity(after) {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &after[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(s: &str) -> Option<(char, usize)> {
+    let end = s[..s.len().min(12)].find(';')?;
+    let name = &s[1..end];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(code)?
+    } else {
+        match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => ' ',
+            "shy" => return Some(('\u{ad}', end + 1)),
+            "ndash" => '–',
+            "mdash" => '—',
+            "hellip" => '…',
+            "laquo" => '«',
+            "raquo" => '»',
+            "lsaquo" => '‹',
+            "rsaquo" => '›',
+            "bdquo" => '„',
+            "ldquo" => '“',
+            "rdquo" => '”',
+            "sbquo" => '‚',
+            "lsquo" => '‘',
+            "rsquo" => '’',
+            "auml" => 'ä',
+            "ouml" => 'ö',
+            "uuml" => 'ü',
+            "Auml" => 'Ä',
+            "Ouml" => 'Ö',
+            "Uuml" => 'Ü',
+            "szlig" => 'ß',
+            "eacute" => 'é',
+            "egrave" => 'è',
+            "aacute" => 'á',
+            "euro" => '€',
+            "copy" => '©',
+            "reg" => '®',
+            "deg" => '°',
+            "middot" => '·',
+            "bull" => '•',
+            _ => return None,
+        }
+    };
+    Some((c, end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_line_ends_spaces_and_controls() {
+        let raw = "Kiew\r\nMoskau\rPeking\u{a0}und\tRom \u{200b}x\u{7}y  z \n";
+        assert_eq!(normalize(raw), "Kiew\nMoskau\nPeking und Rom xy z\n");
+    }
+
+    #[test]
+    fn strips_tags_and_decodes_entities() {
+        let line =
+            r#"Putin in Nordkorea.<span class="copyright">Foto</span> &amp; Xi &#8211; 3 &lt; 4"#;
+        assert_eq!(
+            strip_inline_html(line),
+            "Putin in Nordkorea.Foto & Xi – 3 < 4"
+        );
+    }
+
+    #[test]
+    fn keeps_a_lone_angle_bracket_and_unknown_entities() {
+        assert_eq!(strip_inline_html("a < b &foo; c"), "a < b &foo; c");
+    }
+}

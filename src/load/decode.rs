@@ -1,0 +1,112 @@
+//! Bytes to text: UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252 (which
+//! covers Latin-1) when the bytes are not UTF-8. Binary files are refused.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+use super::Problem;
+
+/// Decodes a file's bytes to text, guessing the encoding as described in the module doc.
+pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return Ok(decode_with(&bytes[bom_len..], encoding));
+    }
+    if let Some(encoding) = sniff_utf16(bytes) {
+        return Ok(decode_with(bytes, encoding));
+    }
+    if looks_binary(bytes) {
+        return Err(Problem::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) => Ok(decode_with(bytes, WINDOWS_1252)),
+    }
+}
+
+/// Decodes with a known encoding, replacing malformed sequences.
+pub fn decode_with(bytes: &[u8], encoding: &'static Encoding) -> String {
+    if encoding == UTF_8 {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    text.into_owned()
+}
+
+/// UTF-16 without a BOM: ASCII-heavy text then has a NUL in every other byte.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nuls = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    if odd_nuls * 10 >= pairs * 7 && even_nuls * 10 < pairs {
+        Some(UTF_16LE)
+    } else if even_nuls * 10 >= pairs * 7 && odd_nuls * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// A file is binary when its start holds NUL bytes or many control characters that text
+/// never has.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, sample).is_some() {
+        return true;
+    }
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    controls * 20 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("Grüße".as_bytes()).unwrap(), "Grüße");
+        assert_eq!(decode("\u{feff}Grüße".as_bytes()).unwrap(), "Grüße");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xff, 0xfe];
+        le.extend("Kiew und Moskau".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&le).unwrap(), "Kiew und Moskau");
+        let mut be = vec![0xfe, 0xff];
+        be.extend("Türkei".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&be).unwrap(), "Türkei");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_sniffed() {
+        let le: Vec<u8> = "Russland und China"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(&le).unwrap(), "Russland und China");
+    }
+
+    #[test]
+    fn windows_1252_when_not_utf8() {
+        // "Größe – €" in Windows-1252.
+        let bytes = [0x47, 0x72, 0xf6, 0xdf, 0x65, 0x20, 0x96, 0x20, 0x80];
+        assert_eq!(decode(&bytes).unwrap(), "Größe – €");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let bytes = [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3];
+        assert!(matches!(decode(&bytes), Err(Problem::Binary)));
+    }
+}

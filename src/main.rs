@@ -1,0 +1,189 @@
+//! The `kiosk` command: argument parsing and the commands of DESIGN.md §2.
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+
+use kiosk::corpus::Corpus;
+use kiosk::export::{ExportFormat, Exporter, Filter};
+use kiosk::extract::countries;
+use kiosk::{Loaded, load_corpus};
+
+/// A terminal news reader that knows which countries an article mentions and whom it quotes.
+///
+/// With no command, opens the reader on PATH... (files and folders, read recursively:
+/// .txt, .md, .html, .htm, .jsonl, .json), or on the five embedded seed articles.
+#[derive(Debug, Parser)]
+#[command(name = "kiosk", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Files and folders to read.
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the parsed articles as JSON (no PATH: the embedded seeds).
+    Export {
+        paths: Vec<PathBuf>,
+        /// One JSON array, or one article per line.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Only articles that mention this country (ISO code, German or English name);
+        /// repeat to require several.
+        #[arg(long = "country", value_name = "CODE")]
+        countries: Vec<String>,
+        /// Only articles that quote this person.
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+    },
+    /// Read text lines from stdin and print the country mentions of each.
+    Entities {
+        /// One JSON object per line: {"line": N, "countries": [{"start", "end", "text", "code"}]}.
+        #[arg(long)]
+        jsonl: bool,
+    },
+    /// A table of everyone quoted: name, kind, role, quotes, articles (experts first).
+    Speakers { paths: Vec<PathBuf> },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => reader(&cli.paths),
+        Some(Command::Export {
+            paths,
+            format,
+            countries,
+            speaker,
+        }) => export(&paths, format, &countries, speaker.as_deref()),
+        Some(Command::Entities { jsonl }) => entities(jsonl),
+        Some(Command::Speakers { paths }) => speakers(&paths),
+    };
+    match result {
+        Ok(code) => code,
+        // `kiosk export | head` closes the pipe early: not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kiosk: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// Loads a corpus and reports each skipped file once on stderr. Fails when nothing loaded.
+fn load(paths: &[PathBuf]) -> Result<Loaded> {
+    let loaded = load_corpus(paths);
+    for error in &loaded.errors {
+        eprintln!("kiosk: skipped {error}");
+    }
+    if loaded.articles.is_empty() {
+        anyhow::bail!("no articles could be loaded");
+    }
+    Ok(loaded)
+}
+
+fn reader(paths: &[PathBuf]) -> Result<ExitCode> {
+    let loaded = load(paths)?;
+    eprintln!(
+        "kiosk: loaded {} articles; the reader is not built yet, use `kiosk export`",
+        loaded.articles.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    paths: &[PathBuf],
+    format: ExportFormat,
+    countries: &[String],
+    speaker: Option<&str>,
+) -> Result<ExitCode> {
+    let filter = Filter::new(countries, speaker).map_err(anyhow::Error::msg)?;
+    let loaded = load(paths)?;
+    let stdout = io::stdout().lock();
+    let mut exporter = Exporter::new(BufWriter::new(stdout), format);
+    for article in loaded.articles.iter().filter(|a| filter.matches(a)) {
+        exporter.write(article).context("writing the export")?;
+    }
+    exporter.finish().context("writing the export")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn entities(jsonl: bool) -> Result<ExitCode> {
+    let stdin = io::stdin().lock();
+    let mut out = BufWriter::new(io::stdout().lock());
+    for (i, line) in stdin.lines().enumerate() {
+        let line = line.context("reading stdin")?;
+        let mentions: Vec<serde_json::Value> = countries::find(&line)
+            .into_iter()
+            .map(|m| {
+                serde_json::json!({
+                    "start": line[..m.start].chars().count(),
+                    "end": line[..m.end].chars().count(),
+                    "text": &line[m.start..m.end],
+                    "code": m.code.as_str(),
+                })
+            })
+            .collect();
+        if jsonl {
+            let row = serde_json::json!({"line": i + 1, "countries": mentions});
+            writeln!(out, "{row}")?;
+        } else {
+            let found: Vec<String> = mentions
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} ({})",
+                        m["text"].as_str().unwrap_or(""),
+                        m["code"].as_str().unwrap_or("")
+                    )
+                })
+                .collect();
+            writeln!(out, "{}: {}", i + 1, found.join(", "))?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn speakers(paths: &[PathBuf]) -> Result<ExitCode> {
+    let loaded = load(paths)?;
+    let corpus = Corpus::new(loaded.articles);
+    let mut rows: Vec<_> = corpus.speakers().iter().collect();
+    rows.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.quotes.len().cmp(&a.quotes.len()))
+            .then(a.name.cmp(&b.name))
+    });
+    let mut out = BufWriter::new(io::stdout().lock());
+    writeln!(
+        out,
+        "{:<32} {:<9} {:>6} {:>8}  ROLE",
+        "NAME", "KIND", "QUOTES", "ARTICLES"
+    )?;
+    for s in rows {
+        writeln!(
+            out,
+            "{:<32} {:<9} {:>6} {:>8}  {}",
+            s.name,
+            s.kind.as_str(),
+            s.quotes.len(),
+            s.articles,
+            s.role.as_deref().unwrap_or("")
+        )?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -127,9 +127,15 @@ impl Article {
 
     /// The content the extractors read: title, kicker, lead, headings and paragraphs;
     /// never captions, dateline, boilerplate or sources.
+    /// An inferred title that repeats the start of the lead is read once, in the lead.
     pub fn content_parts(&self) -> impl Iterator<Item = &str> {
+        let title_repeats_lead = self.title_inferred
+            && self
+                .lead
+                .as_deref()
+                .is_some_and(|lead| lead.starts_with(self.title.as_str()));
         let head = [
-            Some(self.title.as_str()),
+            (!title_repeats_lead).then_some(self.title.as_str()),
             self.kicker.as_deref(),
             self.lead.as_deref(),
         ];

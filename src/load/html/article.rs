@@ -1,0 +1,177 @@
+//! From the article's blocks to the parts of an article: headings open sections, captions lose
+//! their credits, boilerplate paragraphs (link lists, share bars, cookie and paywall
+//! text) are dropped, a "Lesen Sie auch" ends the article, and the lead is taken from
+//! the page's description or its first paragraph without repeating it.
+
+use std::collections::HashSet;
+
+use super::blocks::{Block, Kind, Page};
+use super::hints;
+use super::meta::{PageMeta, squash};
+use crate::load::text;
+use crate::model::Section;
+
+/// The parts of an article found in a page's content blocks.
+#[derive(Debug, Default)]
+pub struct Parts {
+    pub sections: Vec<Section>,
+    pub captions: Vec<String>,
+    /// A date line found among the blocks.
+    pub date: Option<String>,
+}
+
+/// Sorts the content blocks (indices into `page.blocks`) into sections and captions.
+pub fn parts(page: &Page, content: &[usize], title: Option<&str>) -> Parts {
+    let boilerplate = hints::boilerplate();
+    let mut parts = Parts::default();
+    let mut section = Section::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    for &index in content {
+        let block = &page.blocks[index];
+        let text = squash(&block.text);
+        let has_paragraphs = !parts.sections.is_empty() || !section.paragraphs.is_empty();
+        if has_paragraphs && boilerplate.ends_article(&text) {
+            break;
+        }
+        if is_noise(block, &text) || !seen.insert(text.to_lowercase()) {
+            continue;
+        }
+        match block.kind {
+            Kind::Heading(1) => {}
+            _ if title.is_some_and(|t| same_text(t, &text)) => {}
+            Kind::Heading(_) => {
+                if !section.paragraphs.is_empty() || section.heading.is_some() {
+                    parts.sections.push(std::mem::take(&mut section));
+                }
+                section.heading = Some(text);
+            }
+            Kind::Caption => {
+                let caption = strip_credit(&text);
+                if !caption.is_empty() {
+                    parts.captions.push(caption);
+                }
+            }
+            _ if is_date_line(&text) => {
+                if parts.date.is_none() {
+                    parts.date = text::parse_date(&text);
+                }
+            }
+            _ => section.paragraphs.push(text),
+        }
+    }
+    if !section.paragraphs.is_empty() {
+        parts.sections.push(section);
+    }
+    parts.sections.retain(|s| !s.paragraphs.is_empty());
+    parts
+}
+
+/// Link lists, share bars, boilerplate phrases, text with no letters.
+fn is_noise(block: &Block, text: &str) -> bool {
+    let link_share = if block.chars == 0 {
+        1.0
+    } else {
+        block.link_chars as f32 / block.chars as f32
+    };
+    let mostly_links = link_share > 0.5 || (block.kind == Kind::ListItem && link_share > 0.3);
+    let no_words = text.chars().filter(|c| c.is_alphabetic()).count() < 2;
+    let short_in_boilerplate_box = block.in_negative && text.split_whitespace().count() < 25;
+    mostly_links
+        || no_words
+        || short_in_boilerplate_box
+        || hints::boilerplate().is_boilerplate(text)
+}
+
+/// A short line that is mostly a date ("21. Juli 2016", "07.01.2016 | 23:00 Uhr").
+fn is_date_line(text: &str) -> bool {
+    text.split_whitespace().count() <= 8 && text::parse_date(text).is_some()
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    norm(a) == norm(b)
+}
+
+/// A caption without its photo credit ("… (Foto: dpa)", "… Foto: Holger Hollemann",
+/// "© Reuters").
+pub fn strip_credit(caption: &str) -> String {
+    const MARKS: [&str; 8] = [
+        "Foto:",
+        "Fotos:",
+        "Bild:",
+        "Bildquelle:",
+        "Quelle:",
+        "Photo:",
+        "©",
+        "(c)",
+    ];
+    let mut text = caption.trim().to_owned();
+    for mark in MARKS {
+        if let Some(at) = text.rfind(mark) {
+            let head = text[..at]
+                .trim_end()
+                .trim_end_matches(['(', '|', '/', '-', '–']);
+            text = head.trim_end().to_owned();
+        }
+    }
+    text
+}
+
+/// Takes the lead out of the sections: the paragraph among the first three that the
+/// page's description repeats, else the first paragraph when more follow.
+pub fn take_lead(sections: &mut [Section], meta: &PageMeta) -> Option<String> {
+    let description = meta
+        .description
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    let first = sections.first_mut().filter(|s| s.heading.is_none())?;
+    let Some(description) = description else {
+        return (first.paragraphs.len() > 1).then(|| first.paragraphs.remove(0));
+    };
+    let matching = first
+        .paragraphs
+        .iter()
+        .take(3)
+        .position(|p| overlaps(description, p));
+    match matching {
+        Some(i) => Some(first.paragraphs.remove(i)),
+        None => (first.paragraphs.len() > 1).then(|| first.paragraphs.remove(0)),
+    }
+}
+
+/// Whether most words of `description` (a teaser, maybe cut off) appear in `paragraph`.
+fn overlaps(description: &str, paragraph: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let in_paragraph: HashSet<String> = words(paragraph).into_iter().collect();
+    let wanted = words(description);
+    if wanted.is_empty() {
+        return false;
+    }
+    let found = wanted.iter().filter(|w| in_paragraph.contains(*w)).count();
+    found * 10 >= wanted.len() * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits_come_off_captions() {
+        assert_eq!(
+            strip_credit("Geschäftsführer Olaf Kramm von Fanuc Deutschland (Foto: Fanuc)"),
+            "Geschäftsführer Olaf Kramm von Fanuc Deutschland"
+        );
+        assert_eq!(strip_credit("Kiew bei Nacht. © Reuters"), "Kiew bei Nacht.");
+    }
+}

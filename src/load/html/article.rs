@@ -36,7 +36,11 @@ pub fn parts(page: &Page, content: &[usize], title: Option<&str>) -> Parts {
         if is_noise(block, &text) || !seen.insert(text.to_lowercase()) {
             continue;
         }
-        match block.kind {
+        let kind = match block.kind {
+            Kind::Heading(level) if level > 1 && is_prose(&text) => Kind::Paragraph,
+            kind => kind,
+        };
+        match kind {
             Kind::Heading(1) => {}
             _ if title.is_some_and(|t| same_text(t, &text)) => {}
             Kind::Heading(_) => {
@@ -46,6 +50,12 @@ pub fn parts(page: &Page, content: &[usize], title: Option<&str>) -> Parts {
                 section.heading = Some(text);
             }
             Kind::Caption => {
+                let caption = strip_credit(&text);
+                if !caption.is_empty() {
+                    parts.captions.push(caption);
+                }
+            }
+            _ if has_credit(&text) => {
                 let caption = strip_credit(&text);
                 if !caption.is_empty() {
                     parts.captions.push(caption);
@@ -75,16 +85,34 @@ fn is_noise(block: &Block, text: &str) -> bool {
     };
     let mostly_links = link_share > 0.5 || (block.kind == Kind::ListItem && link_share > 0.3);
     let no_words = text.chars().filter(|c| c.is_alphabetic()).count() < 2;
+    let lone_word = !text.contains(' ') && !text.ends_with(['.', '!', '?']);
     let short_in_boilerplate_box = block.in_negative && text.split_whitespace().count() < 25;
     mostly_links
         || no_words
+        || lone_word
         || short_in_boilerplate_box
         || hints::boilerplate().is_boilerplate(text)
 }
 
-/// A short line that is mostly a date ("21. Juli 2016", "07.01.2016 | 23:00 Uhr").
+/// Text too long for a heading: pages that mark their teaser up as `<h2>`.
+fn is_prose(text: &str) -> bool {
+    text.split_whitespace().count() > 25
+}
+
+/// A short line that is mostly a date ("21. Juli 2016", "07.01.2016 | 23:00 Uhr") or a
+/// time relative to now ("vor 8 Stunden", "heute, 05:50").
 fn is_date_line(text: &str) -> bool {
-    text.split_whitespace().count() <= 8 && text::parse_date(text).is_some()
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let relative = words.windows(3).any(|w| {
+        w[0].eq_ignore_ascii_case("vor")
+            && w[1].chars().all(|c| c.is_ascii_digit())
+            && ["Sekunde", "Minute", "Stunde", "Tag", "Woche"]
+                .iter()
+                .any(|unit| w[2].starts_with(unit))
+    }) || (words.first().is_some_and(|w| {
+        matches!(w.trim_end_matches(','), "heute" | "gestern" | "Heute" | "Gestern")
+    }) && text.contains(':'));
+    words.len() <= 8 && (relative || text::parse_date(text).is_some())
 }
 
 fn same_text(a: &str, b: &str) -> bool {
@@ -95,6 +123,17 @@ fn same_text(a: &str, b: &str) -> bool {
             .collect::<String>()
     };
     norm(a) == norm(b)
+}
+
+/// The marks that start a photo credit.
+const CREDIT_MARKS: [&str; 9] = [
+    "Foto:", "Fotos:", "Bild:", "Bildquelle:", "Quelle:", "Photo:", "Credit:", "©", "(c)",
+];
+
+/// A short paragraph with a photo credit in it is a caption that the page did not mark
+/// up as one.
+fn has_credit(text: &str) -> bool {
+    text.split_whitespace().count() <= 40 && CREDIT_MARKS.iter().any(|m| text.contains(m))
 }
 
 /// A caption without its photo credit ("… (Foto: dpa)", "… Foto: Holger Hollemann",

@@ -79,16 +79,26 @@ struct Frame {
     context: Context,
 }
 
-/// Walks the body of `doc`. With `keep_newlines`, a line break in the text ends a block
-/// (for pages that are plain text in a wrapper).
-pub fn collect(doc: &Html, keep_newlines: bool) -> Page<'_> {
+/// How the walk reads the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// A line break in the text ends a block (for pages that are plain text in a wrapper).
+    pub keep_newlines: bool,
+    /// Leave out containers whose class or id marks boilerplate. Readability's second
+    /// try turns this off when the first found too little text: a page wrapped whole in
+    /// `<div id="bannerframe">` has its article inside the "banner".
+    pub skip_unlikely: bool,
+}
+
+/// Walks the body of `doc`.
+pub fn collect(doc: &Html, options: Options) -> Page<'_> {
     let root = body(doc);
     let mut walk = Walk {
         page: Page::default(),
         stack: Vec::new(),
         text: String::new(),
         link_chars: 0,
-        keep_newlines,
+        keep_newlines: options.keep_newlines,
     };
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in root.traverse() {
@@ -99,7 +109,7 @@ pub fn collect(doc: &Html, keep_newlines: bool) -> Page<'_> {
                     let Some(el) = ElementRef::wrap(node) else {
                         continue;
                     };
-                    if el.id() != root.id() && is_left_out(el, walk.context()) {
+                    if el.id() != root.id() && is_left_out(el, walk.context(), options) {
                         skipping = Some(node.id());
                     } else {
                         walk.open(el);
@@ -270,13 +280,16 @@ fn kind_of(context: Context) -> Kind {
     }
 }
 
-/// `class` and `id` of an element, lowercased, space-separated.
+/// The names an element gives itself, lowercased and space-separated: `class`, `id`, and
+/// the schema.org `itemprop` / RDFa `property` ("articleBody").
 fn class_and_id(el: ElementRef) -> String {
     let value = el.value();
-    let mut names = value.attr("class").unwrap_or_default().to_lowercase();
-    if let Some(id) = value.id() {
-        names.push(' ');
-        names.push_str(&id.to_lowercase());
+    let mut names = String::new();
+    for attr in ["class", "id", "itemprop", "property"] {
+        if let Some(name) = value.attr(attr) {
+            names.push_str(&name.to_lowercase());
+            names.push(' ');
+        }
     }
     names
 }
@@ -337,7 +350,7 @@ fn is_block(tag: &str) -> bool {
 }
 
 /// Elements whose content is never article text.
-fn is_left_out(el: ElementRef, context: Context) -> bool {
+fn is_left_out(el: ElementRef, context: Context, options: Options) -> bool {
     let value = el.value();
     let tag = value.name();
     let never_text = matches!(
@@ -393,7 +406,9 @@ fn is_left_out(el: ElementRef, context: Context) -> bool {
         || site_header
         || hidden
         || role
-        || (!keeps_by_tag && hints::classes().is_unlikely(&class_and_id(el)))
+        || (options.skip_unlikely
+            && !keeps_by_tag
+            && hints::classes().is_unlikely(&class_and_id(el)))
 }
 
 fn hides(style: &str) -> bool {

@@ -28,9 +28,20 @@ pub fn parse(id: &str, path: &str, bytes: &[u8]) -> Result<Article, Problem> {
     let source = charset::decode_page(bytes)?;
     let doc = Html::parse_document(&source);
     let meta = meta::read(&doc);
-    let page = blocks::collect(&doc, false);
+    let strict = blocks::Options {
+        keep_newlines: false,
+        skip_unlikely: true,
+    };
+    let page = blocks::collect(&doc, strict);
     let mut article = if page.has_block_markup {
-        marked_up(id, path, &page, &meta)
+        let first = marked_up(id, path, &page, &meta);
+        if first.as_ref().is_some_and(|a| body_chars(a) >= ENOUGH_TEXT) {
+            first
+        } else {
+            let relaxed = blocks::collect(&doc, blocks::Options { skip_unlikely: false, ..strict });
+            let second = marked_up(id, path, &relaxed, &meta);
+            [first, second].into_iter().flatten().max_by_key(body_chars)
+        }
     } else {
         plain(id, path, &doc, &meta)
     }
@@ -41,6 +52,15 @@ pub fn parse(id: &str, path: &str, bytes: &[u8]) -> Result<Article, Problem> {
     article.url = meta.url.clone();
     article.source_domain = meta.url.as_deref().and_then(domain);
     Ok(article)
+}
+
+/// Article text (lead and paragraphs) below which the finder tries again without
+/// leaving out containers by their class names (Readability's threshold).
+const ENOUGH_TEXT: usize = 500;
+
+fn body_chars(article: &Article) -> usize {
+    let paragraphs = article.paragraphs().map(|(_, _, p)| p.len()).sum::<usize>();
+    paragraphs + article.lead.as_deref().map_or(0, str::len)
 }
 
 /// A page with markup: the article's blocks by scoring, sorted into parts.
@@ -82,7 +102,13 @@ fn inferred_title(lead: Option<&str>, sections: &[crate::model::Section]) -> Opt
 /// A page that is plain text in a wrapper (no block markup): its lines, boilerplate
 /// dropped, read as a plain-text article after the page's own headline, if any.
 fn plain(id: &str, path: &str, doc: &Html, meta: &meta::PageMeta) -> Option<Article> {
-    let page = blocks::collect(doc, true);
+    let page = blocks::collect(
+        doc,
+        blocks::Options {
+            keep_newlines: true,
+            skip_unlikely: true,
+        },
+    );
     let boilerplate = hints::boilerplate();
     let mut lines: Vec<String> = page
         .blocks

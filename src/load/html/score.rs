@@ -15,6 +15,18 @@ pub fn content(page: &Page) -> Vec<usize> {
         return Vec::new();
     };
     let spans = article_spans(page, &scores, top);
+    if std::env::var_os("KIOSK_DEBUG_HTML").is_some() {
+        let mut ranked: Vec<(usize, f32)> = scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (i, s))).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (i, s) in ranked.iter().take(8) {
+            let e = &page.elements[*i];
+            eprintln!("cand {i} {} score {s:.1} w {} chars {} links {} parent {:?}", e.tag, e.weight, e.chars, e.link_chars, e.parent);
+        }
+        eprintln!("top {top} spans {spans:?}");
+        for b in &page.blocks {
+            eprintln!("  [{} {} {:?}{}] {}", b.element, page.elements[b.element].tag, b.kind, if b.in_negative {" NEG"} else {""}, b.text.chars().take(90).collect::<String>());
+        }
+    }
     page.blocks
         .iter()
         .enumerate()
@@ -60,8 +72,12 @@ fn container_scores(page: &Page) -> Vec<Option<f32>> {
     scores
 }
 
+/// The start of a container's score: by tag, and by class and id words, these counted
+/// in full only for containers with 500 characters of text or more (a class name counts
+/// for no more than the text it labels: a "content" box of one line is not the article).
 fn initial_score(page: &Page, index: usize) -> f32 {
     let element = &page.elements[index];
+    let text_share = (element.chars as f32 / 500.0).min(1.0);
     let by_tag = match element.tag {
         "div" | "article" | "main" | "section" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
@@ -69,7 +85,7 @@ fn initial_score(page: &Page, index: usize) -> f32 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    by_tag + element.weight
+    by_tag + element.weight * text_share
 }
 
 /// The share of an element's text that sits inside links.
@@ -142,11 +158,13 @@ fn article_spans(page: &Page, scores: &[Option<f32>], top: usize) -> Vec<(usize,
         .collect()
 }
 
-/// A `<p>` of 80 characters or more with few links, or a shorter one with no link that
-/// ends a sentence.
+/// A paragraph (a `<p>`, or a block element with no block inside, which Readability
+/// turns into one) of 80 characters or more with few links, or a shorter one with no
+/// link that ends a sentence.
 fn reads_like_prose(page: &Page, index: usize, last_block: Option<usize>) -> bool {
     let element = &page.elements[index];
-    if element.tag != "p" {
+    let is_leaf = element.end == index + 1;
+    if element.tag != "p" && !(is_leaf && matches!(element.tag, "div" | "section")) {
         return false;
     }
     let density = link_density(page, index);

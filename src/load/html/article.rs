@@ -72,8 +72,43 @@ pub fn parts(page: &Page, content: &[usize], title: Option<&str>) -> Parts {
     if !section.paragraphs.is_empty() {
         parts.sections.push(section);
     }
-    parts.sections.retain(|s| !s.paragraphs.is_empty());
+    trim_fragments(&mut parts.sections);
     parts
+}
+
+/// Drops the short fragments that open and close an article's text but are not part of
+/// it: bylines and reader counts before the first sentence ("dpa - Deutsche
+/// Presse-Agentur GmbH", "(1 Leser)"), addresses, sign-offs and agency tags after the
+/// last ("Bernhäuser Straße 36", "(END) Dow Jones Newswires").
+fn trim_fragments(sections: &mut Vec<Section>) {
+    if let Some(first) = sections.first_mut() {
+        let lead_in = first
+            .paragraphs
+            .iter()
+            .take_while(|p| is_fragment(p))
+            .count();
+        if lead_in < first.paragraphs.len() {
+            first.paragraphs.drain(..lead_in);
+        }
+    }
+    if let Some(last) = sections.last_mut() {
+        let tail = last
+            .paragraphs
+            .iter()
+            .rev()
+            .take_while(|p| is_fragment(p))
+            .count();
+        if tail < last.paragraphs.len() {
+            last.paragraphs.truncate(last.paragraphs.len() - tail);
+        }
+    }
+    sections.retain(|s| !s.paragraphs.is_empty());
+}
+
+/// A few words that do not make a sentence.
+pub fn is_fragment(text: &str) -> bool {
+    text.split_whitespace().count() <= 8
+        && !text.ends_with(['.', '!', '?', '“', '"', '»', '«', ':'])
 }
 
 /// Link lists, share bars, boilerplate phrases, text with no letters.
@@ -110,7 +145,10 @@ fn is_date_line(text: &str) -> bool {
                 .iter()
                 .any(|unit| w[2].starts_with(unit))
     }) || (words.first().is_some_and(|w| {
-        matches!(w.trim_end_matches(','), "heute" | "gestern" | "Heute" | "Gestern")
+        matches!(
+            w.trim_end_matches(','),
+            "heute" | "gestern" | "Heute" | "Gestern"
+        )
     }) && text.contains(':'));
     words.len() <= 8 && (relative || text::parse_date(text).is_some())
 }
@@ -127,12 +165,20 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// The marks that start a photo credit.
 const CREDIT_MARKS: [&str; 9] = [
-    "Foto:", "Fotos:", "Bild:", "Bildquelle:", "Quelle:", "Photo:", "Credit:", "©", "(c)",
+    "Foto:",
+    "Fotos:",
+    "Bild:",
+    "Bildquelle:",
+    "Quelle:",
+    "Photo:",
+    "Credit:",
+    "©",
+    "(c)",
 ];
 
 /// A short paragraph with a photo credit in it is a caption that the page did not mark
 /// up as one.
-fn has_credit(text: &str) -> bool {
+pub fn has_credit(text: &str) -> bool {
     text.split_whitespace().count() <= 40 && CREDIT_MARKS.iter().any(|m| text.contains(m))
 }
 

@@ -38,7 +38,13 @@ pub fn parse(id: &str, path: &str, bytes: &[u8]) -> Result<Article, Problem> {
         if first.as_ref().is_some_and(|a| body_chars(a) >= ENOUGH_TEXT) {
             first
         } else {
-            let relaxed = blocks::collect(&doc, blocks::Options { skip_unlikely: false, ..strict });
+            let relaxed = blocks::collect(
+                &doc,
+                blocks::Options {
+                    skip_unlikely: false,
+                    ..strict
+                },
+            );
             let second = marked_up(id, path, &relaxed, &meta);
             [first, second].into_iter().flatten().max_by_key(body_chars)
         }
@@ -110,16 +116,22 @@ fn plain(id: &str, path: &str, doc: &Html, meta: &meta::PageMeta) -> Option<Arti
         },
     );
     let boilerplate = hints::boilerplate();
-    let mut lines: Vec<String> = page
+    let (captions, mut lines): (Vec<String>, Vec<String>) = page
         .blocks
         .iter()
         .map(|b| meta::squash(&b.text))
         .filter(|line| !boilerplate.is_boilerplate(line))
-        .collect();
+        .partition(|line| article::has_credit(line));
     if let Some(headline) = meta.headline() {
         if lines.first() != Some(&headline) {
             lines.insert(0, headline);
         }
     }
-    text::parse(id, path, &lines.join("\n\n"))
+    let mut article = text::parse(id, path, &lines.join("\n\n"))?;
+    article.captions = captions
+        .iter()
+        .map(|c| article::strip_credit(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    Some(article)
 }

@@ -6,9 +6,9 @@
 use std::collections::HashSet;
 
 use super::blocks::{Block, Kind, Page};
+use super::date;
 use super::hints;
 use super::meta::{PageMeta, squash};
-use crate::load::text;
 use crate::model::Section;
 
 /// The parts of an article found in a page's content blocks.
@@ -61,9 +61,9 @@ pub fn parts(page: &Page, content: &[usize], title: Option<&str>) -> Parts {
                     parts.captions.push(caption);
                 }
             }
-            _ if is_date_line(&text) => {
+            _ if date::is_date_line(&text) => {
                 if parts.date.is_none() {
-                    parts.date = text::parse_date(&text);
+                    parts.date = date::parse(&text);
                 }
             }
             _ => section.paragraphs.push(text),
@@ -132,25 +132,6 @@ fn is_noise(block: &Block, text: &str) -> bool {
 /// Text too long for a heading: pages that mark their teaser up as `<h2>`.
 fn is_prose(text: &str) -> bool {
     text.split_whitespace().count() > 25
-}
-
-/// A short line that is mostly a date ("21. Juli 2016", "07.01.2016 | 23:00 Uhr") or a
-/// time relative to now ("vor 8 Stunden", "heute, 05:50").
-fn is_date_line(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let relative = words.windows(3).any(|w| {
-        w[0].eq_ignore_ascii_case("vor")
-            && w[1].chars().all(|c| c.is_ascii_digit())
-            && ["Sekunde", "Minute", "Stunde", "Tag", "Woche"]
-                .iter()
-                .any(|unit| w[2].starts_with(unit))
-    }) || (words.first().is_some_and(|w| {
-        matches!(
-            w.trim_end_matches(','),
-            "heute" | "gestern" | "Heute" | "Gestern"
-        )
-    }) && text.contains(':'));
-    words.len() <= 8 && (relative || text::parse_date(text).is_some())
 }
 
 fn same_text(a: &str, b: &str) -> bool {

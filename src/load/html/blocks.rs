@@ -154,7 +154,7 @@ impl<'a> Walk<'a> {
     fn open(&mut self, el: ElementRef<'a>) {
         let tag = el.value().name();
         if tag == "br" || tag == "hr" {
-            self.page.has_block_markup |= self.stack.len() > 0;
+            self.page.has_block_markup |= !self.stack.is_empty();
             return self.flush();
         }
         let mut context = self.context();

@@ -8,6 +8,8 @@
 mod article;
 mod blocks;
 mod charset;
+mod date;
+mod guard;
 mod hints;
 mod meta;
 mod score;
@@ -26,6 +28,13 @@ pub use title::strip_site_name;
 /// Parses a web page into an article.
 pub fn parse(id: &str, path: &str, bytes: &[u8]) -> Result<Article, Problem> {
     let source = charset::decode_page(bytes)?;
+    let depth = guard::nesting_depth(bytes);
+    if depth > guard::MAX_DEPTH {
+        return Err(Problem::Invalid(format!(
+            "elements nested {depth} levels deep (kiosk reads pages up to {} levels)",
+            guard::MAX_DEPTH
+        )));
+    }
     let doc = Html::parse_document(&source);
     let meta = meta::read(&doc);
     let strict = blocks::Options {
@@ -127,7 +136,10 @@ fn plain(id: &str, path: &str, doc: &Html, meta: &meta::PageMeta) -> Option<Arti
             lines.insert(0, headline);
         }
     }
+    let date_line = lines.iter().take(4).position(|l| date::is_date_line(l));
+    let date = date_line.and_then(|i| date::parse(&lines.remove(i)));
     let mut article = text::parse(id, path, &lines.join("\n\n"))?;
+    article.date = article.date.or(date);
     article.captions = captions
         .iter()
         .map(|c| article::strip_credit(c))

@@ -15,32 +15,6 @@ pub fn content(page: &Page) -> Vec<usize> {
         return Vec::new();
     };
     let spans = article_spans(page, &scores, top);
-    if std::env::var_os("KIOSK_DEBUG_HTML").is_some() {
-        let mut ranked: Vec<(usize, f32)> = scores
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.map(|s| (i, s)))
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-        for (i, s) in ranked.iter().take(8) {
-            let e = &page.elements[*i];
-            eprintln!(
-                "cand {i} {} score {s:.1} w {} chars {} links {} parent {:?}",
-                e.tag, e.weight, e.chars, e.link_chars, e.parent
-            );
-        }
-        eprintln!("top {top} spans {spans:?}");
-        for b in &page.blocks {
-            eprintln!(
-                "  [{} {} {:?}{}] {}",
-                b.element,
-                page.elements[b.element].tag,
-                b.kind,
-                if b.in_negative { " NEG" } else { "" },
-                b.text.chars().take(90).collect::<String>()
-            );
-        }
-    }
     page.blocks
         .iter()
         .enumerate()

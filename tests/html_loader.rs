@@ -179,3 +179,79 @@ fn a_page_without_text_is_an_error() {
     .expect_err("no text");
     assert!(matches!(error, Problem::NoText));
 }
+
+/// A small deterministic generator, so the test needs no crate and always sees the same
+/// inputs.
+fn pseudo_random(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
+#[test]
+fn malformed_pages_never_panic() {
+    let pieces = [
+        "<div>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<table>",
+        "<td>",
+        "<h2>",
+        "</h3>",
+        "<figure>",
+        "<figcaption>",
+        "<a href='x'>",
+        "</a>",
+        "<br>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "Kiew, Moskau und Peking. ",
+        "„Zitat“ ",
+        "Foto: dpa ",
+        "&amp;",
+        "&#x1F600;",
+        "&#99999999;",
+        "ä",
+        "€",
+        "\u{feff}",
+        "\0",
+        "<meta charset=\"windows-1252\">",
+        "<title>",
+        "</title>",
+        "<h1>Titel</h1>",
+        "<li>",
+        "<ul class=\"related\">",
+        "<p class=\"cookie\">",
+        "\n",
+        " ",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..300 {
+        let mut page = String::new();
+        let len = pseudo_random(&mut seed) % 200;
+        for _ in 0..len {
+            page.push_str(pieces[(pseudo_random(&mut seed) % pieces.len() as u64) as usize]);
+        }
+        let _ = html::parse("fuzz", "fuzz.html", page.as_bytes());
+        let mut bytes = page.into_bytes();
+        for _ in 0..5 {
+            if bytes.is_empty() {
+                break;
+            }
+            let at = (pseudo_random(&mut seed) % bytes.len() as u64) as usize;
+            bytes[at] = (pseudo_random(&mut seed) % 256) as u8;
+        }
+        let _ = html::parse("fuzz", "fuzz.html", &bytes);
+    }
+}
+
+#[test]
+fn ampersands_next_to_wide_characters_in_plain_pages() {
+    let page = "<Document><TEXT>AT&T😀😀😀 meldet Zahlen\nDer Konzern AT&T😀😀😀 meldet am Montag gute Zahlen für das Quartal, sagte ein Sprecher.\n</TEXT></Document>";
+    let a = html::parse("amp", "amp.html", page.as_bytes()).expect("loads");
+    assert_eq!(a.title, "AT&T😀😀😀 meldet Zahlen");
+}

@@ -221,3 +221,36 @@ fn deeply_nested_json_is_an_error_not_a_stack_overflow() {
     assert!(as_array.articles.is_empty());
     assert_eq!(as_array.errors.len(), 1);
 }
+
+#[test]
+fn odd_records_never_panic() {
+    let lines = [
+        "{}",
+        "null",
+        "\"nur ein String\"",
+        "{\"title\": 42, \"text\": [1, 2]}",
+        "{\"title\": \"\", \"maintext\": \"   \"}",
+        "{\"title\": \"T\", \"maintext\": \"„offenes Zitat ohne Ende. Satz. Satz.\"}",
+        "{\"description\": \"…\", \"maintext\": \"…\"}",
+        "{\"title\": \"T\", \"url\": \"nicht-http\", \"text\": \"x\"}",
+        "{\"title\": \"\\ud800\"}",
+        "\u{feff}{\"title\": \"BOM\"}",
+        "{\"title\": \"a\"} {\"title\": \"b\"}",
+    ];
+    let long = "Ein Satz mit „Zitat. Noch ein Satz.“ Und weiter. ".repeat(400);
+    let content =
+        lines.join("\n") + "\n" + &format!("{{\"title\": \"Lang\", \"text\": \"{long}\"}}");
+    let loaded = jsonl::parse(Path::new("odd.jsonl"), Format::JsonLines, &content);
+    assert!(loaded.articles.iter().any(|a| a.title == "Lang"));
+    let lang = loaded
+        .articles
+        .iter()
+        .find(|a| a.title == "Lang")
+        .expect("loaded");
+    assert!(
+        lang.paragraphs().count() > 3,
+        "split: {}",
+        lang.paragraphs().count()
+    );
+    let _ = jsonl::parse(Path::new("odd.json"), Format::Json, &content);
+}

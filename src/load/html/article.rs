@@ -91,6 +91,13 @@ fn trim_fragments(sections: &mut Vec<Section>) {
             first.paragraphs.drain(..lead_in);
         }
     }
+    while sections.len() > 1
+        && sections
+            .last()
+            .is_some_and(|s| s.paragraphs.iter().all(|p| is_fragment(p)))
+    {
+        sections.pop();
+    }
     if let Some(last) = sections.last_mut() {
         let tail = last
             .paragraphs
@@ -107,8 +114,7 @@ fn trim_fragments(sections: &mut Vec<Section>) {
 
 /// A few words that do not make a sentence.
 pub fn is_fragment(text: &str) -> bool {
-    text.split_whitespace().count() <= 8
-        && !text.ends_with(['.', '!', '?', '“', '"', '»', '«', ':'])
+    text.split_whitespace().count() <= 8 && !text.ends_with(['.', '!', '?', '“', '"', '»', '«'])
 }
 
 /// Link lists, share bars, boilerplate phrases, text with no letters.
@@ -121,10 +127,13 @@ fn is_noise(block: &Block, text: &str) -> bool {
     let mostly_links = link_share > 0.5 || (block.kind == Kind::ListItem && link_share > 0.3);
     let no_words = text.chars().filter(|c| c.is_alphabetic()).count() < 2;
     let lone_word = !text.contains(' ') && !text.ends_with(['.', '!', '?']);
+    let cut_off = text.ends_with("...") || text.ends_with('…');
+    let teaser_link = cut_off && text.split_whitespace().count() <= 12;
     let short_in_boilerplate_box = block.in_negative && text.split_whitespace().count() < 25;
     mostly_links
         || no_words
         || lone_word
+        || teaser_link
         || short_in_boilerplate_box
         || hints::boilerplate().is_boilerplate(text)
 }

@@ -9,6 +9,7 @@ mod article;
 mod blocks;
 mod charset;
 mod date;
+mod entities;
 mod guard;
 mod hints;
 mod meta;
@@ -22,6 +23,7 @@ use crate::model::Article;
 
 pub use article::strip_credit;
 pub use charset::declared_charset;
+pub use entities::{decode_entities, strip_inline_html};
 pub use meta::domain;
 pub use title::strip_site_name;
 
@@ -114,6 +116,22 @@ fn inferred_title(lead: Option<&str>, sections: &[crate::model::Section]) -> Opt
     Some(first[..end].to_owned())
 }
 
+const SHIELD: &str = "\u{e000}";
+
+fn unshield(article: &mut Article) {
+    let restore = |s: &mut String| {
+        if s.contains(SHIELD) {
+            *s = s.replace(SHIELD, "&");
+        }
+    };
+    restore(&mut article.title);
+    article.lead.iter_mut().for_each(restore);
+    for section in &mut article.sections {
+        section.heading.iter_mut().for_each(restore);
+        section.paragraphs.iter_mut().for_each(restore);
+    }
+}
+
 /// A page that is plain text in a wrapper (no block markup): its lines, boilerplate
 /// dropped, read as a plain-text article after the page's own headline, if any.
 fn plain(id: &str, path: &str, doc: &Html, meta: &meta::PageMeta) -> Option<Article> {
@@ -138,7 +156,11 @@ fn plain(id: &str, path: &str, doc: &Html, meta: &meta::PageMeta) -> Option<Arti
     }
     let date_line = lines.iter().take(4).position(|l| date::is_date_line(l));
     let date = date_line.and_then(|i| date::parse(&lines.remove(i)));
-    let mut article = text::parse(id, path, &lines.join("\n\n"))?;
+    // `&` is shielded from `clean::strip_inline_html` inside `text::parse`, which cuts
+    // characters when one follows closely (see `entities`); entities are decoded already.
+    let shielded = lines.join("\n\n").replace('&', SHIELD);
+    let mut article = text::parse(id, path, &shielded)?;
+    unshield(&mut article);
     article.date = article.date.or(date);
     article.captions = captions
         .iter()

@@ -7,7 +7,7 @@
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
-use super::hints;
+use super::{hints, tags};
 
 /// A block-level element of the page.
 #[derive(Debug)]
@@ -109,7 +109,9 @@ pub fn collect(doc: &Html, options: Options) -> Page<'_> {
                     let Some(el) = ElementRef::wrap(node) else {
                         continue;
                     };
-                    if el.id() != root.id() && is_left_out(el, walk.context(), options) {
+                    if el.id() != root.id()
+                        && tags::is_left_out(el, walk.context().article, options)
+                    {
                         skipping = Some(node.id());
                     } else {
                         walk.open(el);
@@ -158,7 +160,7 @@ impl<'a> Walk<'a> {
             return self.flush();
         }
         let mut context = self.context();
-        let names = class_and_id(el);
+        let names = tags::class_and_id(el);
         let weight = hints::classes().weight(&names);
         context.negative |= weight < 0.0;
         match tag {
@@ -170,10 +172,10 @@ impl<'a> Walk<'a> {
             "article" | "main" => context.article = true,
             _ => {}
         }
-        if let Some(level) = heading_level(tag) {
+        if let Some(level) = tags::heading_level(tag) {
             context.heading = level;
         }
-        let element = is_block(tag).then(|| {
+        let element = tags::is_block(tag).then(|| {
             self.flush();
             if !self.stack.is_empty() {
                 self.page.has_block_markup = true;
@@ -278,144 +280,4 @@ fn kind_of(context: Context) -> Kind {
     } else {
         Kind::Paragraph
     }
-}
-
-/// The names an element gives itself, lowercased and space-separated: `class`, `id`, and
-/// the schema.org `itemprop` / RDFa `property` ("articleBody").
-fn class_and_id(el: ElementRef) -> String {
-    let value = el.value();
-    let mut names = String::new();
-    for attr in ["class", "id", "itemprop", "property"] {
-        if let Some(name) = value.attr(attr) {
-            names.push_str(&name.to_lowercase());
-            names.push(' ');
-        }
-    }
-    names
-}
-
-fn heading_level(tag: &str) -> Option<u8> {
-    match tag {
-        "h1" => Some(1),
-        "h2" => Some(2),
-        "h3" => Some(3),
-        "h4" => Some(4),
-        "h5" => Some(5),
-        "h6" => Some(6),
-        _ => None,
-    }
-}
-
-fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "center"
-            | "dd"
-            | "details"
-            | "div"
-            | "dl"
-            | "dt"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "li"
-            | "main"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-    )
-}
-
-/// Elements whose content is never article text.
-fn is_left_out(el: ElementRef, context: Context, options: Options) -> bool {
-    let value = el.value();
-    let tag = value.name();
-    let never_text = matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "iframe"
-            | "svg"
-            | "canvas"
-            | "object"
-            | "embed"
-            | "video"
-            | "audio"
-            | "map"
-            | "nav"
-            | "aside"
-            | "footer"
-            | "button"
-            | "select"
-            | "textarea"
-            | "input"
-            | "option"
-            | "label"
-            | "dialog"
-            | "menu"
-            | "head"
-            | "title"
-            | "meta"
-            | "link"
-    );
-    let site_header = tag == "header" && !context.article;
-    let hidden = value.attr("hidden").is_some()
-        || value.attr("aria-hidden") == Some("true")
-        || value.attr("style").is_some_and(hides);
-    let role = value.attr("role").is_some_and(|role| {
-        matches!(
-            role,
-            "navigation"
-                | "complementary"
-                | "banner"
-                | "contentinfo"
-                | "menu"
-                | "menubar"
-                | "dialog"
-                | "alertdialog"
-                | "search"
-        )
-    });
-    let keeps_by_tag = matches!(tag, "body" | "article" | "main" | "a" | "p");
-    never_text
-        || site_header
-        || hidden
-        || role
-        || (options.skip_unlikely
-            && !keeps_by_tag
-            && hints::classes().is_unlikely(&class_and_id(el)))
-}
-
-fn hides(style: &str) -> bool {
-    let style: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    style.contains("display:none") || style.contains("visibility:hidden")
 }

@@ -14,6 +14,7 @@ mod guard;
 mod hints;
 mod meta;
 mod score;
+mod tags;
 mod title;
 
 use scraper::Html;

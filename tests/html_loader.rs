@@ -255,3 +255,18 @@ fn ampersands_next_to_wide_characters_in_plain_pages() {
     let a = html::parse("amp", "amp.html", page.as_bytes()).expect("loads");
     assert_eq!(a.title, "AT&T😀😀😀 meldet Zahlen");
 }
+
+#[test]
+fn a_short_report_wins_over_a_list_of_teasers() {
+    let a = load_fixture("short_article_and_teasers.html");
+    assert_eq!(a.title, "Brücke wird saniert");
+    let text = all_text(&a);
+    assert!(
+        text.contains("die Brücke über den Fluss zu sanieren"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Anderes Thema") && !text.contains("Anreißer"),
+        "{text}"
+    );
+}

@@ -9,6 +9,8 @@ use super::blocks::{Block, Kind, Page};
 use super::date;
 use super::hints;
 use super::meta::{PageMeta, squash};
+use super::score::same_text;
+use crate::load::jsonl::split_long_paragraph;
 use crate::model::Section;
 
 /// The parts of an article found in a page's content blocks.
@@ -66,7 +68,7 @@ pub fn parts(page: &Page, content: &[usize], title: Option<&str>) -> Parts {
                     parts.date = date::parse(&text);
                 }
             }
-            _ => section.paragraphs.push(text),
+            _ => section.paragraphs.extend(split_long_paragraph(&text)),
         }
     }
     if !section.paragraphs.is_empty() {
@@ -141,16 +143,6 @@ fn is_noise(block: &Block, text: &str) -> bool {
 /// Text too long for a heading: pages that mark their teaser up as `<h2>`.
 fn is_prose(text: &str) -> bool {
     text.split_whitespace().count() > 25
-}
-
-fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    norm(a) == norm(b)
 }
 
 /// The marks that start a photo credit.

@@ -84,7 +84,7 @@ fn body_chars(article: &Article) -> usize {
 /// A page with markup: the article's blocks by scoring, sorted into parts.
 fn marked_up(id: &str, path: &str, page: &blocks::Page, meta: &meta::PageMeta) -> Option<Article> {
     let headline = meta.headline();
-    let content = score::content(page);
+    let content = score::content(page, headline.as_deref());
     let mut parts = article::parts(page, &content, headline.as_deref());
     let lead = article::take_lead(&mut parts.sections, meta);
     let (title, title_inferred) = match headline {

@@ -9,8 +9,11 @@ use super::blocks::{Kind, Page};
 
 /// The indices of the blocks that lie inside the article's containers, in page order.
 /// Empty when no paragraph scores at all.
-pub fn content(page: &Page) -> Vec<usize> {
-    let scores = container_scores(page);
+pub fn content(page: &Page, headline: Option<&str>) -> Vec<usize> {
+    let mut scores = container_scores(page);
+    if let Some(headline) = headline {
+        headline_bonus(page, headline, &mut scores);
+    }
     let Some(top) = best(page, &scores) else {
         return Vec::new();
     };
@@ -23,6 +26,56 @@ pub fn content(page: &Page) -> Vec<usize> {
         .collect()
 }
 
+/// The article starts under its headline: the container of the first paragraph of
+/// prose after the `<h1>` that states the headline gains what a content class name gives
+/// (+25, half of it one level up). A one-paragraph report then beats a list of teasers
+/// that each score about as much.
+fn headline_bonus(page: &Page, headline: &str, scores: &mut [Option<f32>]) {
+    let Some(h1) = page
+        .blocks
+        .iter()
+        .position(|b| b.kind == Kind::Heading(1) && same_text(&b.text, headline))
+    else {
+        return;
+    };
+    let first = page.blocks[h1 + 1..]
+        .iter()
+        .take(12)
+        .find(|b| b.kind == Kind::Paragraph && b.chars >= 80 && b.link_chars * 4 < b.chars);
+    let Some(first) = first else { return };
+    let mut ancestor = paragraph_container(page, first.element);
+    for bonus in [25.0, 12.5] {
+        let Some(index) = ancestor else { break };
+        if let Some(score) = scores[index].as_mut() {
+            *score += bonus * (1.0 - link_density(page, index));
+        }
+        ancestor = page.elements[index].parent;
+    }
+}
+
+/// Whether two texts have the same letters and digits, ignoring case and punctuation.
+pub fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    norm(a) == norm(b)
+}
+
+/// The first container that a paragraph in `element` gives its score to: the parent of a
+/// `<p>` or of a block with no block inside, else the element itself (text mixed with
+/// blocks).
+fn paragraph_container(page: &Page, element: usize) -> Option<usize> {
+    let el = &page.elements[element];
+    if el.tag == "p" || el.end == element + 1 {
+        el.parent
+    } else {
+        Some(element)
+    }
+}
+
 /// Each element's score, `None` for elements that hold no scored paragraph.
 fn container_scores(page: &Page) -> Vec<Option<f32>> {
     let mut scores: Vec<Option<f32>> = vec![None; page.elements.len()];
@@ -32,14 +85,7 @@ fn container_scores(page: &Page) -> Vec<Option<f32>> {
         }
         let commas = block.text.matches([',', '，']).count() as f32;
         let score = 1.0 + commas + (block.chars as f32 / 100.0).floor().min(3.0);
-        let element = &page.elements[block.element];
-        let is_leaf = element.end == block.element + 1;
-        let first = if element.tag == "p" || is_leaf {
-            element.parent
-        } else {
-            Some(block.element)
-        };
-        let mut ancestor = first;
+        let mut ancestor = paragraph_container(page, block.element);
         for level in 0..5 {
             let Some(index) = ancestor else { break };
             let divider = match level {

@@ -1,6 +1,8 @@
 //! The headline of a page: the `<h1>` that the page's `og:title` or `<title>` repeats (the
 //! headline as shown), else `og:title`, else `<title>`, with the site's name taken off
-//! ("Kiew meldet Angriffe | Beispiel-Zeitung", "… - Nachrichten - DIE WELT").
+//! ("Kiew meldet Angriffe | Beispiel-Zeitung", "… - Nachrichten - DIE WELT"). An `<h1>`
+//! that the title puts before a colon and a longer headline is the site's name
+//! ("RADIO SALÜ Nachrichten: Im Süden Japans …") and is taken off too.
 
 use super::meta::PageMeta;
 use crate::load::text;
@@ -14,18 +16,39 @@ pub fn headline(meta: &PageMeta) -> Option<String> {
         .into_iter()
         .flatten()
         .collect();
-    let shown = meta
-        .h1s
-        .iter()
-        .find(|h1| h1.chars().count() >= 10 && titles.iter().any(|t| t.contains(h1.as_str())));
-    if let Some(h1) = shown {
-        return Some(h1.clone());
-    }
-    titles
+    let stripped: Vec<String> = titles
         .iter()
         .map(|t| strip_site_name(t, meta.site_name.as_deref()))
+        .collect();
+    let mut site_h1 = None;
+    for h1 in meta.h1s.iter().filter(|h1| h1.chars().count() >= 10) {
+        let Some(title) = stripped.iter().find(|t| t.contains(h1.as_str())) else {
+            continue;
+        };
+        if without_prefix(title, h1) == title {
+            return Some(h1.clone());
+        }
+        site_h1 = site_h1.or(Some(h1.as_str()));
+    }
+    stripped
+        .iter()
+        .map(|t| site_h1.map_or(t.as_str(), |h1| without_prefix(t, h1)))
+        .map(str::to_owned)
         .chain(meta.h1s.first().cloned())
         .find(|t| !t.is_empty())
+}
+
+/// The title without a leading site name and the colon after it, when a headline of
+/// four words or more follows.
+fn without_prefix<'t>(title: &'t str, site: &str) -> &'t str {
+    let rest = title
+        .strip_prefix(site)
+        .and_then(|r| r.strip_prefix(':'))
+        .map(str::trim);
+    match rest {
+        Some(rest) if rest.split_whitespace().count() >= 4 => rest,
+        _ => title,
+    }
 }
 
 /// The title without the site name, section names and dates that pages put before or
@@ -87,6 +110,28 @@ fn starts_upper(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_h1_before_a_colon_in_the_title_is_the_site() {
+        let meta = PageMeta {
+            doc_title: Some("RADIO SALÜ Nachrichten: Im Süden Japans bebt die Erde wieder".into()),
+            h1s: vec!["RADIO SALÜ Nachrichten".into()],
+            ..PageMeta::default()
+        };
+        assert_eq!(
+            headline(&meta).as_deref(),
+            Some("Im Süden Japans bebt die Erde wieder")
+        );
+        let meta = PageMeta {
+            doc_title: Some("Industrieverband: Griechenland droht die Pleite - antenne 1".into()),
+            h1s: vec!["Industrieverband: Griechenland droht die Pleite".into()],
+            ..PageMeta::default()
+        };
+        assert_eq!(
+            headline(&meta).as_deref(),
+            Some("Industrieverband: Griechenland droht die Pleite")
+        );
+    }
 
     #[test]
     fn strips_site_names_sections_and_dates() {

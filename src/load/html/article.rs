@@ -140,6 +140,21 @@ fn is_noise(block: &Block, text: &str) -> bool {
         || hints::boilerplate().is_boilerplate(text)
 }
 
+/// A date line among the blocks around the headline's `<h1>` (pages put it just above
+/// or below, outside the article's container): for pages whose metadata gives none.
+pub fn date_near_headline(page: &Page, headline: &str) -> Option<String> {
+    let h1 = page
+        .blocks
+        .iter()
+        .position(|b| b.kind == Kind::Heading(1) && same_text(&b.text, headline))?;
+    let around = &page.blocks[h1.saturating_sub(6)..(h1 + 7).min(page.blocks.len())];
+    around
+        .iter()
+        .map(|b| squash(&b.text))
+        .filter(|text| date::is_date_line(text))
+        .find_map(|text| date::parse(&text))
+}
+
 /// Text too long for a heading: pages that mark their teaser up as `<h2>`.
 fn is_prose(text: &str) -> bool {
     text.split_whitespace().count() > 25

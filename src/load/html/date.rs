@@ -1,6 +1,7 @@
 //! Dates as pages write them next to the headline: what `load::text::parse_date` reads
-//! (ISO, `02.08.2023`), and German dates with the month's name ("8. November 2015",
-//! "22. Mär. 2016"), and lines that give only a time relative to now ("vor 8 Stunden").
+//! (ISO, `02.08.2023`), German dates with the month's name ("8. November 2015",
+//! "22. Mär. 2016") or a two-digit year ("23.02.16", read as 2016), and lines that give
+//! only a time relative to now ("vor 8 Stunden").
 
 use crate::load::text;
 
@@ -10,7 +11,24 @@ const MONTHS: [&str; 12] = [
 
 /// The ISO date a short line gives, if any.
 pub fn parse(line: &str) -> Option<String> {
-    text::parse_date(line).or_else(|| named_month(line))
+    text::parse_date(line)
+        .or_else(|| named_month(line))
+        .or_else(|| short_year(line))
+}
+
+/// "23.02.16", "10.12.15 | 17:45 Uhr": day, month and a two-digit year of this century.
+fn short_year(line: &str) -> Option<String> {
+    line.split(|c: char| c.is_whitespace() || c == '|' || c == ',')
+        .find_map(|word| {
+            let mut parts = word.split('.');
+            let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+            let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+            if parts.next().is_some() || !(two_digits(d) && two_digits(m) && two_digits(y)) {
+                return None;
+            }
+            let (day, month): (u32, u32) = (d.parse().ok()?, m.parse().ok()?);
+            ((1..=31).contains(&day) && (1..=12).contains(&month)).then(|| format!("20{y}-{m}-{d}"))
+        })
 }
 
 /// "8. November 2015", "Sonntag, 8. November 2015 12:19", "22. Mär. 2016 - 10:02".

@@ -87,6 +87,10 @@ fn marked_up(id: &str, path: &str, page: &blocks::Page, meta: &meta::PageMeta) -
     let content = score::content(page, headline.as_deref());
     let mut parts = article::parts(page, &content, headline.as_deref());
     let lead = article::take_lead(&mut parts.sections, meta);
+    let date = meta.date.clone().or(parts.date).or_else(|| {
+        let headline = headline.as_deref()?;
+        article::date_near_headline(page, headline)
+    });
     let (title, title_inferred) = match headline {
         Some(title) => (title, false),
         None => (inferred_title(lead.as_deref(), &parts.sections)?, true),
@@ -99,7 +103,7 @@ fn marked_up(id: &str, path: &str, page: &blocks::Page, meta: &meta::PageMeta) -
         path: path.to_owned(),
         title,
         title_inferred,
-        date: meta.date.clone().or(parts.date),
+        date,
         lead,
         sections: parts.sections,
         captions: parts.captions,

@@ -1,0 +1,451 @@
+//! What each line of an article is: title, kicker, lead, heading, body, photo caption,
+//! source, date line, credit, or boilerplate to hide. Phrase patterns come from
+//! [`boilerplate`]; the structural rules are here: the headline is the last title-like
+//! line before the article starts (lines above it are page header debris), text after the
+//! last sentence is footer debris, a repeated line is a duplicate, and a heading is a short
+//! line between paragraphs.
+
+use std::collections::HashSet;
+
+use crate::load::blocks::Line;
+use crate::load::{boilerplate, sentences, text::parse_date};
+
+/// A lead is at most this many chars; a longer first paragraph is body text.
+const MAX_LEAD_CHARS: usize = 600;
+
+/// The role of one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// Not decided yet; what is left at the end is body text.
+    Open,
+    Hidden,
+    Title,
+    Kicker,
+    Lead,
+    Heading,
+    Body,
+    Caption,
+    Meta,
+    SourcesHeader,
+    Source,
+    Credit,
+}
+
+/// An article's lines with their roles and what was read off them.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub lines: Vec<Line>,
+    pub zones: Vec<Zone>,
+    pub title: Option<String>,
+    pub title_inferred: bool,
+    pub kicker: Option<String>,
+    /// The line the lead is (which may also be the line an inferred title came from).
+    pub lead: Option<usize>,
+    pub captions: Vec<String>,
+    pub sources: Vec<String>,
+    pub date: Option<String>,
+}
+
+/// Decides the role of every line.
+pub fn classify(lines: Vec<Line>) -> Page {
+    let zones = vec![Zone::Open; lines.len()];
+    let mut page = Page {
+        lines,
+        zones,
+        ..Page::default()
+    };
+    mark_known_lines(&mut page);
+    let after_title = find_title(&mut page);
+    hide_footer(&mut page);
+    find_lead(&mut page, after_title);
+    mark_headings(&mut page, after_title);
+    hide_duplicates(&mut page);
+    for zone in &mut page.zones {
+        if *zone == Zone::Open {
+            *zone = Zone::Body;
+        }
+    }
+    page
+}
+
+/// Ends like a sentence: `.`, `!`, `?` or `…`, closing quotes and brackets aside.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['“', '”', '"', '«', '»', '’', '\'', ')', ' '])
+        .ends_with(['.', '!', '?', '…'])
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Could be a headline: short, with letters, not ending like a sentence or a clause.
+pub fn is_title_like(text: &str) -> bool {
+    let n = words(text);
+    let bare = text.trim_end_matches(['“', '”', '"', '«', '»', '’', '\'', ' ']);
+    (1..=25).contains(&n)
+        && text.chars().count() <= 200
+        && text.chars().any(char::is_alphabetic)
+        && !bare.ends_with(['.', ',', ';', ':'])
+        && !text.starts_with(['•', '(', '-', '*', '–'])
+}
+
+/// Reads like running text: a sentence of eight words or more, or a long line.
+fn is_prose(text: &str) -> bool {
+    let n = words(text);
+    (n >= 8 && ends_sentence(text)) || n >= 25
+}
+
+/// Letters and digits only, lower case: equal texts that differ in spacing and
+/// punctuation compare equal.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Pattern-based roles: sources lists, boilerplate, date lines, credits and captions.
+fn mark_known_lines(page: &mut Page) {
+    let mut captions = Captions::default();
+    let mut i = 0;
+    while i < page.lines.len() {
+        let text = page.lines[i].text.clone();
+        if let Some(inline) = boilerplate::sources_header(&text) {
+            i = mark_sources(page, i, &inline);
+            continue;
+        }
+        if boilerplate::opens_link_block(&text) {
+            i = hide_link_block(page, i);
+            continue;
+        }
+        page.zones[i] = if captions.repeats(&text) {
+            Zone::Hidden
+        } else if let Some((caption, credit)) = caption_of(&page.lines[i]) {
+            captions.add(caption, credit)
+        } else if boilerplate::is_boilerplate(&text) {
+            Zone::Hidden
+        } else if boilerplate::is_meta(&text) || is_date_line(&text) {
+            if page.date.is_none() {
+                page.date = parse_date(&text);
+            }
+            Zone::Meta
+        } else if boilerplate::is_credit_line(&text) {
+            Zone::Credit
+        } else {
+            Zone::Open
+        };
+        i += 1;
+    }
+    page.captions = captions.shown();
+}
+
+/// The captions found so far, each once: a page often shows a caption twice (once with
+/// viewer text, once with its credit, or once with raw HTML).
+#[derive(Default)]
+struct Captions {
+    items: Vec<(String, String)>,
+    /// Squashed caption texts, alone and with their credit glued on.
+    seen: HashSet<String>,
+}
+
+impl Captions {
+    fn repeats(&self, line: &str) -> bool {
+        self.seen.contains(&squash(line))
+    }
+
+    /// Adds a caption; a repeat only lends its credit to the first copy.
+    fn add(&mut self, text: String, credit: String) -> Zone {
+        let key = squash(&text);
+        self.seen.insert(squash(&format!("{text}{credit}")));
+        if let Some(item) = self.items.iter_mut().find(|(t, _)| squash(t) == key) {
+            if item.1.is_empty() {
+                item.1 = credit;
+            }
+            return Zone::Hidden;
+        }
+        if key.is_empty() {
+            return Zone::Hidden; // a credit with no caption text
+        }
+        self.seen.insert(key);
+        self.items.push((text, credit));
+        Zone::Caption
+    }
+
+    fn shown(self) -> Vec<String> {
+        self.items
+            .into_iter()
+            .map(|(text, credit)| with_credit(text, &credit))
+            .collect()
+    }
+}
+
+/// A caption as shown: its text, then its credit in brackets ("… (Foto: AP)"), so the
+/// credit never sits inside the text as it did on the page.
+fn with_credit(text: String, credit: &str) -> String {
+    let credit = credit.trim();
+    if credit.is_empty() {
+        text
+    } else if credit.starts_with('(') {
+        format!("{text} {credit}")
+    } else {
+        format!("{text} ({credit})")
+    }
+}
+
+/// The caption text and credit of a photo-caption line, when it is one.
+fn caption_of(line: &Line) -> Option<(String, String)> {
+    if line.image {
+        return Some((line.text.clone(), String::new()));
+    }
+    if let Some(credit) = &line.credit {
+        return Some((line.text.clone(), credit.clone()));
+    }
+    if let Some(rest) = boilerplate::strip_caption_ui(&line.text) {
+        return Some(boilerplate::split_credit(&rest).unwrap_or((rest, String::new())));
+    }
+    boilerplate::split_credit(&line.text)
+}
+
+/// A line that is only a date, perhaps with a weekday and a time.
+fn is_date_line(text: &str) -> bool {
+    words(text) <= 8 && !ends_sentence(text.trim_end_matches(['.'])) && parse_date(text).is_some()
+}
+
+/// Marks a sources header at `i` and the list under it; returns the next line to read.
+fn mark_sources(page: &mut Page, i: usize, inline: &str) -> usize {
+    page.zones[i] = Zone::SourcesHeader;
+    page.sources.extend(
+        inline
+            .split([';', ','])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
+    );
+    let bulleted = |t: &str| t.starts_with(['•', '-', '*', '–', '·', '▪', '►']);
+    let mut j = i + 1;
+    while j < page.lines.len() {
+        let line = &page.lines[j];
+        let in_list = if bulleted(&line.text) {
+            true
+        } else {
+            !line.after_blank && inline.is_empty() && !is_prose(&line.text) && j > i
+        };
+        if !in_list || boilerplate::is_boilerplate(&line.text) {
+            break;
+        }
+        let item = line
+            .text
+            .trim_start_matches(['•', '-', '*', '–', '·', '▪', '►', ' ']);
+        page.sources.push(item.to_owned());
+        page.zones[j] = Zone::Source;
+        j += 1;
+    }
+    j
+}
+
+/// Hides a "Mehr zum Thema" line and the short link lines right under it.
+fn hide_link_block(page: &mut Page, i: usize) -> usize {
+    page.zones[i] = Zone::Hidden;
+    let mut j = i + 1;
+    while j < page.lines.len() && !page.lines[j].after_blank && !is_prose(&page.lines[j].text) {
+        page.zones[j] = Zone::Hidden;
+        j += 1;
+    }
+    j
+}
+
+fn open_lines(page: &Page) -> impl Iterator<Item = usize> + '_ {
+    (0..page.lines.len()).filter(|&i| page.zones[i] == Zone::Open)
+}
+
+fn next_open(page: &Page, after: usize) -> Option<usize> {
+    open_lines(page).find(|&j| j > after)
+}
+
+/// Where the article proper starts: the first paragraph of running text that is followed
+/// by more (a paragraph, or a heading and a paragraph), else the first running text.
+fn article_start(page: &Page) -> Option<usize> {
+    let text = |i: usize| page.lines[i].text.as_str();
+    let teaser = open_lines(page).find(|&i| page.lines[i].teaser);
+    if teaser.is_some() {
+        return teaser;
+    }
+    let continued =
+        open_lines(page)
+            .filter(|&i| is_prose(text(i)))
+            .find(|&i| match next_open(page, i) {
+                None => true,
+                Some(j) if is_prose(text(j)) => true,
+                Some(j) => {
+                    is_title_like(text(j)) && next_open(page, j).is_some_and(|k| is_prose(text(k)))
+                }
+            });
+    continued
+        .or_else(|| open_lines(page).find(|&i| is_prose(text(i))))
+        .or_else(|| open_lines(page).find(|&i| !is_title_like(text(i))))
+        .or_else(|| open_lines(page).next())
+}
+
+/// Finds the title (and kicker) and hides the page header above it. Returns the first
+/// line after the title.
+fn find_title(page: &mut Page) -> usize {
+    if let Some(i) = markdown_title(page) {
+        return take_title(page, i);
+    }
+    let Some(start) = article_start(page) else {
+        return 0;
+    };
+    // A date or byline line right under the headline marks where the header ends.
+    let header_end = (0..start)
+        .find(|&m| {
+            page.zones[m] == Zone::Meta
+                && open_lines(page).any(|i| i < m && is_title_like(&page.lines[i].text))
+        })
+        .unwrap_or(start);
+    let headline = open_lines(page)
+        .filter(|&i| i < header_end && is_title_like(&page.lines[i].text))
+        .last();
+    match headline {
+        Some(i) => take_title(page, i),
+        None => {
+            hide_open_before(page, start);
+            infer_title(page, start)
+        }
+    }
+}
+
+/// The first level-1 Markdown heading, or a Markdown heading that opens the text.
+fn markdown_title(page: &Page) -> Option<usize> {
+    open_lines(page)
+        .find(|&i| page.lines[i].heading_level == Some(1))
+        .or_else(|| {
+            open_lines(page)
+                .next()
+                .filter(|&i| page.lines[i].heading_level.is_some())
+        })
+}
+
+fn hide_open_before(page: &mut Page, end: usize) {
+    for i in 0..end {
+        if page.zones[i] == Zone::Open {
+            page.zones[i] = Zone::Hidden;
+        }
+    }
+}
+
+/// Line `i` is the headline; a short title-like line right above it is its kicker,
+/// and a kicker part of the headline itself ("Kicker - Headline") is noted too.
+fn take_title(page: &mut Page, i: usize) -> usize {
+    let text = page.lines[i].text.clone();
+    let above = i.checked_sub(1).filter(|&k| {
+        page.zones[k] == Zone::Open
+            && !page.lines[i].after_blank
+            && is_title_like(&page.lines[k].text)
+            && words(&page.lines[k].text) <= 10
+            && page.lines[k].heading_level.is_none()
+    });
+    if let Some(k) = above {
+        page.zones[k] = Zone::Kicker;
+        page.kicker = Some(page.lines[k].text.clone());
+    } else {
+        page.kicker = inline_kicker(&text);
+    }
+    hide_open_before(page, i);
+    page.zones[i] = Zone::Title;
+    page.title = Some(text);
+    i + 1
+}
+
+/// "Kicker - Headline" in one line: the part before a spaced dash or colon.
+fn inline_kicker(title: &str) -> Option<String> {
+    [" - ", " – ", " — ", " : "]
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|at| (at, sep.len())))
+        .min()
+        .and_then(|(at, len)| {
+            let (kicker, rest) = (&title[..at], &title[at + len..]);
+            ((1..=8).contains(&words(kicker)) && words(rest) >= 2).then(|| kicker.trim().to_owned())
+        })
+}
+
+/// No headline: the title is the first sentence of the article's first paragraph. A
+/// paragraph of one sentence is used up as the title; a longer one stays (as the lead).
+fn infer_title(page: &mut Page, start: usize) -> usize {
+    let text = page.lines[start].text.clone();
+    let first = sentences::first_sentence(&text).to_owned();
+    page.title_inferred = true;
+    let whole = first.len() == text.trim().len();
+    page.title = Some(first);
+    if whole {
+        page.zones[start] = Zone::Title;
+        start + 1
+    } else {
+        start
+    }
+}
+
+/// Hides what follows the last sentence of the article: footer links, shop and site lines.
+fn hide_footer(page: &mut Page) {
+    let last_text = open_lines(page)
+        .filter(|&i| is_prose(&page.lines[i].text) || page.lines[i].text.starts_with('•'))
+        .last();
+    let last_sources = (0..page.lines.len())
+        .rev()
+        .find(|&i| page.zones[i] == Zone::Source);
+    let Some(end) = last_text.max(last_sources) else {
+        return;
+    };
+    for i in end + 1..page.lines.len() {
+        if page.zones[i] == Zone::Open && !ends_sentence(&page.lines[i].text) {
+            page.zones[i] = Zone::Hidden;
+        }
+    }
+}
+
+/// The lead: the first paragraph after the title, when it is short and more text follows.
+fn find_lead(page: &mut Page, from: usize) {
+    let Some(i) = open_lines(page).find(|&i| i >= from) else {
+        return;
+    };
+    let text = &page.lines[i].text;
+    let is_lead = text.chars().count() <= MAX_LEAD_CHARS
+        && page.lines[i].heading_level.is_none()
+        && (ends_sentence(text) || !is_title_like(text))
+        && next_open(page, i).is_some();
+    if is_lead {
+        page.zones[i] = Zone::Lead;
+        page.lead = Some(i);
+    }
+}
+
+/// Section headings: Markdown headings, and short title-like lines that stand between
+/// the start of the article and a paragraph of running text.
+fn mark_headings(page: &mut Page, from: usize) {
+    let candidates: Vec<usize> = open_lines(page).filter(|&i| i >= from).collect();
+    for i in candidates {
+        let line = &page.lines[i];
+        let followed_by_text = next_open(page, i).is_some_and(|j| {
+            let next = &page.lines[j].text;
+            page.lines[j].heading_level.is_none() && (is_prose(next) || !is_title_like(next))
+        });
+        let plain_heading =
+            is_title_like(&line.text) && words(&line.text) <= 15 && followed_by_text;
+        if line.heading_level.is_some() || plain_heading {
+            page.zones[i] = Zone::Heading;
+        }
+    }
+}
+
+/// Hides a paragraph or heading that repeats an earlier one (or the title).
+fn hide_duplicates(page: &mut Page) {
+    let mut seen: HashSet<String> = page.title.iter().map(|t| squash(t)).collect();
+    for i in 0..page.lines.len() {
+        if !matches!(page.zones[i], Zone::Open | Zone::Heading | Zone::Lead) {
+            continue;
+        }
+        let key = squash(&page.lines[i].text);
+        if key.is_empty() || (!seen.insert(key) && Some(i) != page.lead) {
+            page.zones[i] = Zone::Hidden;
+        }
+    }
+}

@@ -22,6 +22,8 @@ pub(crate) struct Words {
     pub months: HashMap<&'static str, u32>,
     /// Lower-case words allowed inside a place name ("de", "am").
     pub place_particles: HashSet<&'static str>,
+    /// Words a date line may hold besides the date (weekdays, "Uhr", "am").
+    pub date_words: HashSet<&'static str>,
 }
 
 pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -30,6 +32,7 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
         abbreviations: HashSet::new(),
         months: HashMap::new(),
         place_particles: HashSet::new(),
+        date_words: HashSet::new(),
     };
     for (section, entries) in sections(text) {
         for entry in entries {
@@ -46,6 +49,9 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 }
                 "place_particle" => {
                     words.place_particles.insert(entry);
+                }
+                "date_word" => {
+                    words.date_words.insert(entry);
                 }
                 _ => {}
             }
@@ -183,7 +189,7 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
 
 /// Whether the dot at byte `i` ends a sentence: not after an abbreviation, a single letter
 /// ("z. B.", initials), a day or ordinal number ("5. August"), or inside a word ("t-online.de").
-fn dot_ends_sentence(text: &str, i: usize) -> bool {
+pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
     let before = &text[..i];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || "(„“\"»«/[".contains(c))
@@ -202,6 +208,10 @@ fn dot_ends_sentence(text: &str, i: usize) -> bool {
     }
     if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
         return false;
+    }
+    let roman = word.len() <= 5 && word.chars().all(|c| "IVXLC".contains(c)) && word.len() > 1;
+    if roman {
+        return false; // "Benedikt XVI."
     }
     !WORDS.abbreviations.contains(word)
 }

@@ -82,10 +82,12 @@ fn words(text: &str) -> usize {
 pub fn is_title_like(text: &str) -> bool {
     let n = words(text);
     let bare = text.trim_end_matches(['“', '”', '"', '«', '»', '’', '\'', ' ']);
+    let ends_clause = bare.ends_with([',', ';', ':'])
+        || (bare.ends_with('.') && sentences::dot_ends_sentence(bare, bare.len() - 1));
     (1..=25).contains(&n)
         && text.chars().count() <= 200
         && text.chars().any(char::is_alphabetic)
-        && !bare.ends_with(['.', ',', ';', ':'])
+        && !ends_clause
         && !text.starts_with(['•', '(', '-', '*', '–'])
 }
 
@@ -206,9 +208,23 @@ fn caption_of(line: &Line) -> Option<(String, String)> {
     boilerplate::split_credit(&line.text)
 }
 
-/// A line that is only a date, perhaps with a weekday and a time.
+/// A line that is only a date, perhaps with a weekday and a time ("Montag, 5. August
+/// 2023, 14:30 Uhr"), or only digits and date marks ("0001-01-01").
 fn is_date_line(text: &str) -> bool {
-    words(text) <= 8 && !ends_sentence(text.trim_end_matches(['.'])) && parse_date(text).is_some()
+    let only_marks = text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .-/:".contains(c));
+    let other_words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !sentences::WORDS.date_words.contains(w.as_str())
+                && !sentences::WORDS.months.contains_key(w.as_str())
+        })
+        .count();
+    only_marks || (words(text) <= 8 && other_words == 0 && parse_date(text).is_some())
 }
 
 /// Marks a sources header at `i` and the list under it; returns the next line to read.
@@ -270,9 +286,10 @@ fn article_start(page: &Page) -> Option<usize> {
     if teaser.is_some() {
         return teaser;
     }
+    let starts_text = |i: usize| is_prose(text(i)) && !is_title_like(text(i));
     let continued =
         open_lines(page)
-            .filter(|&i| is_prose(text(i)))
+            .filter(|&i| starts_text(i))
             .find(|&i| match next_open(page, i) {
                 None => true,
                 Some(j) if is_prose(text(j)) => true,
@@ -281,7 +298,7 @@ fn article_start(page: &Page) -> Option<usize> {
                 }
             });
     continued
-        .or_else(|| open_lines(page).find(|&i| is_prose(text(i))))
+        .or_else(|| open_lines(page).find(|&i| starts_text(i)))
         .or_else(|| open_lines(page).find(|&i| !is_title_like(text(i))))
         .or_else(|| open_lines(page).next())
 }
@@ -369,12 +386,14 @@ fn inline_kicker(title: &str) -> Option<String> {
 }
 
 /// No headline: the title is the first sentence of the article's first paragraph. A
-/// paragraph of one sentence is used up as the title; a longer one stays (as the lead).
+/// paragraph of one sentence is used up as the title; a longer one stays (as the lead),
+/// and so does the only paragraph of an article.
 fn infer_title(page: &mut Page, start: usize) -> usize {
     let text = page.lines[start].text.clone();
     let first = sentences::first_sentence(&text).to_owned();
     page.title_inferred = true;
-    let whole = first.len() == text.trim().len();
+    // A one-sentence article keeps its sentence as text too.
+    let whole = first.len() == text.trim().len() && next_open(page, start).is_some();
     page.title = Some(first);
     if whole {
         page.zones[start] = Zone::Title;
@@ -438,7 +457,9 @@ fn mark_headings(page: &mut Page, from: usize) {
 
 /// Hides a paragraph or heading that repeats an earlier one (or the title).
 fn hide_duplicates(page: &mut Page) {
-    let mut seen: HashSet<String> = page.title.iter().map(|t| squash(t)).collect();
+    // An inferred title comes from the text itself and may repeat it.
+    let headline = page.title.as_deref().filter(|_| !page.title_inferred);
+    let mut seen: HashSet<String> = headline.iter().map(|t| squash(t)).collect();
     for i in 0..page.lines.len() {
         if !matches!(page.zones[i], Zone::Open | Zone::Heading | Zone::Lead) {
             continue;

@@ -117,10 +117,9 @@ fn markdown_line(line: &mut Line, previous: &mut [Line]) -> bool {
     line.text = MD_LINK.replace_all(&line.text, "$1").into_owned();
     line.text = MD_STRONG.replace_all(&line.text, "$2").into_owned();
     line.text = MD_EMPHASIS.replace_all(&line.text, "$1$2").into_owned();
-    if let Some(item) = line
-        .text
-        .strip_prefix("* ")
-        .or_else(|| line.text.strip_prefix("+ "))
+    if let Some(item) = ["* ", "+ ", "- "]
+        .iter()
+        .find_map(|bullet| line.text.strip_prefix(bullet))
     {
         line.text = format!("• {item}");
     }

@@ -280,6 +280,8 @@ mod tests {
         assert!(is_meta("Aktualisiert am 02.08.2023Lesedauer: 6 Min."));
         assert!(is_meta("Von Anna Muster und Max Beispiel"));
         assert!(!is_meta("Stand der Dinge"));
+        assert!(!is_meta("Von AHS-Übertrittsquoten bis zu Vorschulstufe."));
+        assert!(is_meta("Von Anna Muster, 3. Mai 2024"));
         assert_eq!(sources_header("Verwendete Quellen").as_deref(), Some(""));
         assert_eq!(
             sources_header("Quellen: dpa, AFP").as_deref(),

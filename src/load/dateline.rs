@@ -16,7 +16,8 @@ static DASHED: LazyLock<Regex> = LazyLock::new(|| {
     let mut particles: Vec<&str> = WORDS.place_particles.iter().copied().collect();
     particles.sort_unstable();
     let particle = particles.join("|");
-    let place = format!("{PLACE_WORD}(?:[ -](?:(?:{particle})[ -])?{PLACE_WORD}){{0,3}}");
+    // At most two capitalised words, particles between: "Santiago de Chile", "Den Haag".
+    let place = format!("{PLACE_WORD}(?:[ -](?:(?:{particle})[ -])?{PLACE_WORD})?");
     let pattern = format!(
         r"^((?:{place})(?:\s*[/,]\s*(?:{place})){{0,5}})(?:\s*\([^()]{{1,25}}\))?\s+[–—-]\s+"
     );
@@ -102,6 +103,7 @@ mod tests {
         }
         for text in [
             "Besuche in Vietnam und Nordkorea - Plant Putin die Anti-Nato?",
+            "Gegen Slowaken Klizan – Mögliche zweite Runde gegen Simon.",
             "Merkel - die ewige Kanzlerin geht.",
             "Peking, Moskau und Washington streiten seit Jahren.",
             "Angela Merkel, die Kanzlerin, sagte das.",

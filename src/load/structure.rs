@@ -112,6 +112,10 @@ fn mark_known_lines(page: &mut Page) {
     let mut i = 0;
     while i < page.lines.len() {
         let text = page.lines[i].text.clone();
+        if page.lines[i].teaser {
+            i += 1; // the opening sentences of a one-line article are text
+            continue;
+        }
         if let Some(inline) = boilerplate::sources_header(&text) {
             i = mark_sources(page, i, &inline);
             continue;

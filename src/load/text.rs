@@ -40,15 +40,16 @@ fn split_one_line_article(lines: &mut Vec<Line>) -> Option<String> {
         return None;
     }
     let text = std::mem::take(&mut lines[0].text);
-    let (teaser, dateline, body) = if let Some((place, body)) = dateline::split_dateline(&text) {
-        let teaser = sentences::first_sentence(body);
-        (teaser, Some(place), &body[teaser.len()..])
-    } else if let Some((teaser, place, body)) = dateline::split_after_teaser(&text) {
-        (teaser, Some(place), body)
-    } else {
-        let teaser = sentences::first_sentence(&text);
-        (teaser, None, &text[teaser.len()..])
-    };
+    let (teaser, dateline, body) =
+        if let Some((teaser, place, body)) = dateline::split_after_teaser(&text) {
+            (teaser, Some(place), body)
+        } else if let Some((place, body)) = dateline::split_dateline(&text) {
+            let teaser = sentences::first_sentence(body);
+            (teaser, Some(place), &body[teaser.len()..])
+        } else {
+            let teaser = sentences::first_sentence(&text);
+            (teaser, None, &text[teaser.len()..])
+        };
     let teaser = teaser.trim();
     // The joining ". " after a teaser that already ended ("Woran aber dann?.").
     let teaser = teaser

@@ -140,3 +140,86 @@ fn empty_binary_and_wordless_files_are_reported_not_loaded() {
         assert!(message.contains(name), "{message}");
     }
 }
+
+#[test]
+fn odd_text_never_panics() {
+    // A fixed pseudo-random mix of the characters the rules look at.
+    let palette = [
+        "„",
+        "“",
+        "”",
+        "\"",
+        "»",
+        "«",
+        "‚",
+        "‘",
+        "(",
+        ")",
+        "[",
+        "]",
+        ".",
+        "…",
+        "?",
+        "!",
+        ":",
+        ";",
+        " – ",
+        " - ",
+        "-",
+        "#",
+        "## ",
+        "*",
+        "**",
+        "_",
+        "•",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\t",
+        "\u{a0}",
+        "&",
+        "&amp;",
+        "&#",
+        "<",
+        "</span>",
+        "<span class=\"credit\">",
+        "ä",
+        "ß",
+        "€",
+        "中文",
+        "👍",
+        "Wien",
+        "Foto:",
+        "(Foto: AP)",
+        "Quellen:",
+        "Loading...",
+        "z. B.",
+        "5.",
+        "2023",
+        "02.08.2023",
+        "Von Max",
+        "Anzeige",
+        "Das",
+        "sagte",
+        "er",
+        "Text",
+        "Titel",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for round in 0..400 {
+        let mut text = String::new();
+        let len = 1 + round % 120;
+        for _ in 0..len {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(palette[(seed % palette.len() as u64) as usize]);
+            if seed % 3 == 0 {
+                text.push(' ');
+            }
+        }
+        let _ = kiosk::load::text::parse("x", "x.md", &text);
+        let _ = kiosk::load::text::parse("x", "x.txt", &text.repeat(20).replace('\n', " "));
+        let _ = kiosk::load::text::split_long_paragraph(&text.repeat(30));
+    }
+}

@@ -9,6 +9,7 @@ pub mod dateline;
 pub mod decode;
 pub mod html;
 pub mod jsonl;
+mod marks;
 mod rules;
 pub mod sentences;
 pub mod structure;

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use crate::load::blocks::Line;
-use crate::load::{boilerplate, sentences, text::parse_date};
+use crate::load::{marks, sentences};
 
 /// A lead is at most this many chars; a longer first paragraph is body text.
 const MAX_LEAD_CHARS: usize = 600;
@@ -54,7 +54,7 @@ pub fn classify(lines: Vec<Line>) -> Page {
         zones,
         ..Page::default()
     };
-    mark_known_lines(&mut page);
+    marks::mark_known_lines(&mut page);
     let after_title = find_title(&mut page);
     hide_footer(&mut page);
     find_lead(&mut page, after_title);
@@ -74,7 +74,7 @@ pub fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', '…'])
 }
 
-fn words(text: &str) -> usize {
+pub(crate) fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
@@ -92,186 +92,18 @@ pub fn is_title_like(text: &str) -> bool {
 }
 
 /// Reads like running text: a sentence of eight words or more, or a long line.
-fn is_prose(text: &str) -> bool {
+pub(crate) fn is_prose(text: &str) -> bool {
     let n = words(text);
     (n >= 8 && ends_sentence(text)) || n >= 25
 }
 
 /// Letters and digits only, lower case: equal texts that differ in spacing and
 /// punctuation compare equal.
-fn squash(text: &str) -> String {
+pub(crate) fn squash(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-/// Pattern-based roles: sources lists, boilerplate, date lines, credits and captions.
-fn mark_known_lines(page: &mut Page) {
-    let mut captions = Captions::default();
-    let mut i = 0;
-    while i < page.lines.len() {
-        let text = page.lines[i].text.clone();
-        if page.lines[i].teaser {
-            i += 1; // the opening sentences of a one-line article are text
-            continue;
-        }
-        if let Some(inline) = boilerplate::sources_header(&text) {
-            i = mark_sources(page, i, &inline);
-            continue;
-        }
-        if boilerplate::opens_link_block(&text) {
-            i = hide_link_block(page, i);
-            continue;
-        }
-        page.zones[i] = if captions.repeats(&text) {
-            Zone::Hidden
-        } else if let Some((caption, credit)) = caption_of(&page.lines[i]) {
-            captions.add(caption, credit)
-        } else if boilerplate::is_boilerplate(&text) {
-            Zone::Hidden
-        } else if boilerplate::is_meta(&text) || is_date_line(&text) {
-            if page.date.is_none() {
-                page.date = parse_date(&text);
-            }
-            Zone::Meta
-        } else if boilerplate::is_credit_line(&text) {
-            Zone::Credit
-        } else {
-            Zone::Open
-        };
-        i += 1;
-    }
-    page.captions = captions.shown();
-}
-
-/// The captions found so far, each once: a page often shows a caption twice (once with
-/// viewer text, once with its credit, or once with raw HTML).
-#[derive(Default)]
-struct Captions {
-    items: Vec<(String, String)>,
-    /// Squashed caption texts, alone and with their credit glued on.
-    seen: HashSet<String>,
-}
-
-impl Captions {
-    fn repeats(&self, line: &str) -> bool {
-        self.seen.contains(&squash(line))
-    }
-
-    /// Adds a caption; a repeat only lends its credit to the first copy.
-    fn add(&mut self, text: String, credit: String) -> Zone {
-        let key = squash(&text);
-        self.seen.insert(squash(&format!("{text}{credit}")));
-        if let Some(item) = self.items.iter_mut().find(|(t, _)| squash(t) == key) {
-            if item.1.is_empty() {
-                item.1 = credit;
-            }
-            return Zone::Hidden;
-        }
-        if key.is_empty() {
-            return Zone::Hidden; // a credit with no caption text
-        }
-        self.seen.insert(key);
-        self.items.push((text, credit));
-        Zone::Caption
-    }
-
-    fn shown(self) -> Vec<String> {
-        self.items
-            .into_iter()
-            .map(|(text, credit)| with_credit(text, &credit))
-            .collect()
-    }
-}
-
-/// A caption as shown: its text, then its credit in brackets ("… (Foto: AP)"), so the
-/// credit never sits inside the text as it did on the page.
-fn with_credit(text: String, credit: &str) -> String {
-    let credit = credit.trim();
-    if credit.is_empty() {
-        text
-    } else if credit.starts_with('(') {
-        format!("{text} {credit}")
-    } else {
-        format!("{text} ({credit})")
-    }
-}
-
-/// The caption text and credit of a photo-caption line, when it is one.
-fn caption_of(line: &Line) -> Option<(String, String)> {
-    if line.image {
-        return Some((line.text.clone(), String::new()));
-    }
-    if let Some(credit) = &line.credit {
-        return Some((line.text.clone(), credit.clone()));
-    }
-    if let Some(rest) = boilerplate::strip_caption_ui(&line.text) {
-        return Some(boilerplate::split_credit(&rest).unwrap_or((rest, String::new())));
-    }
-    boilerplate::split_credit(&line.text)
-}
-
-/// A line that is only a date, perhaps with a weekday and a time ("Montag, 5. August
-/// 2023, 14:30 Uhr"), or only digits and date marks ("0001-01-01").
-fn is_date_line(text: &str) -> bool {
-    let only_marks = text.chars().any(|c| c.is_ascii_digit())
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || " .-/:".contains(c));
-    let other_words = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| {
-            !sentences::WORDS.date_words.contains(w.as_str())
-                && !sentences::WORDS.months.contains_key(w.as_str())
-        })
-        .count();
-    only_marks || (words(text) <= 8 && other_words == 0 && parse_date(text).is_some())
-}
-
-/// Marks a sources header at `i` and the list under it; returns the next line to read.
-fn mark_sources(page: &mut Page, i: usize, inline: &str) -> usize {
-    page.zones[i] = Zone::SourcesHeader;
-    page.sources.extend(
-        inline
-            .split([';', ','])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned),
-    );
-    let bulleted = |t: &str| t.starts_with(['•', '-', '*', '–', '·', '▪', '►']);
-    let mut j = i + 1;
-    while j < page.lines.len() {
-        let line = &page.lines[j];
-        let in_list = if bulleted(&line.text) {
-            true
-        } else {
-            !line.after_blank && inline.is_empty() && !is_prose(&line.text) && j > i
-        };
-        if !in_list || boilerplate::is_boilerplate(&line.text) {
-            break;
-        }
-        let item = line
-            .text
-            .trim_start_matches(['•', '-', '*', '–', '·', '▪', '►', ' ']);
-        page.sources.push(item.to_owned());
-        page.zones[j] = Zone::Source;
-        j += 1;
-    }
-    j
-}
-
-/// Hides a "Mehr zum Thema" line and the short link lines right under it.
-fn hide_link_block(page: &mut Page, i: usize) -> usize {
-    page.zones[i] = Zone::Hidden;
-    let mut j = i + 1;
-    while j < page.lines.len() && !page.lines[j].after_blank && !is_prose(&page.lines[j].text) {
-        page.zones[j] = Zone::Hidden;
-        j += 1;
-    }
-    j
 }
 
 fn open_lines(page: &Page) -> impl Iterator<Item = usize> + '_ {
@@ -279,7 +111,7 @@ fn open_lines(page: &Page) -> impl Iterator<Item = usize> + '_ {
 }
 
 fn next_open(page: &Page, after: usize) -> Option<usize> {
-    open_lines(page).find(|&j| j > after)
+    (after + 1..page.lines.len()).find(|&j| page.zones[j] == Zone::Open)
 }
 
 /// Where the article proper starts: the first paragraph of running text that is followed
@@ -316,12 +148,10 @@ fn find_title(page: &mut Page) -> usize {
     let Some(start) = article_start(page) else {
         return 0;
     };
-    // A date or byline line right under the headline marks where the header ends.
-    let header_end = (0..start)
-        .find(|&m| {
-            page.zones[m] == Zone::Meta
-                && open_lines(page).any(|i| i < m && is_title_like(&page.lines[i].text))
-        })
+    // A date or byline line under a title-like line marks where the page header ends.
+    let first_title_like = open_lines(page).find(|&i| is_title_like(&page.lines[i].text));
+    let header_end = first_title_like
+        .and_then(|t| (t + 1..start).find(|&m| page.zones[m] == Zone::Meta))
         .unwrap_or(start);
     let headline = open_lines(page)
         .filter(|&i| i < header_end && is_title_like(&page.lines[i].text))
@@ -472,5 +302,87 @@ fn hide_duplicates(page: &mut Page) {
         if key.is_empty() || (!seen.insert(key) && Some(i) != page.lead) {
             page.zones[i] = Zone::Hidden;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str) -> Page {
+        classify(crate::load::blocks::lines(text, false))
+    }
+
+    fn zones(text: &str) -> Vec<Zone> {
+        page(text).zones
+    }
+
+    #[test]
+    fn headline_like_lines() {
+        assert!(is_title_like("Plant Putin eine „Anti-Nato“?"));
+        assert!(is_title_like(
+            "Vietnam betreibt „Schaukelpolitik zwischen den Großmächten“"
+        ));
+        assert!(is_title_like("Hans Küng zu Besuch bei Papst Benedikt XVI."));
+        assert!(!is_title_like("Er sagte, es sei genug."));
+        assert!(!is_title_like("Sein Fazit:"));
+        assert!(ends_sentence("„Wir gehen.“"));
+        assert!(!ends_sentence("Ein Titel ohne Punkt"));
+    }
+
+    #[test]
+    fn kicker_inside_the_headline() {
+        assert_eq!(
+            inline_kicker("Krise in Nahost - Die Lage spitzt sich zu").as_deref(),
+            Some("Krise in Nahost")
+        );
+        assert_eq!(inline_kicker("Ein Titel ohne Trennstrich"), None);
+        assert_eq!(inline_kicker("A - B"), None);
+    }
+
+    #[test]
+    fn header_debris_above_the_headline_is_hidden() {
+        let text = "Portal Name\nMenü\nStartseite › Welt\n\nDachzeile hier\nDie echte Schlagzeile\n\
+                    Von Max Muster\n\nDer erste Absatz erzählt, worum es geht, in einem ganzen Satz.\n\n\
+                    Der zweite Absatz führt die Geschichte weiter und endet mit einem Punkt.\n";
+        let p = page(text);
+        assert_eq!(p.title.as_deref(), Some("Die echte Schlagzeile"));
+        assert_eq!(p.kicker.as_deref(), Some("Dachzeile hier"));
+        assert_eq!(&p.zones[..3], [Zone::Hidden; 3]);
+        assert_eq!(p.zones[5], Zone::Meta);
+        assert_eq!(p.zones[6], Zone::Lead);
+    }
+
+    #[test]
+    fn footer_debris_duplicates_and_headings() {
+        let text = "Titel\n\nErster Absatz mit genug Wörtern, damit er als Text gilt.\n\n\
+                    Zwischentitel\n\nZweiter Absatz mit genug Wörtern, damit er als Text gilt.\n\n\
+                    Zweiter Absatz mit genug Wörtern, damit er als Text gilt.\n\nKontaktieren Sie uns\nSeitenende\n";
+        let z = zones(text);
+        assert_eq!(
+            z,
+            [
+                Zone::Title,
+                Zone::Lead,
+                Zone::Heading,
+                Zone::Body,
+                Zone::Hidden,
+                Zone::Hidden,
+                Zone::Hidden
+            ]
+        );
+    }
+
+    #[test]
+    fn no_headline_means_an_inferred_title() {
+        let p = page(
+            "Der erste Satz ist lang genug für einen Titel. Der zweite folgt.\n\nMehr Text hier, auch mit genug Wörtern für einen Absatz.\n",
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Der erste Satz ist lang genug für einen Titel.")
+        );
+        assert!(p.title_inferred);
+        assert_eq!(p.zones[0], Zone::Lead);
     }
 }

@@ -246,6 +246,9 @@ mod tests {
             "Lesen Sie auch: Wie es weitergeht",
             "Read more",
             "* * *",
+            "Getty Images",
+            "Image source, Getty Images",
+            "Story continues below advertisement",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -254,6 +257,8 @@ mod tests {
             "YouTube sperrt Kanäle",
             "Nordkorea – der Schwarzmarkthafen",
             "Die Anzeige wurde am Montag erstattet.",
+            "She became a fashion icon in the 1960s.",
+            "Reuters berichtete am Montag über die Lage.",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }

@@ -112,6 +112,9 @@ pub fn deglue(line: &str) -> Cow<'_, str> {
 pub fn is_boilerplate(line: &str) -> bool {
     let p = &*PATTERNS;
     let n = words(line);
+    if n > 40 {
+        return false; // running text; no pattern here is longer
+    }
     let glued = deglue(line);
     let variants = [line, glued.as_ref()];
     variants.iter().any(|v| {
@@ -150,7 +153,7 @@ pub fn is_breadcrumb(line: &str) -> bool {
 /// there was any, which makes the line a photo caption.
 pub fn strip_caption_ui(line: &str) -> Option<String> {
     let p = &*PATTERNS;
-    if !p.caption_ui.iter().any(|r| r.is_match(line)) {
+    if words(line) > 60 || !p.caption_ui.iter().any(|r| r.is_match(line)) {
         return None;
     }
     let mut rest = line.to_owned();

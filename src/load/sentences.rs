@@ -145,7 +145,12 @@ fn bracket_spans(text: &str) -> Vec<(usize, usize)> {
 pub fn sentence_starts(text: &str) -> Vec<usize> {
     let mut protected = quote_spans(text);
     protected.extend(bracket_spans(text));
-    let inside = |pos: usize| protected.iter().any(|&(s, e)| s < pos && pos < e);
+    protected.sort_unstable();
+    // Spans are sorted by start: only those starting before `pos` can hold it.
+    let inside = |pos: usize| {
+        let before = protected.partition_point(|&(s, _)| s < pos);
+        protected[..before].iter().any(|&(_, e)| pos < e)
+    };
     let bytes = text.as_bytes();
     let mut starts = Vec::new();
     for (i, c) in text.char_indices() {
@@ -229,45 +234,56 @@ pub fn first_sentence(text: &str) -> &str {
 /// nor after an abbreviation or a day number. Shorter text comes back whole.
 pub fn split_long_paragraph(text: &str) -> Vec<String> {
     let text = text.trim();
-    if text.chars().count() <= SPLIT_ABOVE_CHARS {
+    let total = text.chars().count();
+    if total <= SPLIT_ABOVE_CHARS {
         return vec![text.to_owned()];
     }
+    // Each allowed cut as (byte offset, char offset), so lengths are subtractions.
     let starts = sentence_starts(text);
-    let chars_to = |from: usize, to: usize| text[from..to].chars().count();
-    let total_end = text.len();
-    let mut pieces = Vec::new();
-    let mut from = 0;
-    loop {
-        let candidates = starts
-            .iter()
-            .copied()
-            .filter(|&s| s > from && chars_to(from, s) >= MIN_CHARS);
-        let mut chosen = None;
-        for s in candidates {
-            let len = chars_to(from, s);
-            if len < TARGET_CHARS {
-                chosen = Some(s);
-                continue;
-            }
-            let closer_before =
-                chosen.is_some_and(|c| TARGET_CHARS - chars_to(from, c) < len - TARGET_CHARS);
-            if !closer_before {
-                chosen = Some(s);
-            }
-            break;
+    let mut cuts = Vec::with_capacity(starts.len());
+    let mut wanted = starts.iter().peekable();
+    for (chars, (byte, _)) in text.char_indices().enumerate() {
+        if wanted.peek() == Some(&&byte) {
+            cuts.push((byte, chars));
+            wanted.next();
         }
-        match chosen {
-            Some(cut) if chars_to(cut, total_end) >= MIN_CHARS => {
-                pieces.push(text[from..cut].trim_end().to_owned());
-                from = cut;
+    }
+    let mut pieces = Vec::new();
+    let (mut from_byte, mut from_char) = (0, 0);
+    loop {
+        let cut = choose_cut(&cuts, from_char, total);
+        match cut {
+            Some((byte, chars)) => {
+                pieces.push(text[from_byte..byte].trim_end().to_owned());
+                (from_byte, from_char) = (byte, chars);
             }
-            _ => {
-                pieces.push(text[from..].trim().to_owned());
+            None => {
+                pieces.push(text[from_byte..].trim().to_owned());
                 break;
             }
         }
     }
     pieces
+}
+
+/// The cut after `from` (in chars) that makes the piece closest to the target length,
+/// leaving no piece shorter than the minimum.
+fn choose_cut(cuts: &[(usize, usize)], from: usize, total: usize) -> Option<(usize, usize)> {
+    let mut chosen: Option<(usize, usize)> = None;
+    for &(byte, chars) in cuts.iter().filter(|&&(_, c)| c >= from + MIN_CHARS) {
+        let len = chars - from;
+        if len < TARGET_CHARS {
+            chosen = Some((byte, chars));
+            continue;
+        }
+        let closer_before =
+            chosen.is_some_and(|(_, c)| TARGET_CHARS - (c - from) < len - TARGET_CHARS);
+        if !closer_before {
+            chosen = Some((byte, chars));
+        }
+        break;
+    }
+    chosen.filter(|&(_, chars)| total - chars >= MIN_CHARS)
 }
 
 #[cfg(test)]

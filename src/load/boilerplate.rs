@@ -138,15 +138,34 @@ pub fn is_breadcrumb(line: &str) -> bool {
         }
         humps >= 2 && word.chars().next().is_some_and(char::is_uppercase)
     });
-    let trail = line
-        .split(['>', '›', '|'])
-        .map(str::trim)
-        .collect::<Vec<_>>();
+    let trail = trail_items(line);
     let is_trail = trail.len() >= 3
         && trail
             .iter()
             .all(|item| !item.is_empty() && words(item) <= 4 && !item.ends_with('.'));
     (glued_word && words(line) <= 6) || is_trail
+}
+
+/// The items of a trail "Home > Politik > Ausland >": split at `>`, `›`, `»` and `|`
+/// standing free (spaces around, or the line's end), so quotes like »Ja« do not split.
+fn trail_items(line: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut items = Vec::new();
+    let mut from = 0;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let free_before = k == 0 || chars[k - 1].1 == ' ';
+        let free_after = chars.get(k + 1).is_none_or(|&(_, n)| n == ' ');
+        if matches!(c, '>' | '›' | '»' | '|') && free_before && free_after {
+            items.push(line[from..i].trim());
+            from = i + c.len_utf8();
+        }
+    }
+    items.push(line[from..].trim());
+    // A trail may open with a label ("Sie sind hier:") and end with a separator.
+    if items.last().is_some_and(|last| last.is_empty()) {
+        items.pop();
+    }
+    items
 }
 
 /// Removes image-viewer text ("Vergrößern des Bildes") from a line; `Some(rest)` when
@@ -245,6 +264,8 @@ mod tests {
             "Such IconE-Mail IconMenü Icon",
             "HomePolitikUkraine",
             "Startseite > Politik > Ausland",
+            "Sie sind hier: Startseite » Nachrichten » Politik »",
+            "Artikel per E-Mail empfehlen",
             "ShoppingAnzeigen",
             "Lesen Sie auch: Wie es weitergeht",
             "Read more",
@@ -262,6 +283,7 @@ mod tests {
             "Die Anzeige wurde am Montag erstattet.",
             "She became a fashion icon in the 1960s.",
             "Reuters berichtete am Montag über die Lage.",
+            "Er sagte »Ja« und »Nein« und »Vielleicht«",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }
@@ -290,6 +312,11 @@ mod tests {
         assert!(!is_meta("Stand der Dinge"));
         assert!(!is_meta("Von AHS-Übertrittsquoten bis zu Vorschulstufe."));
         assert!(is_meta("Von Anna Muster, 3. Mai 2024"));
+        assert!(is_meta(
+            "von Axel Höpner und Catrin Bialek Quelle: Handelsblatt Online"
+        ));
+        assert!(is_meta("vor 8 Stunden"));
+        assert!(is_credit_line("dpa - Deutsche Presse-Agentur GmbH"));
         assert_eq!(sources_header("Verwendete Quellen").as_deref(), Some(""));
         assert_eq!(
             sources_header("Quellen: dpa, AFP").as_deref(),

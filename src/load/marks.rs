@@ -29,7 +29,14 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
         page.zones[i] = if captions.repeats(&text) {
             Zone::Hidden
         } else if let Some((caption, credit)) = caption_of(&page.lines[i]) {
-            captions.add(caption, credit)
+            if caption.is_empty() && is_caption_above(page, i) {
+                // "Bild: PR" under its caption line.
+                let above = page.lines[i - 1].text.clone();
+                page.zones[i - 1] = captions.add(above, credit);
+                Zone::Hidden
+            } else {
+                captions.add(caption, credit)
+            }
         } else if boilerplate::is_boilerplate(&text) {
             Zone::Hidden
         } else if boilerplate::is_meta(&text) || is_date_line(&text) {
@@ -45,6 +52,36 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
         i += 1;
     }
     page.captions = captions.shown();
+    mark_bylines_under_dates(page);
+}
+
+/// A bare name right under a date line ("15. Mär / 10:00" then "Michael Sosinka") is
+/// the byline.
+fn mark_bylines_under_dates(page: &mut Page) {
+    for i in 1..page.lines.len() {
+        let line = &page.lines[i];
+        let is_name = (2..=4).contains(&words(&line.text))
+            && line.text.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c))
+            });
+        if is_name
+            && !line.after_blank
+            && page.zones[i - 1] == Zone::Meta
+            && page.zones[i] == Zone::Open
+        {
+            page.zones[i] = Zone::Meta;
+        }
+    }
+}
+
+/// Whether the line above a credit-only line is its caption: an undecided short line of
+/// the same block.
+fn is_caption_above(page: &Page, i: usize) -> bool {
+    i > 0
+        && !page.lines[i].after_blank
+        && page.zones[i - 1] == Zone::Open
+        && (1..=40).contains(&words(&page.lines[i - 1].text))
 }
 
 /// The captions found so far, each once: a page often shows a caption twice (once with
@@ -115,7 +152,8 @@ fn caption_of(line: &Line) -> Option<(String, String)> {
 }
 
 /// A line that is only a date, perhaps with a weekday and a time ("Montag, 5. August
-/// 2023, 14:30 Uhr"), or only digits and date marks ("0001-01-01").
+/// 2023, 14:30 Uhr"), only digits and date marks ("0001-01-01"), or a short time stamp
+/// with a site or agency name.
 fn is_date_line(text: &str) -> bool {
     let only_marks = text.chars().any(|c| c.is_ascii_digit())
         && text
@@ -130,7 +168,31 @@ fn is_date_line(text: &str) -> bool {
                 && !sentences::WORDS.months.contains_key(w.as_str())
         })
         .count();
-    only_marks || (words(text) <= 8 && other_words == 0 && parse_date(text).is_some())
+    let dated = || parse_date(text).is_some();
+    // "Epoch Times, Sonntag, 8. November 2015 12:19", "14.03.2016, 17:56 Uhr | dpa".
+    let stamped = || {
+        let n = words(text);
+        (has_time(text) && n <= 8)
+            || (n <= 12
+                && (text.contains('|') || text.starts_with(|c: char| c.is_ascii_digit()))
+                && dated())
+    };
+    only_marks || (words(text) <= 8 && other_words == 0 && dated()) || stamped()
+}
+
+/// Holds a clock time ("12:19", "10.00 Uhr").
+fn has_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    let clock = (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    });
+    clock
+        || text
+            .split_whitespace()
+            .any(|w| w == "Uhr" || w == "Uhr," || w == "h")
 }
 
 /// Marks a sources header at `i` and the list under it; returns the next line to read.

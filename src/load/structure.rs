@@ -237,7 +237,8 @@ fn infer_title(page: &mut Page, start: usize) -> usize {
     }
 }
 
-/// Hides what follows the last sentence of the article: footer links, shop and site lines.
+/// Hides what follows the last sentence of the article: footer links, shop and site
+/// lines (short lines that do not end like a sentence).
 fn hide_footer(page: &mut Page) {
     let last_text = open_lines(page)
         .filter(|&i| is_prose(&page.lines[i].text) || page.lines[i].text.starts_with('•'))
@@ -249,7 +250,9 @@ fn hide_footer(page: &mut Page) {
         return;
     };
     for i in end + 1..page.lines.len() {
-        if page.zones[i] == Zone::Open && !ends_sentence(&page.lines[i].text) {
+        let text = &page.lines[i].text;
+        // Short labels only: a long line without a full stop is cut-off text, not a link.
+        if page.zones[i] == Zone::Open && !ends_sentence(text) && words(text) <= 15 {
             page.zones[i] = Zone::Hidden;
         }
     }

@@ -238,6 +238,13 @@ fn date_at(tokens: &[(String, char)]) -> Option<String> {
         if let (Some(m), true) = (num(1), year_len(2) == 4 && sep(1) == '.') {
             return valid_date(num(2)?, m, num(0)?);
         }
+        // "10.11.15": a two-digit year is of this century.
+        if let (Some(m), true) = (
+            num(1),
+            year_len(2) == 2 && sep(1) == '.' && year_len(1) <= 2,
+        ) {
+            return valid_date(2000 + num(2)?, m, num(0)?);
+        }
         if let (Some(m), true) = (month(1), year_len(2) == 4) {
             return valid_date(num(2)?, m, num(0)?);
         }
@@ -271,6 +278,10 @@ mod tests {
             ("(red, 16. 5. 2016)", Some("2016-05-16")),
             ("Montag, 5. August 2023, 14:30 Uhr", Some("2023-08-05")),
             ("Published August 5, 2023", Some("2023-08-05")),
+            (
+                "Aktualisiert am 10.11.15, um 14:27 von A. B.",
+                Some("2015-11-10"),
+            ),
             ("Im Jahr 2023 sagte er", None),
             ("Er kam am 31.02 an", None),
         ];

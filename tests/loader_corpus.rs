@@ -135,6 +135,45 @@ fn every_standard_article_has_a_title_and_paragraphs() {
 }
 
 #[test]
+fn site_copies_from_the_html_gold_get_their_headline() {
+    // The clean texts of `html-gold/` are real site copies (menus, time stamps, share
+    // buttons left in); most start with the headline. Count how often the title is it.
+    let Some(dir) = common::shared("corpus/html-gold", "html-gold texts") else {
+        return;
+    };
+    let articles = load_dir(&dir);
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut hits = 0;
+    for a in &articles {
+        assert!(!a.title.trim().is_empty(), "{}", a.path);
+        assert!(
+            kiosk::load::text::parse_date(&a.title).is_none() || a.title.len() > 40,
+            "{}: {}",
+            a.path,
+            a.title
+        );
+        let raw = std::fs::read_to_string(&a.path).expect("readable");
+        let first = raw
+            .lines()
+            .map(squash)
+            .find(|l| !l.is_empty())
+            .unwrap_or_default();
+        hits += usize::from(
+            first.starts_with(&squash(&a.title)) || squash(&a.title).starts_with(&first),
+        );
+    }
+    eprintln!(
+        "html-gold: title is the first line in {hits} of {}",
+        articles.len()
+    );
+    assert!(
+        hits * 2 >= articles.len(),
+        "only {hits} of {}",
+        articles.len()
+    );
+}
+
+#[test]
 fn a_copied_site_page_keeps_only_the_article() {
     let a = fixture("site_copy.txt");
     assert_eq!(a.title, "Strompreise fallen deutlich");

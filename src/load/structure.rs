@@ -185,24 +185,37 @@ fn hide_open_before(page: &mut Page, end: usize) {
 }
 
 /// Line `i` is the headline; a short title-like line right above it is its kicker,
-/// and a kicker part of the headline itself ("Kicker - Headline") is noted too.
+/// and a kicker part of the headline itself ("Kicker - Headline") is noted too. A much
+/// longer line right above is the headline and line `i` its short subline ("Für HTC
+/// Vive"), kept as the kicker; a line above that repeats the headline is hidden.
 fn take_title(page: &mut Page, i: usize) -> usize {
-    let text = page.lines[i].text.clone();
     let above = i.checked_sub(1).filter(|&k| {
         page.zones[k] == Zone::Open
             && !page.lines[i].after_blank
             && is_title_like(&page.lines[k].text)
-            && words(&page.lines[k].text) <= 10
             && page.lines[k].heading_level.is_none()
     });
+    let (mut title, mut kicker) = (i, above);
     if let Some(k) = above {
-        page.zones[k] = Zone::Kicker;
-        page.kicker = Some(page.lines[k].text.clone());
-    } else {
-        page.kicker = inline_kicker(&text);
+        let (upper, lower) = (words(&page.lines[k].text), words(&page.lines[i].text));
+        if squash(&page.lines[k].text) == squash(&page.lines[i].text) {
+            kicker = None;
+        } else if lower <= 3 && upper >= 5 && upper >= 2 * lower {
+            (title, kicker) = (k, Some(i));
+        } else if upper > 10 {
+            kicker = None;
+        }
     }
-    hide_open_before(page, i);
-    page.zones[i] = Zone::Title;
+    let text = page.lines[title].text.clone();
+    page.kicker = match kicker {
+        Some(k) => {
+            page.zones[k] = Zone::Kicker;
+            Some(page.lines[k].text.clone())
+        }
+        None => inline_kicker(&text),
+    };
+    hide_open_before(page, title);
+    page.zones[title] = Zone::Title;
     page.title = Some(text);
     i + 1
 }

@@ -95,7 +95,7 @@ struct Captions {
 
 impl Captions {
     fn repeats(&self, line: &str) -> bool {
-        self.seen.contains(&squash(line))
+        !self.seen.is_empty() && words(line) <= 80 && self.seen.contains(&squash(line))
     }
 
     /// Adds a caption; a repeat only lends its credit to the first copy.

@@ -78,9 +78,17 @@ pub(crate) fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// The number of words, counted no further than `cap` (long lines need not be read).
+fn words_up_to(text: &str, cap: usize) -> usize {
+    text.split_whitespace().take(cap).count()
+}
+
 /// Could be a headline: short, with letters, not ending like a sentence or a clause.
 pub fn is_title_like(text: &str) -> bool {
-    let n = words(text);
+    if text.len() > 800 {
+        return false; // more than 200 chars
+    }
+    let n = words_up_to(text, 26);
     let bare = text.trim_end_matches(['“', '”', '"', '«', '»', '’', '\'', ' ']);
     let ends_clause = bare.ends_with([',', ';', ':'])
         || (bare.ends_with('.') && sentences::dot_ends_sentence(bare, bare.len() - 1));
@@ -93,8 +101,22 @@ pub fn is_title_like(text: &str) -> bool {
 
 /// Reads like running text: a sentence of eight words or more, or a long line.
 pub(crate) fn is_prose(text: &str) -> bool {
-    let n = words(text);
+    let n = words_up_to(text, 25);
     (n >= 8 && ends_sentence(text)) || n >= 25
+}
+
+/// The hash of [`squash`]`(text)`, without building the string.
+fn squash_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for c in text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        c.hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// Letters and digits only, lower case: equal texts that differ in spacing and
@@ -265,7 +287,7 @@ fn hide_footer(page: &mut Page) {
     for i in end + 1..page.lines.len() {
         let text = &page.lines[i].text;
         // Short labels only: a long line without a full stop is cut-off text, not a link.
-        if page.zones[i] == Zone::Open && !ends_sentence(text) && words(text) <= 15 {
+        if page.zones[i] == Zone::Open && !ends_sentence(text) && words_up_to(text, 16) <= 15 {
             page.zones[i] = Zone::Hidden;
         }
     }
@@ -309,13 +331,14 @@ fn mark_headings(page: &mut Page, from: usize) {
 fn hide_duplicates(page: &mut Page) {
     // An inferred title comes from the text itself and may repeat it.
     let headline = page.title.as_deref().filter(|_| !page.title_inferred);
-    let mut seen: HashSet<String> = headline.iter().map(|t| squash(t)).collect();
+    let mut seen: HashSet<u64> = headline.iter().map(|t| squash_hash(t)).collect();
     for i in 0..page.lines.len() {
         if !matches!(page.zones[i], Zone::Open | Zone::Heading | Zone::Lead) {
             continue;
         }
-        let key = squash(&page.lines[i].text);
-        if key.is_empty() || (!seen.insert(key) && Some(i) != page.lead) {
+        let text = &page.lines[i].text;
+        let empty = !text.chars().any(char::is_alphanumeric);
+        if empty || (!seen.insert(squash_hash(text)) && Some(i) != page.lead) {
             page.zones[i] = Zone::Hidden;
         }
     }

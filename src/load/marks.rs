@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::load::blocks::Line;
-use crate::load::structure::{Page, Zone, is_prose, squash, words};
+use crate::load::structure::{Page, Zone, is_prose, squash, words_up_to};
 use crate::load::{boilerplate, sentences, text::parse_date};
 
 /// Pattern-based roles: sources lists, boilerplate, date lines, credits and captions.
@@ -60,7 +60,7 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
 fn mark_bylines_under_dates(page: &mut Page) {
     for i in 1..page.lines.len() {
         let line = &page.lines[i];
-        let is_name = (2..=4).contains(&words(&line.text))
+        let is_name = (2..=4).contains(&words_up_to(&line.text, 5))
             && line.text.split_whitespace().all(|w| {
                 w.starts_with(char::is_uppercase)
                     && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c))
@@ -81,7 +81,7 @@ fn is_caption_above(page: &Page, i: usize) -> bool {
     i > 0
         && !page.lines[i].after_blank
         && page.zones[i - 1] == Zone::Open
-        && (1..=40).contains(&words(&page.lines[i - 1].text))
+        && (1..=40).contains(&words_up_to(&page.lines[i - 1].text, 41))
 }
 
 /// The captions found so far, each once: a page often shows a caption twice (once with
@@ -95,7 +95,7 @@ struct Captions {
 
 impl Captions {
     fn repeats(&self, line: &str) -> bool {
-        !self.seen.is_empty() && words(line) <= 80 && self.seen.contains(&squash(line))
+        !self.seen.is_empty() && words_up_to(line, 81) <= 80 && self.seen.contains(&squash(line))
     }
 
     /// Adds a caption; a repeat only lends its credit to the first copy.
@@ -155,6 +155,9 @@ fn caption_of(line: &Line) -> Option<(String, String)> {
 /// 2023, 14:30 Uhr"), only digits and date marks ("0001-01-01"), or a short time stamp
 /// with a site or agency name.
 fn is_date_line(text: &str) -> bool {
+    if text.len() > 200 {
+        return false;
+    }
     let only_marks = text.chars().any(|c| c.is_ascii_digit())
         && text
             .chars()
@@ -171,13 +174,13 @@ fn is_date_line(text: &str) -> bool {
     let dated = || parse_date(text).is_some();
     // "Epoch Times, Sonntag, 8. November 2015 12:19", "14.03.2016, 17:56 Uhr | dpa".
     let stamped = || {
-        let n = words(text);
+        let n = words_up_to(text, 13);
         (has_time(text) && n <= 8)
             || (n <= 12
                 && (text.contains('|') || text.starts_with(|c: char| c.is_ascii_digit()))
                 && dated())
     };
-    only_marks || (words(text) <= 8 && other_words == 0 && dated()) || stamped()
+    only_marks || (words_up_to(text, 9) <= 8 && other_words == 0 && dated()) || stamped()
 }
 
 /// Holds a clock time ("12:19", "10.00 Uhr").

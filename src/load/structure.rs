@@ -79,7 +79,7 @@ pub(crate) fn words(text: &str) -> usize {
 }
 
 /// The number of words, counted no further than `cap` (long lines need not be read).
-fn words_up_to(text: &str, cap: usize) -> usize {
+pub(crate) fn words_up_to(text: &str, cap: usize) -> usize {
     text.split_whitespace().take(cap).count()
 }
 

@@ -127,16 +127,24 @@ impl Article {
 
     /// The content the extractors read: title, kicker, lead, headings and paragraphs;
     /// never captions, dateline, boilerplate or sources.
-    /// An inferred title that repeats the start of the lead is read once, in the lead.
+    /// An inferred title that repeats the start of the lead (or, with no lead, of the
+    /// first paragraph) is read once, in the text;
+    /// a kicker that the title line already holds is read once, in the title.
     pub fn content_parts(&self) -> impl Iterator<Item = &str> {
+        let first_text = self
+            .lead
+            .as_deref()
+            .or_else(|| self.paragraphs().next().map(|(_, _, p)| p));
         let title_repeats_lead = self.title_inferred
-            && self
-                .lead
-                .as_deref()
-                .is_some_and(|lead| lead.starts_with(self.title.as_str()));
+            && first_text.is_some_and(|text| text.starts_with(self.title.as_str()));
+        // A kicker that is part of the title line ("Kicker - Headline") is read once.
+        let kicker = self
+            .kicker
+            .as_deref()
+            .filter(|kicker| !self.title.contains(kicker));
         let head = [
             (!title_repeats_lead).then_some(self.title.as_str()),
-            self.kicker.as_deref(),
+            kicker,
             self.lead.as_deref(),
         ];
         head.into_iter()

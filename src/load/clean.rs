@@ -128,7 +128,8 @@ pub fn decode_entities(text: &str) -> String {
 }
 
 fn entity(s: &str) -> Option<(char, usize)> {
-    let end = s[..s.len().min(12)].find(';')?;
+    // `;` is ASCII, so its byte position is a char boundary.
+    let end = s.as_bytes().iter().take(12).position(|&b| b == b';')?;
     let name = &s[1..end];
     let c = if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -203,5 +204,10 @@ mod tests {
     #[test]
     fn keeps_a_lone_angle_bracket_and_unknown_entities() {
         assert_eq!(strip_inline_html("a < b &foo; c"), "a < b &foo; c");
+        assert_eq!(
+            decode_entities("Rock & Dirty zurück;"),
+            "Rock & Dirty zurück;"
+        );
+        assert_eq!(decode_entities("„Saupreiß“ &"), "„Saupreiß“ &");
     }
 }

@@ -18,8 +18,22 @@ pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
+        Err(_) if mostly_utf8(bytes) => Ok(String::from_utf8_lossy(bytes).into_owned()),
         Err(_) => Ok(decode_with(bytes, WINDOWS_1252)),
     }
+}
+
+/// UTF-8 text with a few broken bytes (a cut-off character, one pasted Latin-1 letter):
+/// it has at least as many valid multi-byte characters as bytes that are not UTF-8 (real
+/// Windows-1252 text almost never forms a valid UTF-8 sequence), so it is
+/// read as UTF-8 with replacement characters rather than as Windows-1252 mojibake.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    multibyte >= 2 && invalid <= multibyte
 }
 
 /// Decodes with a known encoding, replacing malformed sequences.
@@ -102,6 +116,18 @@ mod tests {
         // "Größe – €" in Windows-1252.
         let bytes = [0x47, 0x72, 0xf6, 0xdf, 0x65, 0x20, 0x96, 0x20, 0x80];
         assert_eq!(decode(&bytes).unwrap(), "Größe – €");
+    }
+
+    #[test]
+    fn mostly_utf8_with_a_broken_byte_stays_utf8() {
+        let mut bytes = "Grüße aus Köln, Düsseldorf und Görlitz "
+            .as_bytes()
+            .to_vec();
+        bytes.push(0xe4); // a lone Latin-1 "ä"
+        assert_eq!(
+            decode(&bytes).unwrap(),
+            "Grüße aus Köln, Düsseldorf und Görlitz \u{fffd}"
+        );
     }
 
     #[test]

@@ -2,10 +2,17 @@
 //! and decoding them, and handing each to the parser of its format. Knows nothing of
 //! extraction or the terminal.
 
+pub mod blocks;
+pub mod boilerplate;
 pub mod clean;
+pub mod dateline;
 pub mod decode;
 pub mod html;
 pub mod jsonl;
+mod marks;
+mod rules;
+pub mod sentences;
+pub mod structure;
 pub mod text;
 
 use std::collections::HashSet;

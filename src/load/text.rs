@@ -1,103 +1,266 @@
-//! Plain-text articles (`.txt`, `.md`): title, lead, date, sections and paragraphs from
-//! text copied off a web page or written by hand.
+//! Plain-text articles (`.txt`, `.md`): one article per file, from text copied off a web
+//! page, written by hand, hard-wrapped, in Markdown, or squeezed onto one line. Turns the
+//! lines into title, kicker, lead, dateline, date, sections, captions and sources.
 
-use crate::load::clean;
+use crate::load::blocks::{self, Line};
+use crate::load::sentences::{self, WORDS};
+use crate::load::structure::{self, Page, Zone};
+use crate::load::{boilerplate, clean, dateline};
 use crate::model::{Article, Section};
+
+pub use crate::load::sentences::split_long_paragraph;
 
 /// Parses one plain-text article. `None` when the text holds no words at all.
 pub fn parse(id: &str, path: &str, raw: &str) -> Option<Article> {
     let text = clean::normalize(raw);
-    let lines: Vec<String> = text
-        .lines()
-        .map(|line| clean::strip_inline_html(line).trim().to_owned())
-        .filter(|line| !line.is_empty())
-        .collect();
-    let mut blocks = lines.into_iter();
-    let title = blocks.next()?;
-    let mut article = Article {
-        id: id.to_owned(),
-        path: path.to_owned(),
-        title,
-        ..Article::default()
-    };
-    let mut body: Vec<String> = Vec::new();
-    for block in blocks {
-        match parse_date(&block) {
-            Some(date) if article.date.is_none() => article.date = Some(date),
-            _ => body.push(block),
-        }
+    let markdown = blocks::is_markdown(path, &text);
+    let mut lines = blocks::lines(&text, markdown);
+    if !lines
+        .iter()
+        .any(|l| l.text.chars().any(char::is_alphanumeric))
+    {
+        return None;
     }
-    let has_lead = body.len() > 1 && body[0].len() < 600 && !looks_like_heading(&body[0]);
-    if has_lead {
-        article.lead = Some(body.remove(0));
-    }
-    let mut section = Section::default();
-    for (i, block) in body.iter().enumerate() {
-        let next_is_body = body
-            .get(i + 1)
-            .is_some_and(|next| !looks_like_heading(next));
-        if looks_like_heading(block) && next_is_body {
-            if !section.paragraphs.is_empty() || section.heading.is_some() {
-                article.sections.push(std::mem::take(&mut section));
-            }
-            section.heading = Some(block.clone());
-        } else {
-            section.paragraphs.push(block.clone());
-        }
-    }
-    if !section.paragraphs.is_empty() || section.heading.is_some() {
-        article.sections.push(section);
+    let early_dateline = split_one_line_article(&mut lines);
+    let page = structure::classify(lines);
+    let mut article = assemble(page);
+    article.id = id.to_owned();
+    article.path = path.to_owned();
+    if article.dateline.is_none() {
+        article.dateline = early_dateline;
     }
     Some(article)
 }
 
-/// A heading is a short line that does not end like a sentence.
-fn looks_like_heading(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    words <= 12 && !line.ends_with(['.', ',', ':', ';', '“', '"', '«', '»'])
-}
-
-/// An ISO date line (`2005-08-05`) or a German date (`02.08.2023`, "Aktualisiert am 02.08.2023").
-pub fn parse_date(line: &str) -> Option<String> {
-    let line = line.trim();
-    if line.len() > 60 {
+/// A whole article on one long line (title, teaser and body joined by ". "): splits it
+/// into a teaser line and a body line at the dateline ("… Wien – …") or after the first
+/// sentence. Returns the dateline it took off.
+fn split_one_line_article(lines: &mut Vec<Line>) -> Option<String> {
+    if lines.len() != 1 || lines[0].text.chars().count() <= MAX_ONE_LINE_TEASER {
         return None;
     }
-    for (i, _) in line.char_indices() {
-        let rest = &line[i..];
-        if let Some(date) = iso_date(rest).or_else(|| german_date(rest)) {
-            return Some(date);
+    let text = std::mem::take(&mut lines[0].text);
+    let (teaser, dateline, body) =
+        if let Some((teaser, place, body)) = dateline::split_after_teaser(&text) {
+            (teaser, Some(place), body)
+        } else if let Some((place, body)) = dateline::split_dateline(&text) {
+            let teaser = sentences::first_sentence(body);
+            (teaser, Some(place), &body[teaser.len()..])
+        } else {
+            let teaser = sentences::first_sentence(&text);
+            (teaser, None, &text[teaser.len()..])
+        };
+    let teaser = teaser.trim();
+    // The joining ". " after a teaser that already ended ("Woran aber dann?.").
+    let teaser = teaser
+        .strip_suffix('.')
+        .filter(|t| t.ends_with(['?', '!', '.', ':']))
+        .unwrap_or(teaser);
+    let body = body.trim();
+    *lines = vec![Line {
+        text: teaser.to_owned(),
+        teaser: true,
+        after_blank: true,
+        ..Line::default()
+    }];
+    if !body.is_empty() {
+        lines.push(Line {
+            text: body.to_owned(),
+            after_blank: true,
+            ..Line::default()
+        });
+    }
+    dateline
+}
+
+/// A one-line article shorter than this is read as a single paragraph.
+const MAX_ONE_LINE_TEASER: usize = 600;
+
+/// Builds the article from the classified lines.
+fn assemble(page: Page) -> Article {
+    let mut article = Article {
+        title: page.title.clone().unwrap_or_default(),
+        title_inferred: page.title_inferred,
+        kicker: page.kicker.clone(),
+        date: page.date.clone(),
+        captions: page.captions.clone(),
+        sources: page.sources.clone(),
+        ..Article::default()
+    };
+    if let Some(i) = page.lead {
+        let lead = page.lines[i].text.as_str();
+        let (place, rest) = take_dateline(lead);
+        article.dateline = place;
+        article.lead = Some(rest.to_owned());
+    }
+    let mut section = Section::default();
+    for (line, zone) in page.lines.iter().zip(&page.zones) {
+        match zone {
+            Zone::Heading => {
+                if section.heading.is_some() || !section.paragraphs.is_empty() {
+                    article.sections.push(std::mem::take(&mut section));
+                }
+                section.heading = Some(line.text.clone());
+            }
+            Zone::Body => {
+                let mut text = line.text.as_str();
+                let first_text = article.lead.is_none() && article.dateline.is_none();
+                if first_text && article.sections.is_empty() && section.paragraphs.is_empty() {
+                    let (place, rest) = take_dateline(text);
+                    article.dateline = place;
+                    text = rest;
+                }
+                section.paragraphs.extend(split_long_paragraph(text));
+            }
+            _ => {}
         }
+    }
+    if section.heading.is_some() || !section.paragraphs.is_empty() {
+        article.sections.push(section);
+    }
+    take_tail_credit(&mut article);
+    if article.title.is_empty() {
+        article.title = fallback_title(&article);
+        article.title_inferred = true;
+    }
+    article
+}
+
+/// Splits a dateline off the start of a paragraph.
+fn take_dateline(text: &str) -> (Option<String>, &str) {
+    match dateline::split_dateline(text) {
+        Some((place, rest)) => (Some(place), rest),
+        None => (None, text),
+    }
+}
+
+/// Moves an agency tag at the end of the last paragraph out of the text; its date is
+/// the article's when no other was found.
+fn take_tail_credit(article: &mut Article) {
+    let Some(last) = article
+        .sections
+        .last_mut()
+        .and_then(|s| s.paragraphs.last_mut())
+    else {
+        return;
+    };
+    if let Some((text, tag)) = boilerplate::split_tail_credit(last) {
+        if article.date.is_none() {
+            article.date = parse_date(&tag);
+        }
+        if text.is_empty() {
+            if let Some(section) = article.sections.last_mut() {
+                section.paragraphs.pop();
+            }
+        } else {
+            *last = text;
+        }
+    }
+}
+
+/// A title for an article whose lines were all headings or boilerplate.
+fn fallback_title(article: &Article) -> String {
+    let text = article
+        .lead
+        .as_deref()
+        .or_else(|| article.paragraphs().map(|(_, _, p)| p).next())
+        .or_else(|| article.sections.iter().find_map(|s| s.heading.as_deref()))
+        .or_else(|| article.captions.first().map(String::as_str))
+        .unwrap_or("");
+    sentences::first_sentence(text).to_owned()
+}
+
+/// The date a short line states: ISO (`2005-08-05`), German (`02.08.2023`, `2. 8. 2023`,
+/// "Aktualisiert am 02.08.2023"), or with a month name ("5. August 2023", "August 5, 2023").
+pub fn parse_date(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.chars().count() > 80 {
+        return None;
+    }
+    let tokens = date_tokens(line);
+    (0..tokens.len()).find_map(|i| date_at(&tokens[i..]))
+}
+
+/// Numbers and words of a line (a run of digits and a run of letters are separate
+/// tokens), each with the first mark after it other than a space (`' '` when none).
+fn date_tokens(line: &str) -> Vec<(String, char)> {
+    let mut tokens: Vec<(String, char)> = Vec::new();
+    let mut current = String::new();
+    let mut sep_open = false;
+    for c in line.chars() {
+        if c.is_alphanumeric() {
+            let switches = current
+                .chars()
+                .last()
+                .is_some_and(|p| p.is_ascii_digit() != c.is_ascii_digit());
+            if switches {
+                tokens.push((std::mem::take(&mut current), ' '));
+                sep_open = false;
+            }
+            current.push(c);
+            continue;
+        }
+        if !current.is_empty() {
+            tokens.push((std::mem::take(&mut current), ' '));
+            sep_open = true;
+        }
+        if c != ' ' && sep_open {
+            if let Some(last) = tokens.last_mut() {
+                last.1 = c;
+            }
+            sep_open = false;
+        }
+    }
+    if !current.is_empty() {
+        tokens.push((current, ' '));
+    }
+    tokens
+}
+
+/// A date at the start of `tokens`: y-m-d, d.m.y, "d. Month y", "Month d, y".
+fn date_at(tokens: &[(String, char)]) -> Option<String> {
+    let num = |i: usize| -> Option<u32> {
+        let (t, _) = tokens.get(i)?;
+        (t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let month = |i: usize| -> Option<u32> {
+        let (t, _) = tokens.get(i)?;
+        WORDS.months.get(t.to_lowercase().as_str()).copied()
+    };
+    let sep = |i: usize| tokens.get(i).map_or(' ', |t| t.1);
+    let year_len = |i: usize| tokens.get(i).map_or(0, |t| t.0.len());
+    if year_len(0) == 4 && sep(0) == '-' && sep(1) == '-' {
+        return valid_date(num(0)?, num(1)?, num(2)?);
+    }
+    if year_len(0) <= 2 && sep(0) == '.' {
+        if let (Some(m), true) = (num(1), year_len(2) == 4 && sep(1) == '.') {
+            return valid_date(num(2)?, m, num(0)?);
+        }
+        // "10.11.15": a two-digit year is of this century.
+        if let (Some(m), true) = (
+            num(1),
+            year_len(2) == 2 && sep(1) == '.' && year_len(1) <= 2,
+        ) {
+            return valid_date(2000 + num(2)?, m, num(0)?);
+        }
+        if let (Some(m), true) = (month(1), year_len(2) == 4) {
+            return valid_date(num(2)?, m, num(0)?);
+        }
+    }
+    if let (Some(d), Some(m), 4) = (num(0), month(1), year_len(2)) {
+        return valid_date(num(2)?, m, d);
+    }
+    if let (Some(m), Some(d), 4) = (month(0), num(1), year_len(2)) {
+        return valid_date(num(2)?, m, d);
     }
     None
 }
 
-fn iso_date(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let (y, m, d) = (s.get(0..4)?, s.get(5..7)?, s.get(8..10)?);
-    valid_date(y, m, d)
-}
-
-fn german_date(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    if b.len() < 10 || b[2] != b'.' || b[5] != b'.' {
-        return None;
-    }
-    let (d, m, y) = (s.get(0..2)?, s.get(3..5)?, s.get(6..10)?);
-    valid_date(y, m, d)
-}
-
-fn valid_date(y: &str, m: &str, d: &str) -> Option<String> {
-    let all_digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
-    if !(all_digits(y) && all_digits(m) && all_digits(d)) {
-        return None;
-    }
-    let (yn, mn, dn): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    ((1900..2100).contains(&yn) && (1..=12).contains(&mn) && (1..=31).contains(&dn))
-        .then(|| format!("{y}-{m}-{d}"))
+fn valid_date(year: u32, month: u32, day: u32) -> Option<String> {
+    ((1900..2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 #[cfg(test)]
@@ -105,13 +268,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_in_both_styles() {
-        assert_eq!(parse_date("2005-08-05").as_deref(), Some("2005-08-05"));
-        assert_eq!(
-            parse_date("Aktualisiert am 02.08.2023Lesedauer: 6 Min.").as_deref(),
-            Some("2023-08-02")
-        );
-        assert_eq!(parse_date("Im Jahr 2023 sagte er"), None);
+    fn dates_in_many_styles() {
+        let cases = [
+            ("2005-08-05", Some("2005-08-05")),
+            (
+                "Aktualisiert am 02.08.2023Lesedauer: 6 Min.",
+                Some("2023-08-02"),
+            ),
+            ("(red, 16. 5. 2016)", Some("2016-05-16")),
+            ("Montag, 5. August 2023, 14:30 Uhr", Some("2023-08-05")),
+            ("Published August 5, 2023", Some("2023-08-05")),
+            (
+                "Aktualisiert am 10.11.15, um 14:27 von A. B.",
+                Some("2015-11-10"),
+            ),
+            ("Im Jahr 2023 sagte er", None),
+            ("Er kam am 31.02 an", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(parse_date(line).as_deref(), want, "{line}");
+        }
     }
 
     #[test]
@@ -123,6 +299,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.title, "Titel hier");
+        assert!(!a.title_inferred);
         assert_eq!(a.date.as_deref(), Some("2005-08-05"));
         assert_eq!(a.sections.len(), 1);
     }

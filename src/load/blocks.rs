@@ -1,0 +1,222 @@
+//! From decoded text to the lines a parser reasons about: normalised, HTML fragments and
+//! Markdown markup removed (a credit element's text kept aside), and hard-wrapped lines
+//! joined back into paragraphs.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::load::{boilerplate, clean};
+
+/// One line (or re-joined paragraph) of an article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    /// The clean text: no tags, entities decoded, no Markdown markup, trimmed.
+    pub text: String,
+    /// A photo credit the raw line carried in a credit element (`<span class="copyright">`).
+    pub credit: Option<String>,
+    /// A blank line (or the start of the text) comes right before it.
+    pub after_blank: bool,
+    /// The level of a Markdown heading (`#` = 1).
+    pub heading_level: Option<u8>,
+    /// A Markdown image: its text is a photo caption.
+    pub image: bool,
+    /// The opening sentences of a one-line article, split off its body: the title's source.
+    pub teaser: bool,
+}
+
+static MD_IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)]*\)").expect("valid pattern"));
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)]*\)").expect("valid pattern"));
+static MD_STRONG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\*\*|__)(\S(?:[^*_]*\S)?)(\*\*|__)").expect("valid pattern"));
+static MD_EMPHASIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[\s(])[*_](\S(?:[^*_]*\S)?)[*_]").expect("valid pattern"));
+
+/// Whether the text reads as Markdown: named `.md`, or with `#` headings.
+pub fn is_markdown(path: &str, text: &str) -> bool {
+    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    matches!(ext.as_str(), "md" | "markdown")
+        || text
+            .lines()
+            .any(|l| l.starts_with("# ") || l.starts_with("## "))
+}
+
+/// Splits normalised text into clean lines; blank lines only set `after_blank`.
+pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut after_blank = true;
+    let mut in_code = false;
+    for raw in text.lines() {
+        if markdown && raw.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        let (raw, credit) = match boilerplate::split_credit_span(raw) {
+            Some((without, credit)) => (without, Some(credit)),
+            None => (raw.to_owned(), None),
+        };
+        let mut line = Line {
+            text: clean::strip_inline_html(&raw).trim().to_owned(),
+            credit,
+            after_blank,
+            ..Line::default()
+        };
+        if markdown && !in_code && !markdown_line(&mut line, &mut out) {
+            continue;
+        }
+        if line.text.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        after_blank = false;
+        out.push(line);
+    }
+    join_wrapped(out)
+}
+
+/// Reads Markdown block markup off a line; `false` when the line is only markup
+/// (a setext underline or a rule) and is used up.
+fn markdown_line(line: &mut Line, previous: &mut [Line]) -> bool {
+    let text = line.text.as_str();
+    let is_rule = text.len() >= 3
+        && text
+            .chars()
+            .all(|c| matches!(c, '-' | '=' | '*' | '_' | ' '));
+    if is_rule {
+        let underline = text.chars().all(|c| c == '=' || c == '-');
+        if let (true, false, Some(prev)) = (underline, line.after_blank, previous.last_mut()) {
+            if prev.heading_level.is_none() {
+                prev.heading_level = Some(if text.starts_with('=') { 1 } else { 2 });
+            }
+        }
+        line.text.clear();
+        return false;
+    }
+    let hashes = text.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
+        line.heading_level = Some(hashes as u8);
+        line.text = text[hashes..]
+            .trim()
+            .trim_end_matches('#')
+            .trim()
+            .to_owned();
+    } else if let Some(quoted) = text.strip_prefix('>') {
+        line.text = quoted.trim().to_owned();
+    }
+    if let Some(caps) = MD_IMAGE.captures(&line.text) {
+        if caps
+            .get(0)
+            .is_some_and(|m| m.as_str().len() == line.text.len())
+        {
+            line.image = true;
+        }
+        line.text = MD_IMAGE.replace_all(&line.text, "$1").trim().to_owned();
+    }
+    line.text = MD_LINK.replace_all(&line.text, "$1").into_owned();
+    line.text = MD_STRONG.replace_all(&line.text, "$2").into_owned();
+    line.text = MD_EMPHASIS.replace_all(&line.text, "$1$2").into_owned();
+    if let Some(item) = ["* ", "+ ", "- "]
+        .iter()
+        .find_map(|bullet| line.text.strip_prefix(bullet))
+    {
+        line.text = format!("• {item}");
+    }
+    true
+}
+
+/// Joins hard-wrapped lines (a text wrapped at a fixed width, paragraphs separated by
+/// blank lines) back into paragraphs. Texts with long lines are left as they are.
+fn join_wrapped(lines: Vec<Line>) -> Vec<Line> {
+    let width = wrap_width(&lines);
+    let Some(width) = width else {
+        return lines;
+    };
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut open = false; // the last line of `out` may take the next line
+    for line in lines {
+        let len = line.text.chars().count();
+        let continues = open
+            && !line.after_blank
+            && line.heading_level.is_none()
+            && !line.text.starts_with(['•', '-', '*', '–'])
+            && !line.image;
+        match out.last_mut() {
+            Some(prev) if continues => join_line(&mut prev.text, &line.text),
+            _ => out.push(line.clone()),
+        }
+        open = len * 10 >= width * 6 && line.heading_level.is_none();
+    }
+    out
+}
+
+/// The width a text is wrapped at, when it is: most lines followed by another line are
+/// nearly as long as the longest, and no line is longer than 100 chars.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    let width = *lens.iter().max()?;
+    if !(30..=100).contains(&width) {
+        return None;
+    }
+    let followed: Vec<usize> = (0..lines.len().saturating_sub(1))
+        .filter(|&i| !lines[i + 1].after_blank)
+        .map(|i| lens[i])
+        .collect();
+    let full = followed.iter().filter(|&&n| n * 10 >= width * 7).count();
+    (full >= 3 && full * 2 >= followed.len()).then_some(width)
+}
+
+/// Appends a wrapped continuation, undoing a hyphenation before a lower-case word.
+fn join_line(text: &mut String, next: &str) {
+    let hyphenated = text.ends_with('-')
+        && text[..text.len() - 1].ends_with(char::is_alphabetic)
+        && next.starts_with(char::is_lowercase);
+    if hyphenated {
+        text.pop();
+    } else if !text.ends_with('-') {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "Titel\n\nDies ist ein Absatz, der bei etwa sechzig Zeichen umbrochen\n\
+                    wurde, wie es alte Texte tun. Er geht noch über eine dritte\n\
+                    Zeile hinaus und endet hier.\n\nZweiter Absatz, ebenfalls umbrochen, mit einer Trenn-\n\
+                    ung und einem Ende.\n";
+        let got = lines(text, false);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[1].text.contains("umbrochen wurde, wie"));
+        assert!(got[2].text.contains("Trennung und"));
+    }
+
+    #[test]
+    fn markdown_headings_images_links_and_emphasis() {
+        let text = "# Titel\n\nText mit **fett** und [Link](http://x).\n\n![Ein Foto](a.jpg)\n\nZweiter\n---\n";
+        let got = lines(text, true);
+        assert_eq!(
+            texts(&got),
+            ["Titel", "Text mit fett und Link.", "Ein Foto", "Zweiter"]
+        );
+        assert_eq!(got[0].heading_level, Some(1));
+        assert!(got[2].image);
+        assert_eq!(got[3].heading_level, Some(2));
+    }
+
+    #[test]
+    fn credit_spans_are_kept_aside() {
+        let got = lines(r#"Putin in Hanoi.<span class="copyright">AP</span>"#, false);
+        assert_eq!(got[0].text, "Putin in Hanoi.");
+        assert_eq!(got[0].credit.as_deref(), Some("AP"));
+    }
+}

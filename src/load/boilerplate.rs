@@ -1,0 +1,339 @@
+//! Recognising the lines of a copied web page that are not the article: navigation, ads,
+//! share buttons, "Loading...", photo credits, date and byline lines, source lists and
+//! credit lines. The phrase patterns live in `assets/boilerplate.txt`; this module holds
+//! the rules that need no word list (glued breadcrumbs, separator rows).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use crate::load::rules::section;
+
+const DATA: &str = include_str!("../../assets/boilerplate.txt");
+
+/// The compiled patterns of `assets/boilerplate.txt`.
+struct Patterns {
+    line: RegexSet,
+    prefix: RegexSet,
+    contains: RegexSet,
+    caption_ui: Vec<Regex>,
+    credit: Vec<Regex>,
+    credit_span: Regex,
+    meta: RegexSet,
+    sources_header: Regex,
+    credit_line: RegexSet,
+    tail_credit: Regex,
+    block_start: RegexSet,
+}
+
+/// Builds `(?i)` patterns around each entry of a section; a broken pattern in the data
+/// file is a bug in kiosk and fails loudly.
+fn set(name: &str, wrap: fn(&str) -> String) -> RegexSet {
+    RegexSet::new(
+        section(DATA, name)
+            .iter()
+            .map(|p| format!("(?i){}", wrap(p))),
+    )
+    .unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
+}
+
+fn list(name: &str) -> Vec<Regex> {
+    section(DATA, name)
+        .iter()
+        .map(|p| {
+            Regex::new(&format!("(?i){p}"))
+                .unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
+        })
+        .collect()
+}
+
+fn whole(p: &str) -> String {
+    format!("^(?:{p})$")
+}
+
+fn start(p: &str) -> String {
+    format!("^(?:{p})")
+}
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+    let classes = section(DATA, "credit_class").join("|");
+    let headers = section(DATA, "sources_header").join("|");
+    let tail = section(DATA, "tail_credit").join("|");
+    let build =
+        |p: String| Regex::new(&p).unwrap_or_else(|e| panic!("assets/boilerplate.txt: {e}"));
+    Patterns {
+        line: set("line", whole),
+        prefix: set("prefix", start),
+        contains: set("contains", |p| p.to_owned()),
+        caption_ui: list("caption_ui"),
+        credit: list("credit"),
+        credit_span: build(format!(
+            r#"(?i)<(?:span|div|small|em|i|p|figcaption|cite)\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:{classes})\b[^"']*["'][^>]*>([^<]*)</[a-z]+\s*>"#
+        )),
+        meta: set("meta", whole),
+        sources_header: build(format!(r"(?i)^(?:{headers})\s*(?::\s*(.*))?$")),
+        credit_line: set("credit_line", whole),
+        tail_credit: build(format!("(?i)(?:{tail})")),
+        block_start: set("block_start", whole),
+    }
+});
+
+/// Words of a line, counted up to 100: every rule here is about shorter lines.
+fn words(line: &str) -> usize {
+    line.split_whitespace().take(100).count()
+}
+
+/// Splits words that copying glued together: a space between a lower-case and an
+/// upper-case letter ("HomePolitikUkraine" → "Home Politik Ukraine").
+pub fn deglue(line: &str) -> Cow<'_, str> {
+    let mut prev = ' ';
+    let glued = line.chars().any(|c| {
+        let hit = prev.is_lowercase() && c.is_uppercase();
+        prev = c;
+        hit
+    });
+    if !glued {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut prev = ' ';
+    for c in line.chars() {
+        if prev.is_lowercase() && c.is_uppercase() {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = c;
+    }
+    Cow::Owned(out)
+}
+
+/// Whether a whole line is boilerplate by the phrase patterns or the structural rules
+/// (a breadcrumb of glued words, a row of separators).
+pub fn is_boilerplate(line: &str) -> bool {
+    let p = &*PATTERNS;
+    let n = words(line);
+    if n > 40 {
+        return false; // running text; no pattern here is longer
+    }
+    let glued = deglue(line);
+    let variants = [line, glued.as_ref()];
+    variants.iter().any(|v| {
+        p.line.is_match(v)
+            || (n <= 30 && p.prefix.is_match(v))
+            || (n <= 40 && p.contains.is_match(v))
+    }) || is_breadcrumb(line)
+}
+
+/// A navigation trail: one word of three or more glued capitalised words
+/// ("HomePolitikUkraine"), or short items joined by `>`, `›`, `»` or `|`.
+pub fn is_breadcrumb(line: &str) -> bool {
+    let glued_word = line.split_whitespace().any(|word| {
+        let mut humps = 0;
+        let mut prev = ' ';
+        for c in word.chars() {
+            if prev.is_lowercase() && c.is_uppercase() {
+                humps += 1;
+            }
+            prev = c;
+        }
+        humps >= 2 && word.chars().next().is_some_and(char::is_uppercase)
+    });
+    let trail = trail_items(line);
+    let is_trail = trail.len() >= 3
+        && trail
+            .iter()
+            .all(|item| !item.is_empty() && words(item) <= 4 && !item.ends_with('.'));
+    (glued_word && words(line) <= 6) || is_trail
+}
+
+/// The items of a trail "Home > Politik > Ausland >": split at `>`, `›`, `»` and `|`
+/// standing free (spaces around, or the line's end), so quotes like »Ja« do not split.
+fn trail_items(line: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut items = Vec::new();
+    let mut from = 0;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let free_before = k == 0 || chars[k - 1].1 == ' ';
+        let free_after = chars.get(k + 1).is_none_or(|&(_, n)| n == ' ');
+        if matches!(c, '>' | '›' | '»' | '|') && free_before && free_after {
+            items.push(line[from..i].trim());
+            from = i + c.len_utf8();
+        }
+    }
+    items.push(line[from..].trim());
+    // A trail may open with a label ("Sie sind hier:") and end with a separator.
+    if items.last().is_some_and(|last| last.is_empty()) {
+        items.pop();
+    }
+    items
+}
+
+/// Removes image-viewer text ("Vergrößern des Bildes") from a line; `Some(rest)` when
+/// there was any, which makes the line a photo caption.
+pub fn strip_caption_ui(line: &str) -> Option<String> {
+    let p = &*PATTERNS;
+    if words(line) > 60 || !p.caption_ui.iter().any(|r| r.is_match(line)) {
+        return None;
+    }
+    let mut rest = line.to_owned();
+    for r in &p.caption_ui {
+        rest = r.replace_all(&rest, " ").into_owned();
+    }
+    Some(squeeze(&rest))
+}
+
+/// Splits a photo credit ("(Foto: AP)", "(Quelle: …)", "© dpa") off a caption line:
+/// `Some((caption, credit))` when the line holds one and is caption-sized.
+pub fn split_credit(line: &str) -> Option<(String, String)> {
+    if words(line) > 60 {
+        return None;
+    }
+    let p = &*PATTERNS;
+    let mut credits = Vec::new();
+    let mut rest = line.to_owned();
+    for r in &p.credit {
+        if let Some(m) = r.find(&rest) {
+            credits.push(m.as_str().trim().to_owned());
+            rest = r.replace_all(&rest, " ").into_owned();
+        }
+    }
+    (!credits.is_empty()).then(|| (squeeze(&rest), credits.join(" ")))
+}
+
+/// Finds a credit element left in plain text (`<span class="copyright">…</span>`):
+/// the raw line without it, and the credit.
+pub fn split_credit_span(raw: &str) -> Option<(String, String)> {
+    if !raw.contains('<') {
+        return None;
+    }
+    let caps = PATTERNS.credit_span.captures(raw)?;
+    let whole = caps.get(0)?;
+    let credit = caps.get(1).map_or("", |m| m.as_str()).trim().to_owned();
+    let without = format!("{} {}", &raw[..whole.start()], &raw[whole.end()..]);
+    Some((without, credit))
+}
+
+/// A date, update, reading-time or byline line.
+pub fn is_meta(line: &str) -> bool {
+    words(line) <= 15 && PATTERNS.meta.is_match(line)
+}
+
+/// The header of a sources list: `Some(items on the same line)` ("" when none).
+pub fn sources_header(line: &str) -> Option<String> {
+    if words(line) > 40 {
+        return None;
+    }
+    let caps = PATTERNS.sources_header.captures(line)?;
+    Some(caps.get(1).map_or("", |m| m.as_str()).trim().to_owned())
+}
+
+/// A line that credits authors or agencies ("Bericht von CNN, zu dem … beigetragen haben.").
+pub fn is_credit_line(line: &str) -> bool {
+    words(line) <= 40 && PATTERNS.credit_line.is_match(line)
+}
+
+/// A line that opens a block of links ("Mehr zum Thema:").
+pub fn opens_link_block(line: &str) -> bool {
+    words(line) <= 8 && PATTERNS.block_start.is_match(line)
+}
+
+/// Splits an agency tag off the end of a paragraph ("… (APA, 11.9.2015)"): the paragraph
+/// without it, and the tag.
+pub fn split_tail_credit(paragraph: &str) -> Option<(String, String)> {
+    let m = PATTERNS.tail_credit.find(paragraph)?;
+    Some((
+        paragraph[..m.start()].trim_end().to_owned(),
+        m.as_str().trim().to_owned(),
+    ))
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_glue_and_separators() {
+        for line in [
+            "Loading...",
+            "Anzeige",
+            "Teilen",
+            "Such IconE-Mail IconMenü Icon",
+            "HomePolitikUkraine",
+            "Startseite > Politik > Ausland",
+            "Sie sind hier: Startseite » Nachrichten » Politik »",
+            "Artikel per E-Mail empfehlen",
+            "ShoppingAnzeigen",
+            "Lesen Sie auch: Wie es weitergeht",
+            "Read more",
+            "* * *",
+            "Getty Images",
+            "Image source, Getty Images",
+            "Story continues below advertisement",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+        for line in [
+            "Putin braucht Waffen",
+            "YouTube sperrt Kanäle",
+            "Nordkorea – der Schwarzmarkthafen",
+            "Die Anzeige wurde am Montag erstattet.",
+            "She became a fashion icon in the 1960s.",
+            "Reuters berichtete am Montag über die Lage.",
+            "Er sagte »Ja« und »Nein« und »Vielleicht«",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn credits_and_captions() {
+        let (text, credit) = split_credit("Xi und Putin. (Foto: AP) Wladimir Putin").unwrap();
+        assert_eq!(text, "Xi und Putin. Wladimir Putin");
+        assert_eq!(credit, "(Foto: AP)");
+        assert!(split_credit("Er sagte, es sei genug.").is_none());
+        let raw = r#"Putin in Pjöngjang.<span class="copyright">A. B./Sputnik</span>"#;
+        let (without, credit) = split_credit_span(raw).unwrap();
+        assert_eq!(without.trim(), "Putin in Pjöngjang.");
+        assert_eq!(credit, "A. B./Sputnik");
+        assert_eq!(
+            strip_caption_ui("Ein Bild.Vergrößern des Bildes").as_deref(),
+            Some("Ein Bild.")
+        );
+    }
+
+    #[test]
+    fn meta_sources_and_credit_lines() {
+        assert!(is_meta("Aktualisiert am 02.08.2023Lesedauer: 6 Min."));
+        assert!(is_meta("Von Anna Muster und Max Beispiel"));
+        assert!(!is_meta("Stand der Dinge"));
+        assert!(!is_meta("Von AHS-Übertrittsquoten bis zu Vorschulstufe."));
+        assert!(is_meta("Von Anna Muster, 3. Mai 2024"));
+        assert!(is_meta(
+            "von Axel Höpner und Catrin Bialek Quelle: Handelsblatt Online"
+        ));
+        assert!(is_meta("vor 8 Stunden"));
+        assert!(is_credit_line("dpa - Deutsche Presse-Agentur GmbH"));
+        assert_eq!(sources_header("Verwendete Quellen").as_deref(), Some(""));
+        assert_eq!(
+            sources_header("Quellen: dpa, AFP").as_deref(),
+            Some("dpa, AFP")
+        );
+        assert!(sources_header("Quellen der Macht im Kreml").is_none());
+        assert!(is_credit_line(
+            "Reporting by Jane Doe; editing by John Roe."
+        ));
+        assert!(is_credit_line(
+            "Bericht von CNN, zu dem A und B beigetragen haben."
+        ));
+        let (text, tag) = split_tail_credit("Er ging. (APA, 11.9.2015)").unwrap();
+        assert_eq!(
+            (text.as_str(), tag.as_str()),
+            ("Er ging.", "(APA, 11.9.2015)")
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! Datelines: the place names that open a news text ("Wien – ", "Tokio, Peking, Berlin,
+//! Istanbul Nach …", "WASHINGTON (Reuters) - "). They are not content and stay out of
+//! the lead.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::load::sentences::WORDS;
+
+/// A capitalised word of a place name ("Wien", "St.", "Stoke-on-Trent", "NEW").
+const PLACE_WORD: &str = r"\p{Lu}[\p{L}\p{M}'’.-]*";
+
+/// "Place – " and "Place/Place (dpa) – ", with particles inside a place ("Santiago de Chile").
+static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+    let mut particles: Vec<&str> = WORDS.place_particles.iter().copied().collect();
+    particles.sort_unstable();
+    let particle = particles.join("|");
+    // At most two capitalised words, particles between: "Santiago de Chile", "Den Haag".
+    let place = format!("{PLACE_WORD}(?:[ -](?:(?:{particle})[ -])?{PLACE_WORD})?");
+    let pattern = format!(
+        r"^((?:{place})(?:\s*[/,]\s*(?:{place})){{0,5}})(?:\s*\([^()]{{1,25}}\))?\s+[–—-]\s+"
+    );
+    Regex::new(&pattern).expect("the dateline pattern is valid")
+});
+
+/// "Tokio, Peking, Berlin, Istanbul " before a capitalised word: one-word places joined by commas.
+static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) ")).expect("valid pattern")
+});
+
+/// Splits a dateline off the start of `text`: `Some((dateline, rest))`.
+pub fn split_dateline(text: &str) -> Option<(String, &str)> {
+    let (dateline, rest) = if let Some(caps) = DASHED.captures(text) {
+        let all = caps.get(0)?;
+        (caps.get(1)?.as_str(), &text[all.end()..])
+    } else {
+        let caps = LISTED.captures(text)?;
+        let places = caps.get(1)?.as_str();
+        let all_places = places
+            .split(", ")
+            .all(|p| p.chars().count() >= 3 && !p.ends_with('.'));
+        if !all_places {
+            return None;
+        }
+        (places, &text[caps.get(0)?.end()..])
+    };
+    let opens_sentence = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "„“\"»«".contains(c));
+    let words = dateline.split_whitespace().count();
+    (opens_sentence && words <= 8 && rest.split_whitespace().count() >= 3)
+        .then(|| (dateline.trim().to_owned(), rest))
+}
+
+/// Finds a dateline standing after the first sentences of a one-line article
+/// ("Teaser text. Wien – Body …"): the teaser, the dateline and the body.
+pub fn split_after_teaser(text: &str) -> Option<(&str, String, &str)> {
+    for start in crate::load::sentences::sentence_starts(text) {
+        if start > 600 {
+            break;
+        }
+        if let Some((dateline, body)) = split_dateline(&text[start..]) {
+            return Some((text[..start].trim_end(), dateline, body));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dashed_and_listed_datelines() {
+        let cases = [
+            ("Wien – Die Gewerkschaft sieht Bedarf.", "Wien"),
+            (
+                "Santiago de Chile – Wegen seiner Provokation wurde er gesperrt.",
+                "Santiago de Chile",
+            ),
+            (
+                "Wien/London - Knapp fünf Wochen vor der Wahl.",
+                "Wien/London",
+            ),
+            ("St. Pölten – Am Montag begann es.", "St. Pölten"),
+            (
+                "WASHINGTON (Reuters) - The talks began today.",
+                "WASHINGTON",
+            ),
+            (
+                "Tokio, Peking, Berlin, Istanbul Nach Verlusten achten Staaten darauf.",
+                "Tokio, Peking, Berlin, Istanbul",
+            ),
+        ];
+        for (text, place) in cases {
+            assert_eq!(
+                split_dateline(text).map(|(d, _)| d).as_deref(),
+                Some(place),
+                "{text}"
+            );
+        }
+        for text in [
+            "Besuche in Vietnam und Nordkorea - Plant Putin die Anti-Nato?",
+            "Gegen Slowaken Klizan – Mögliche zweite Runde gegen Simon.",
+            "Merkel - die ewige Kanzlerin geht.",
+            "Peking, Moskau und Washington streiten seit Jahren.",
+            "Angela Merkel, die Kanzlerin, sagte das.",
+        ] {
+            assert_eq!(split_dateline(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn dateline_after_a_teaser() {
+        let text = "Die Gewerkschaft lanciert einen Rechner. Wien – Die Gewerkschaft sieht Bedarf bei Verträgen.";
+        let (teaser, place, body) = split_after_teaser(text).unwrap();
+        assert_eq!(teaser, "Die Gewerkschaft lanciert einen Rechner.");
+        assert_eq!(place, "Wien");
+        assert!(body.starts_with("Die Gewerkschaft sieht"));
+    }
+}

@@ -1,0 +1,242 @@
+//! Roles that phrase patterns and markup decide, before any structure is read: photo
+//! captions (with their credits, each caption once), source lists, date and byline lines,
+//! credit lines, "Mehr zum Thema" link blocks and boilerplate.
+
+use std::collections::HashSet;
+
+use crate::load::blocks::Line;
+use crate::load::structure::{Page, Zone, is_prose, squash, words_up_to};
+use crate::load::{boilerplate, sentences, text::parse_date};
+
+/// Pattern-based roles: sources lists, boilerplate, date lines, credits and captions.
+pub(crate) fn mark_known_lines(page: &mut Page) {
+    let mut captions = Captions::default();
+    let mut i = 0;
+    while i < page.lines.len() {
+        let text = page.lines[i].text.clone();
+        if page.lines[i].teaser {
+            i += 1; // the opening sentences of a one-line article are text
+            continue;
+        }
+        if let Some(inline) = boilerplate::sources_header(&text) {
+            i = mark_sources(page, i, &inline);
+            continue;
+        }
+        if boilerplate::opens_link_block(&text) {
+            i = hide_link_block(page, i);
+            continue;
+        }
+        page.zones[i] = if captions.repeats(&text) {
+            Zone::Hidden
+        } else if let Some((caption, credit)) = caption_of(&page.lines[i]) {
+            if caption.is_empty() && is_caption_above(page, i) {
+                // "Bild: PR" under its caption line.
+                let above = page.lines[i - 1].text.clone();
+                page.zones[i - 1] = captions.add(above, credit);
+                Zone::Hidden
+            } else {
+                captions.add(caption, credit)
+            }
+        } else if boilerplate::is_boilerplate(&text) {
+            Zone::Hidden
+        } else if boilerplate::is_meta(&text) || is_date_line(&text) {
+            if page.date.is_none() {
+                page.date = parse_date(&text);
+            }
+            Zone::Meta
+        } else if boilerplate::is_credit_line(&text) {
+            Zone::Credit
+        } else {
+            Zone::Open
+        };
+        i += 1;
+    }
+    page.captions = captions.shown();
+    mark_bylines_under_dates(page);
+}
+
+/// A bare name right under a date line ("15. Mär / 10:00" then "Michael Sosinka") is
+/// the byline.
+fn mark_bylines_under_dates(page: &mut Page) {
+    for i in 1..page.lines.len() {
+        let line = &page.lines[i];
+        let is_name = (2..=4).contains(&words_up_to(&line.text, 5))
+            && line.text.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c))
+            });
+        if is_name
+            && !line.after_blank
+            && page.zones[i - 1] == Zone::Meta
+            && page.zones[i] == Zone::Open
+        {
+            page.zones[i] = Zone::Meta;
+        }
+    }
+}
+
+/// Whether the line above a credit-only line is its caption: an undecided short line of
+/// the same block.
+fn is_caption_above(page: &Page, i: usize) -> bool {
+    i > 0
+        && !page.lines[i].after_blank
+        && page.zones[i - 1] == Zone::Open
+        && (1..=40).contains(&words_up_to(&page.lines[i - 1].text, 41))
+}
+
+/// The captions found so far, each once: a page often shows a caption twice (once with
+/// viewer text, once with its credit, or once with raw HTML).
+#[derive(Default)]
+struct Captions {
+    items: Vec<(String, String)>,
+    /// Squashed caption texts, alone and with their credit glued on.
+    seen: HashSet<String>,
+}
+
+impl Captions {
+    fn repeats(&self, line: &str) -> bool {
+        !self.seen.is_empty() && words_up_to(line, 81) <= 80 && self.seen.contains(&squash(line))
+    }
+
+    /// Adds a caption; a repeat only lends its credit to the first copy.
+    fn add(&mut self, text: String, credit: String) -> Zone {
+        let key = squash(&text);
+        self.seen.insert(squash(&format!("{text}{credit}")));
+        if let Some(item) = self.items.iter_mut().find(|(t, _)| squash(t) == key) {
+            if item.1.is_empty() {
+                item.1 = credit;
+            }
+            return Zone::Hidden;
+        }
+        if key.is_empty() {
+            return Zone::Hidden; // a credit with no caption text
+        }
+        self.seen.insert(key);
+        self.items.push((text, credit));
+        Zone::Caption
+    }
+
+    fn shown(self) -> Vec<String> {
+        self.items
+            .into_iter()
+            .map(|(text, credit)| with_credit(text, &credit))
+            .collect()
+    }
+}
+
+/// A caption as shown: its text, then its credit in brackets ("… (Foto: AP)"), so the
+/// credit never sits inside the text as it did on the page.
+fn with_credit(text: String, credit: &str) -> String {
+    let credit = credit.trim();
+    if credit.is_empty() {
+        text
+    } else if credit.starts_with('(') {
+        format!("{text} {credit}")
+    } else {
+        format!("{text} ({credit})")
+    }
+}
+
+/// The caption text and credit of a photo-caption line, when it is one.
+fn caption_of(line: &Line) -> Option<(String, String)> {
+    if line.image {
+        return Some((line.text.clone(), String::new()));
+    }
+    if let Some(credit) = &line.credit {
+        return Some((line.text.clone(), credit.clone()));
+    }
+    if let Some(rest) = boilerplate::strip_caption_ui(&line.text) {
+        return Some(boilerplate::split_credit(&rest).unwrap_or((rest, String::new())));
+    }
+    boilerplate::split_credit(&line.text)
+}
+
+/// A line that is only a date, perhaps with a weekday and a time ("Montag, 5. August
+/// 2023, 14:30 Uhr"), only digits and date marks ("0001-01-01"), or a short time stamp
+/// with a site or agency name.
+fn is_date_line(text: &str) -> bool {
+    if text.len() > 200 {
+        return false;
+    }
+    let only_marks = text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .-/:".contains(c));
+    let other_words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !sentences::WORDS.date_words.contains(w.as_str())
+                && !sentences::WORDS.months.contains_key(w.as_str())
+        })
+        .count();
+    let dated = || parse_date(text).is_some();
+    // "Epoch Times, Sonntag, 8. November 2015 12:19", "14.03.2016, 17:56 Uhr | dpa".
+    let stamped = || {
+        let n = words_up_to(text, 13);
+        (has_time(text) && n <= 8)
+            || (n <= 12
+                && (text.contains('|') || text.starts_with(|c: char| c.is_ascii_digit()))
+                && dated())
+    };
+    only_marks || (words_up_to(text, 9) <= 8 && other_words == 0 && dated()) || stamped()
+}
+
+/// Holds a clock time ("12:19", "10.00 Uhr").
+fn has_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    let clock = (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    });
+    clock
+        || text
+            .split_whitespace()
+            .any(|w| w == "Uhr" || w == "Uhr," || w == "h")
+}
+
+/// Marks a sources header at `i` and the list under it; returns the next line to read.
+fn mark_sources(page: &mut Page, i: usize, inline: &str) -> usize {
+    page.zones[i] = Zone::SourcesHeader;
+    page.sources.extend(
+        inline
+            .split([';', ','])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
+    );
+    let bulleted = |t: &str| t.starts_with(['•', '-', '*', '–', '·', '▪', '►']);
+    let mut j = i + 1;
+    while j < page.lines.len() {
+        let line = &page.lines[j];
+        let in_list = if bulleted(&line.text) {
+            true
+        } else {
+            !line.after_blank && inline.is_empty() && !is_prose(&line.text) && j > i
+        };
+        if !in_list || boilerplate::is_boilerplate(&line.text) {
+            break;
+        }
+        let item = line
+            .text
+            .trim_start_matches(['•', '-', '*', '–', '·', '▪', '►', ' ']);
+        page.sources.push(item.to_owned());
+        page.zones[j] = Zone::Source;
+        j += 1;
+    }
+    j
+}
+
+/// Hides a "Mehr zum Thema" line and the short link lines right under it.
+fn hide_link_block(page: &mut Page, i: usize) -> usize {
+    page.zones[i] = Zone::Hidden;
+    let mut j = i + 1;
+    while j < page.lines.len() && !page.lines[j].after_blank && !is_prose(&page.lines[j].text) {
+        page.zones[j] = Zone::Hidden;
+        j += 1;
+    }
+    j
+}

@@ -1,0 +1,317 @@
+//! Sentences inside a paragraph: where a sentence may end (not after "z. B.", "Dr." or the
+//! "5." of "5. August", never inside quotation marks or brackets), the first sentence of a
+//! text, and cutting an overlong paragraph into readable ones.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::load::rules::sections;
+
+/// Paragraphs longer than this many chars are cut by [`split_long_paragraph`].
+pub const SPLIT_ABOVE_CHARS: usize = 1200;
+/// The length a cut paragraph aims at, in chars.
+const TARGET_CHARS: usize = 600;
+/// No cut paragraph is shorter than this, in chars (unless the whole text is).
+const MIN_CHARS: usize = 250;
+
+/// The word lists of `assets/sentences.txt`.
+pub(crate) struct Words {
+    /// Words that take a dot without ending a sentence ("Dr", "bzw", "Nr").
+    pub abbreviations: HashSet<&'static str>,
+    /// Month names (German and English, lower case) and their numbers.
+    pub months: HashMap<&'static str, u32>,
+    /// Lower-case words allowed inside a place name ("de", "am").
+    pub place_particles: HashSet<&'static str>,
+    /// Words a date line may hold besides the date (weekdays, "Uhr", "am").
+    pub date_words: HashSet<&'static str>,
+}
+
+pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let text = include_str!("../../assets/sentences.txt");
+    let mut words = Words {
+        abbreviations: HashSet::new(),
+        months: HashMap::new(),
+        place_particles: HashSet::new(),
+        date_words: HashSet::new(),
+    };
+    for (section, entries) in sections(text) {
+        for entry in entries {
+            match section {
+                "abbreviations" => {
+                    words.abbreviations.insert(entry);
+                }
+                "month" => {
+                    let mut parts = entry.split_whitespace();
+                    if let (Some(name), Some(Ok(n))) = (parts.next(), parts.next().map(str::parse))
+                    {
+                        words.months.insert(name, n);
+                    }
+                }
+                "place_particle" => {
+                    words.place_particles.insert(entry);
+                }
+                "date_word" => {
+                    words.date_words.insert(entry);
+                }
+                _ => {}
+            }
+        }
+    }
+    words
+});
+
+/// Byte ranges `[start, end)` of the quotations in `text` („…“ “…” "…" »…« «…» and „…”),
+/// closing mark included. An opening mark that is never closed protects nothing.
+pub fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut spans = Vec::new();
+    let mut prev = ' ';
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        let end = i + c.len_utf8();
+        let closes = |open: &mut Vec<(char, usize)>, openers: &[char]| {
+            let at = open.iter().rposition(|(o, _)| openers.contains(o))?;
+            let start = open[at].1;
+            open.truncate(at);
+            Some(start)
+        };
+        match c {
+            '„' => open.push((c, i)),
+            '“' => match closes(&mut open, &['„']) {
+                Some(start) => spans.push((start, end)),
+                None => open.push((c, i)),
+            },
+            '”' => {
+                if let Some(start) = closes(&mut open, &['“', '„']) {
+                    spans.push((start, end));
+                }
+            }
+            '»' | '«' => {
+                let partner = if c == '»' { '«' } else { '»' };
+                match closes(&mut open, &[partner]) {
+                    Some(start) => spans.push((start, end)),
+                    None => open.push((c, i)),
+                }
+            }
+            '"' => {
+                let is_closer = prev.is_alphanumeric() || ".,!?;:…)".contains(prev);
+                let is_opener = prev.is_whitespace() || "([/-–—".contains(prev);
+                if is_closer && !next.is_alphanumeric() || !is_opener {
+                    if let Some(start) = closes(&mut open, &['"']) {
+                        spans.push((start, end));
+                    }
+                } else if open.iter().any(|(o, _)| *o == '"') && next.is_whitespace() {
+                    // `" text "`: spaced on both sides, a second mark closes.
+                    if let Some(start) = closes(&mut open, &['"']) {
+                        spans.push((start, end));
+                    }
+                } else {
+                    open.push((c, i));
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    spans
+}
+
+/// Byte ranges of round and square brackets that close within 400 bytes.
+fn bracket_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Vec<(char, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => open.push((c, i)),
+            ')' | ']' => {
+                let partner = if c == ')' { '(' } else { '[' };
+                if let Some(at) = open.iter().rposition(|(o, _)| *o == partner) {
+                    let start = open[at].1;
+                    open.truncate(at);
+                    if i - start <= 400 {
+                        spans.push((start, i + 1));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// Byte offsets where a new sentence starts (0 excluded), only where a cut is allowed:
+/// never inside quotation marks or brackets.
+pub fn sentence_starts(text: &str) -> Vec<usize> {
+    let mut protected = quote_spans(text);
+    protected.extend(bracket_spans(text));
+    protected.sort_unstable();
+    // Spans are sorted by start: only those starting before `pos` can hold it.
+    let inside = |pos: usize| {
+        let before = protected.partition_point(|&(s, _)| s < pos);
+        protected[..before].iter().any(|&(_, e)| pos < e)
+    };
+    let bytes = text.as_bytes();
+    let mut starts = Vec::new();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        if c == '.' && !dot_ends_sentence(text, i) {
+            continue;
+        }
+        // The boundary comes after closing marks and brackets and at least one space.
+        let mut j = i + c.len_utf8();
+        while let Some(n) = text[j..].chars().next() {
+            if matches!(
+                n,
+                '“' | '”' | '"' | '«' | '»' | '’' | '\'' | ')' | ']' | '.'
+            ) {
+                j += n.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let after_space = text[j..].trim_start();
+        if after_space.len() == text.len() - j || after_space.is_empty() {
+            continue;
+        }
+        let start = text.len() - after_space.len();
+        let first = after_space.chars().next().unwrap_or(' ');
+        let starts_sentence = first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(
+                first,
+                '„' | '“' | '"' | '»' | '«' | '(' | '[' | '‚' | '–' | '-'
+            );
+        if starts_sentence && !inside(start) && start < bytes.len() {
+            starts.push(start);
+        }
+    }
+    starts.dedup();
+    starts
+}
+
+/// Whether the dot at byte `i` ends a sentence: not after an abbreviation, a single letter
+/// ("z. B.", initials), a day or ordinal number ("5. August"), or inside a word ("t-online.de").
+pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || "(„“\"»«/[".contains(c))
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return !before.ends_with('.'); // "...": the last dot decides
+    }
+    if word.contains('.') {
+        return false; // "z.B", "U.S", "u.a"
+    }
+    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let roman = word.len() <= 5 && word.chars().all(|c| "IVXLC".contains(c)) && word.len() > 1;
+    if roman {
+        return false; // "Benedikt XVI."
+    }
+    !WORDS.abbreviations.contains(word)
+}
+
+/// The first sentence of `text` (all of it when it has one).
+pub fn first_sentence(text: &str) -> &str {
+    match sentence_starts(text).first() {
+        Some(&start) => text[..start].trim_end(),
+        None => text.trim(),
+    }
+}
+
+/// Cuts a paragraph longer than about 1,200 chars at sentence ends into paragraphs of a
+/// few sentences (about 600 chars each). Never cuts inside quotation marks or brackets,
+/// nor after an abbreviation or a day number. Shorter text comes back whole.
+pub fn split_long_paragraph(text: &str) -> Vec<String> {
+    let text = text.trim();
+    let total = text.chars().count();
+    if total <= SPLIT_ABOVE_CHARS {
+        return vec![text.to_owned()];
+    }
+    // Each allowed cut as (byte offset, char offset), so lengths are subtractions.
+    let starts = sentence_starts(text);
+    let mut cuts = Vec::with_capacity(starts.len());
+    let mut wanted = starts.iter().peekable();
+    for (chars, (byte, _)) in text.char_indices().enumerate() {
+        if wanted.peek() == Some(&&byte) {
+            cuts.push((byte, chars));
+            wanted.next();
+        }
+    }
+    let mut pieces = Vec::new();
+    let (mut from_byte, mut from_char) = (0, 0);
+    loop {
+        let cut = choose_cut(&cuts, from_char, total);
+        match cut {
+            Some((byte, chars)) => {
+                pieces.push(text[from_byte..byte].trim_end().to_owned());
+                (from_byte, from_char) = (byte, chars);
+            }
+            None => {
+                pieces.push(text[from_byte..].trim().to_owned());
+                break;
+            }
+        }
+    }
+    pieces
+}
+
+/// The cut after `from` (in chars) that makes the piece closest to the target length,
+/// leaving no piece shorter than the minimum.
+fn choose_cut(cuts: &[(usize, usize)], from: usize, total: usize) -> Option<(usize, usize)> {
+    let mut chosen: Option<(usize, usize)> = None;
+    for &(byte, chars) in cuts.iter().filter(|&&(_, c)| c >= from + MIN_CHARS) {
+        let len = chars - from;
+        if len < TARGET_CHARS {
+            chosen = Some((byte, chars));
+            continue;
+        }
+        let closer_before =
+            chosen.is_some_and(|(_, c)| TARGET_CHARS - (c - from) < len - TARGET_CHARS);
+        if !closer_before {
+            chosen = Some((byte, chars));
+        }
+        break;
+    }
+    chosen.filter(|&(_, chars)| total - chars >= MIN_CHARS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_german_english_french_and_straight_quotes() {
+        let text = "Er sagte: „Ja.“ Sie: “No.” Dann »Hm« und \"So ist es.\"";
+        let quoted: Vec<&str> = quote_spans(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(quoted, ["„Ja.“", "“No.”", "»Hm«", "\"So ist es.\""]);
+    }
+
+    #[test]
+    fn abbreviations_initials_and_day_numbers_do_not_end_sentences() {
+        let text = "Am 5. August kam Dr. Meier, Oberst a. D., z. B. mit Nr. 7 an. Dann ging er.";
+        assert_eq!(
+            first_sentence(text),
+            "Am 5. August kam Dr. Meier, Oberst a. D., z. B. mit Nr. 7 an."
+        );
+    }
+
+    #[test]
+    fn a_sentence_ending_inside_a_quote_ends_after_the_mark() {
+        let text = "„Wir gehen. Jetzt.“ Das sagte sie.";
+        assert_eq!(first_sentence(text), "„Wir gehen. Jetzt.“");
+    }
+}

@@ -1,0 +1,427 @@
+//! What each line of an article is: title, kicker, lead, heading, body, photo caption,
+//! source, date line, credit, or boilerplate to hide. Phrase patterns come from
+//! [`boilerplate`]; the structural rules are here: the headline is the last title-like
+//! line before the article starts (lines above it are page header debris), text after the
+//! last sentence is footer debris, a repeated line is a duplicate, and a heading is a short
+//! line between paragraphs.
+
+use std::collections::HashSet;
+
+use crate::load::blocks::Line;
+use crate::load::{marks, sentences};
+
+/// A lead is at most this many chars; a longer first paragraph is body text.
+const MAX_LEAD_CHARS: usize = 600;
+
+/// The role of one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// Not decided yet; what is left at the end is body text.
+    Open,
+    Hidden,
+    Title,
+    Kicker,
+    Lead,
+    Heading,
+    Body,
+    Caption,
+    Meta,
+    SourcesHeader,
+    Source,
+    Credit,
+}
+
+/// An article's lines with their roles and what was read off them.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub lines: Vec<Line>,
+    pub zones: Vec<Zone>,
+    pub title: Option<String>,
+    pub title_inferred: bool,
+    pub kicker: Option<String>,
+    /// The line the lead is (which may also be the line an inferred title came from).
+    pub lead: Option<usize>,
+    pub captions: Vec<String>,
+    pub sources: Vec<String>,
+    pub date: Option<String>,
+}
+
+/// Decides the role of every line.
+pub fn classify(lines: Vec<Line>) -> Page {
+    let zones = vec![Zone::Open; lines.len()];
+    let mut page = Page {
+        lines,
+        zones,
+        ..Page::default()
+    };
+    marks::mark_known_lines(&mut page);
+    let after_title = find_title(&mut page);
+    hide_footer(&mut page);
+    find_lead(&mut page, after_title);
+    mark_headings(&mut page, after_title);
+    hide_duplicates(&mut page);
+    for zone in &mut page.zones {
+        if *zone == Zone::Open {
+            *zone = Zone::Body;
+        }
+    }
+    page
+}
+
+/// Ends like a sentence: `.`, `!`, `?` or `…`, closing quotes and brackets aside.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['“', '”', '"', '«', '»', '’', '\'', ')', ' '])
+        .ends_with(['.', '!', '?', '…'])
+}
+
+pub(crate) fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The number of words, counted no further than `cap` (long lines need not be read).
+pub(crate) fn words_up_to(text: &str, cap: usize) -> usize {
+    text.split_whitespace().take(cap).count()
+}
+
+/// Could be a headline: short, with letters, not ending like a sentence or a clause.
+pub fn is_title_like(text: &str) -> bool {
+    if text.len() > 800 {
+        return false; // more than 200 chars
+    }
+    let n = words_up_to(text, 26);
+    let bare = text.trim_end_matches(['“', '”', '"', '«', '»', '’', '\'', ' ']);
+    let ends_clause = bare.ends_with([',', ';', ':'])
+        || (bare.ends_with('.') && sentences::dot_ends_sentence(bare, bare.len() - 1));
+    (1..=25).contains(&n)
+        && text.chars().count() <= 200
+        && text.chars().any(char::is_alphabetic)
+        && !ends_clause
+        && !text.starts_with(['•', '(', '-', '*', '–'])
+}
+
+/// Reads like running text: a sentence of eight words or more, or a long line.
+pub(crate) fn is_prose(text: &str) -> bool {
+    let n = words_up_to(text, 25);
+    (n >= 8 && ends_sentence(text)) || n >= 25
+}
+
+/// The hash of [`squash`]`(text)`, without building the string.
+fn squash_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for c in text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        c.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Letters and digits only, lower case: equal texts that differ in spacing and
+/// punctuation compare equal.
+pub(crate) fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn open_lines(page: &Page) -> impl Iterator<Item = usize> + '_ {
+    (0..page.lines.len()).filter(|&i| page.zones[i] == Zone::Open)
+}
+
+fn next_open(page: &Page, after: usize) -> Option<usize> {
+    (after + 1..page.lines.len()).find(|&j| page.zones[j] == Zone::Open)
+}
+
+/// Where the article proper starts: the first paragraph of running text that is followed
+/// by more (a paragraph, or a heading and a paragraph), else the first running text.
+fn article_start(page: &Page) -> Option<usize> {
+    let text = |i: usize| page.lines[i].text.as_str();
+    let teaser = open_lines(page).find(|&i| page.lines[i].teaser);
+    if teaser.is_some() {
+        return teaser;
+    }
+    let starts_text = |i: usize| is_prose(text(i)) && !is_title_like(text(i));
+    let continued =
+        open_lines(page)
+            .filter(|&i| starts_text(i))
+            .find(|&i| match next_open(page, i) {
+                None => true,
+                Some(j) if is_prose(text(j)) => true,
+                Some(j) => {
+                    is_title_like(text(j)) && next_open(page, j).is_some_and(|k| is_prose(text(k)))
+                }
+            });
+    continued
+        .or_else(|| open_lines(page).find(|&i| starts_text(i)))
+        .or_else(|| open_lines(page).find(|&i| !is_title_like(text(i))))
+        .or_else(|| open_lines(page).next())
+}
+
+/// Finds the title (and kicker) and hides the page header above it. Returns the first
+/// line after the title.
+fn find_title(page: &mut Page) -> usize {
+    if let Some(i) = markdown_title(page) {
+        return take_title(page, i);
+    }
+    let Some(start) = article_start(page) else {
+        return 0;
+    };
+    // A date or byline line under a title-like line marks where the page header ends.
+    let first_title_like = open_lines(page).find(|&i| is_title_like(&page.lines[i].text));
+    let header_end = first_title_like
+        .and_then(|t| (t + 1..start).find(|&m| page.zones[m] == Zone::Meta))
+        .unwrap_or(start);
+    let headline = open_lines(page)
+        .filter(|&i| i < header_end && is_title_like(&page.lines[i].text))
+        .last();
+    match headline {
+        Some(i) => take_title(page, i),
+        None => {
+            hide_open_before(page, start);
+            infer_title(page, start)
+        }
+    }
+}
+
+/// The first level-1 Markdown heading, or a Markdown heading that opens the text.
+fn markdown_title(page: &Page) -> Option<usize> {
+    open_lines(page)
+        .find(|&i| page.lines[i].heading_level == Some(1))
+        .or_else(|| {
+            open_lines(page)
+                .next()
+                .filter(|&i| page.lines[i].heading_level.is_some())
+        })
+}
+
+fn hide_open_before(page: &mut Page, end: usize) {
+    for i in 0..end {
+        if page.zones[i] == Zone::Open {
+            page.zones[i] = Zone::Hidden;
+        }
+    }
+}
+
+/// Line `i` is the headline; a short title-like line right above it is its kicker,
+/// and a kicker part of the headline itself ("Kicker - Headline") is noted too. A much
+/// longer line right above is the headline and line `i` its short subline ("Für HTC
+/// Vive"), kept as the kicker; a line above that repeats the headline is hidden.
+fn take_title(page: &mut Page, i: usize) -> usize {
+    let above = i.checked_sub(1).filter(|&k| {
+        page.zones[k] == Zone::Open
+            && !page.lines[i].after_blank
+            && is_title_like(&page.lines[k].text)
+            && page.lines[k].heading_level.is_none()
+    });
+    let (mut title, mut kicker) = (i, above);
+    if let Some(k) = above {
+        let (upper, lower) = (words(&page.lines[k].text), words(&page.lines[i].text));
+        if squash(&page.lines[k].text) == squash(&page.lines[i].text) {
+            kicker = None;
+        } else if lower <= 3 && upper >= 5 && upper >= 2 * lower {
+            (title, kicker) = (k, Some(i));
+        } else if upper > 10 {
+            kicker = None;
+        }
+    }
+    let text = page.lines[title].text.clone();
+    page.kicker = match kicker {
+        Some(k) => {
+            page.zones[k] = Zone::Kicker;
+            Some(page.lines[k].text.clone())
+        }
+        None => inline_kicker(&text),
+    };
+    hide_open_before(page, title);
+    page.zones[title] = Zone::Title;
+    page.title = Some(text);
+    i + 1
+}
+
+/// "Kicker - Headline" in one line: the part before a spaced dash or colon.
+fn inline_kicker(title: &str) -> Option<String> {
+    [" - ", " – ", " — ", " : "]
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|at| (at, sep.len())))
+        .min()
+        .and_then(|(at, len)| {
+            let (kicker, rest) = (&title[..at], &title[at + len..]);
+            ((1..=8).contains(&words(kicker)) && words(rest) >= 2).then(|| kicker.trim().to_owned())
+        })
+}
+
+/// No headline: the title is the first sentence of the article's first paragraph. A
+/// paragraph of one sentence is used up as the title; a longer one stays (as the lead),
+/// and so does the only paragraph of an article.
+fn infer_title(page: &mut Page, start: usize) -> usize {
+    let text = page.lines[start].text.clone();
+    let first = sentences::first_sentence(&text).to_owned();
+    page.title_inferred = true;
+    // A one-sentence article keeps its sentence as text too.
+    let whole = first.len() == text.trim().len() && next_open(page, start).is_some();
+    page.title = Some(first);
+    if whole {
+        page.zones[start] = Zone::Title;
+        start + 1
+    } else {
+        start
+    }
+}
+
+/// Hides what follows the last sentence of the article: footer links, shop and site
+/// lines (short lines that do not end like a sentence).
+fn hide_footer(page: &mut Page) {
+    let last_text = open_lines(page)
+        .filter(|&i| is_prose(&page.lines[i].text) || page.lines[i].text.starts_with('•'))
+        .last();
+    let last_sources = (0..page.lines.len())
+        .rev()
+        .find(|&i| page.zones[i] == Zone::Source);
+    let Some(end) = last_text.max(last_sources) else {
+        return;
+    };
+    for i in end + 1..page.lines.len() {
+        let text = &page.lines[i].text;
+        // Short labels only: a long line without a full stop is cut-off text, not a link.
+        if page.zones[i] == Zone::Open && !ends_sentence(text) && words_up_to(text, 16) <= 15 {
+            page.zones[i] = Zone::Hidden;
+        }
+    }
+}
+
+/// The lead: the first paragraph after the title, when it is short and more text follows.
+fn find_lead(page: &mut Page, from: usize) {
+    let Some(i) = open_lines(page).find(|&i| i >= from) else {
+        return;
+    };
+    let text = &page.lines[i].text;
+    let is_lead = text.chars().count() <= MAX_LEAD_CHARS
+        && page.lines[i].heading_level.is_none()
+        && (ends_sentence(text) || !is_title_like(text))
+        && next_open(page, i).is_some();
+    if is_lead {
+        page.zones[i] = Zone::Lead;
+        page.lead = Some(i);
+    }
+}
+
+/// Section headings: Markdown headings, and short title-like lines that stand between
+/// the start of the article and a paragraph of running text.
+fn mark_headings(page: &mut Page, from: usize) {
+    let candidates: Vec<usize> = open_lines(page).filter(|&i| i >= from).collect();
+    for i in candidates {
+        let line = &page.lines[i];
+        let followed_by_text = next_open(page, i).is_some_and(|j| {
+            let next = &page.lines[j].text;
+            page.lines[j].heading_level.is_none() && (is_prose(next) || !is_title_like(next))
+        });
+        let plain_heading =
+            is_title_like(&line.text) && words(&line.text) <= 15 && followed_by_text;
+        if line.heading_level.is_some() || plain_heading {
+            page.zones[i] = Zone::Heading;
+        }
+    }
+}
+
+/// Hides a paragraph or heading that repeats an earlier one (or the title).
+fn hide_duplicates(page: &mut Page) {
+    // An inferred title comes from the text itself and may repeat it.
+    let headline = page.title.as_deref().filter(|_| !page.title_inferred);
+    let mut seen: HashSet<u64> = headline.iter().map(|t| squash_hash(t)).collect();
+    for i in 0..page.lines.len() {
+        if !matches!(page.zones[i], Zone::Open | Zone::Heading | Zone::Lead) {
+            continue;
+        }
+        let text = &page.lines[i].text;
+        let empty = !text.chars().any(char::is_alphanumeric);
+        if empty || (!seen.insert(squash_hash(text)) && Some(i) != page.lead) {
+            page.zones[i] = Zone::Hidden;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str) -> Page {
+        classify(crate::load::blocks::lines(text, false))
+    }
+
+    fn zones(text: &str) -> Vec<Zone> {
+        page(text).zones
+    }
+
+    #[test]
+    fn headline_like_lines() {
+        assert!(is_title_like("Plant Putin eine „Anti-Nato“?"));
+        assert!(is_title_like(
+            "Vietnam betreibt „Schaukelpolitik zwischen den Großmächten“"
+        ));
+        assert!(is_title_like("Hans Küng zu Besuch bei Papst Benedikt XVI."));
+        assert!(!is_title_like("Er sagte, es sei genug."));
+        assert!(!is_title_like("Sein Fazit:"));
+        assert!(ends_sentence("„Wir gehen.“"));
+        assert!(!ends_sentence("Ein Titel ohne Punkt"));
+    }
+
+    #[test]
+    fn kicker_inside_the_headline() {
+        assert_eq!(
+            inline_kicker("Krise in Nahost - Die Lage spitzt sich zu").as_deref(),
+            Some("Krise in Nahost")
+        );
+        assert_eq!(inline_kicker("Ein Titel ohne Trennstrich"), None);
+        assert_eq!(inline_kicker("A - B"), None);
+    }
+
+    #[test]
+    fn header_debris_above_the_headline_is_hidden() {
+        let text = "Portal Name\nMenü\nStartseite › Welt\n\nDachzeile hier\nDie echte Schlagzeile\n\
+                    Von Max Muster\n\nDer erste Absatz erzählt, worum es geht, in einem ganzen Satz.\n\n\
+                    Der zweite Absatz führt die Geschichte weiter und endet mit einem Punkt.\n";
+        let p = page(text);
+        assert_eq!(p.title.as_deref(), Some("Die echte Schlagzeile"));
+        assert_eq!(p.kicker.as_deref(), Some("Dachzeile hier"));
+        assert_eq!(&p.zones[..3], [Zone::Hidden; 3]);
+        assert_eq!(p.zones[5], Zone::Meta);
+        assert_eq!(p.zones[6], Zone::Lead);
+    }
+
+    #[test]
+    fn footer_debris_duplicates_and_headings() {
+        let text = "Titel\n\nErster Absatz mit genug Wörtern, damit er als Text gilt.\n\n\
+                    Zwischentitel\n\nZweiter Absatz mit genug Wörtern, damit er als Text gilt.\n\n\
+                    Zweiter Absatz mit genug Wörtern, damit er als Text gilt.\n\nKontaktieren Sie uns\nSeitenende\n";
+        let z = zones(text);
+        assert_eq!(
+            z,
+            [
+                Zone::Title,
+                Zone::Lead,
+                Zone::Heading,
+                Zone::Body,
+                Zone::Hidden,
+                Zone::Hidden,
+                Zone::Hidden
+            ]
+        );
+    }
+
+    #[test]
+    fn no_headline_means_an_inferred_title() {
+        let p = page(
+            "Der erste Satz ist lang genug für einen Titel. Der zweite folgt.\n\nMehr Text hier, auch mit genug Wörtern für einen Absatz.\n",
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Der erste Satz ist lang genug für einen Titel.")
+        );
+        assert!(p.title_inferred);
+        assert_eq!(p.zones[0], Zone::Lead);
+    }
+}

@@ -106,8 +106,9 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Reads both gazetteer files.
 pub(super) fn load() -> Data {
     let mut problems = Vec::new();
-    let mut by_code: BTreeMap<CountryCode, (Vec<(Field, String)>, Vec<String>, Vec<String>)> =
-        BTreeMap::new();
+    // Per code: the hand-made values, the iso-codes English names, the German names.
+    type Gathered = (Vec<(Field, String)>, Vec<String>, Vec<String>);
+    let mut by_code: BTreeMap<CountryCode, Gathered> = BTreeMap::new();
     for (n, line) in data_lines(FORMS_TSV) {
         let cols: Vec<&str> = line.split('\t').collect();
         let parsed = match cols.as_slice() {

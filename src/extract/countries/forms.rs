@@ -17,6 +17,8 @@ pub(super) enum Kind {
     Metonym,
     /// A phrase that is no mention (Südchinesisches Meer).
     Blocker,
+    /// A compass prefix (Ost, Nord) that may lead a compound with a country name.
+    Compass,
 }
 
 /// Expands `{a|b|}` alternatives: `Meer{|es}` -> `Meer`, `Meeres`.
@@ -211,7 +213,7 @@ mod tests {
 
     #[test]
     fn names_take_case_endings() {
-        assert_eq!(german_name("Russland"), ["Russland", "Russlands"]);
+        assert_eq!(german_name("Russland"), ["Russland", "Russlands", "Russlandes"]);
         assert_eq!(german_name("Schweiz"), ["Schweiz"]);
         assert!(german_name("Niederlande").contains(&"Niederlanden".to_string()));
         let usa = german_name("Vereinigte Staaten");

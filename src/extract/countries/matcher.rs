@@ -7,57 +7,9 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::data::{ContextWords, Entry, Field};
-use super::forms::{self, Kind};
-
-/// How a form may stand in a text, beyond its word boundaries.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct Flags {
-    /// Names the country only when the text names it for certain elsewhere.
-    pub weak: bool,
-    /// Also a person's name: not next to another capitalised name.
-    pub shy: bool,
-    /// A lower-case name that only counts after a compass prefix (ostukraine).
-    pub tail_only: bool,
-    /// A bare capitalised adjective (Russisch, Englisch): the language, unless it leads
-    /// a hyphenated compound (Deutsch-Kanadier).
-    pub hyphen_only: bool,
-    /// A German name or metonym that may lead a closed compound (Kremlchef).
-    pub head_closable: bool,
-    /// A German name or adjective that may end a compass compound (Ostukraine, süddeutsche).
-    pub tail_closable: bool,
-}
-
-/// One way a pattern can be read: which countries, and how it may join other words.
-#[derive(Debug, Clone)]
-pub(super) struct Target {
-    /// Entry indices with a flag: true when the form is weak for that country.
-    pub codes: Vec<(u16, bool)>,
-    pub kind: Kind,
-    pub flags: Flags,
-}
-
-impl Target {
-    fn blocker(&self) -> bool {
-        self.kind == Kind::Blocker
-    }
-
-    /// One country, for certain: a form that settles weak forms elsewhere in the text.
-    pub fn strong_code(&self) -> Option<u16> {
-        match self.codes.as_slice() {
-            [(idx, false)] => Some(*idx),
-            _ => None,
-        }
-    }
-
-    fn may_head_compound(&self) -> bool {
-        self.flags.head_closable && !self.flags.shy && self.strong_code().is_some()
-    }
-
-    fn may_tail_compound(&self) -> bool {
-        self.flags.tail_closable && !self.flags.shy
-    }
-}
+use super::data::{ContextWords, Entry};
+use super::forms::Kind;
+use super::patterns::{Patterns, Target};
 
 /// A hit that passed the boundary and context rules: byte span and pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,121 +17,26 @@ pub(super) struct Raw {
     pub start: usize,
     pub end: usize,
     pub target: u32,
+    /// Found through a compass prefix (Ost|ukraine): loses a tie with a whole form
+    /// (Nordkorea, Südsudan).
+    pub compass: bool,
 }
 
 /// The automaton over all forms and what each pattern means.
 pub(super) struct Matcher {
     automaton: AhoCorasick,
     pub targets: Vec<Target>,
+    tails: HashMap<String, u32>,
     compass: Vec<String>,
     function: Vec<String>,
     noun_endings: Vec<String>,
     compound_heads: Vec<String>,
 }
 
-/// Collects patterns, merging a form that several countries or fields give.
-#[derive(Default)]
-struct Patterns {
-    index: HashMap<String, usize>,
-    texts: Vec<String>,
-    targets: Vec<Target>,
-}
-
-impl Patterns {
-    fn add(&mut self, text: String, idx: u16, kind: Kind, flags: Flags) {
-        if let Some(&at) = self.index.get(&text) {
-            let t = &mut self.targets[at];
-            match t.codes.iter_mut().find(|(i, _)| *i == idx) {
-                Some(code) => code.1 &= flags.weak,
-                None if kind != Kind::Blocker => t.codes.push((idx, flags.weak)),
-                None => {}
-            }
-            if t.kind == Kind::Blocker && kind != Kind::Blocker {
-                t.kind = kind;
-                t.codes = vec![(idx, flags.weak)];
-            }
-            let f = &mut t.flags;
-            f.shy |= flags.shy;
-            f.tail_only &= flags.tail_only;
-            f.hyphen_only &= flags.hyphen_only;
-            f.head_closable |= flags.head_closable;
-            f.tail_closable |= flags.tail_closable;
-            return;
-        }
-        let codes = if kind == Kind::Blocker {
-            Vec::new()
-        } else {
-            vec![(idx, flags.weak)]
-        };
-        self.index.insert(text.clone(), self.texts.len());
-        self.texts.push(text);
-        self.targets.push(Target { codes, kind, flags });
-    }
-
-    /// A form and the case variants a text may write it in. `bare` marks the bare stem
-    /// of a German adjective (russisch), whose capitalised form is the language.
-    fn add_form(&mut self, form: &str, idx: u16, kind: Kind, flags: Flags, bare: bool) {
-        self.add(form.to_string(), idx, kind, flags);
-        if kind == Kind::Blocker {
-            return;
-        }
-        if let Some(cap) = forms::capitalised(form) {
-            let hyphen_only = bare;
-            self.add(
-                cap,
-                idx,
-                kind,
-                Flags {
-                    hyphen_only,
-                    ..flags
-                },
-            );
-        }
-        let shouts = matches!(kind, Kind::Name | Kind::Capital | Kind::Metonym);
-        if shouts && form.chars().count() >= 4 && form.chars().any(char::is_lowercase) {
-            self.add(form.to_uppercase(), idx, kind, flags);
-        }
-        if flags.tail_closable && kind == Kind::Name && !flags.shy {
-            if let Some(lower) = forms::decapitalised(form) {
-                let tail_only = true;
-                self.add(lower, idx, kind, Flags { tail_only, ..flags });
-            }
-        }
-    }
-}
-
 impl Matcher {
     /// Builds the automaton over every form of every entry.
     pub fn new(entries: &[Entry], words: &ContextWords, closed_compounds: bool) -> Matcher {
-        let mut patterns = Patterns::default();
-        for (idx, entry) in entries.iter().enumerate() {
-            let idx = idx as u16;
-            let marked = |field: Field| -> Vec<&str> {
-                let values = entry.values.iter().filter(move |(f, _)| *f == field);
-                values.map(|(_, v)| v.as_str()).collect()
-            };
-            let (weak, shy) = (marked(Field::Weak), marked(Field::Shy));
-            for (field, value) in &entry.values {
-                if matches!(field, Field::Weak | Field::Shy | Field::Status) {
-                    continue;
-                }
-                let is_weak = weak.contains(&value.as_str());
-                let is_shy = shy.contains(&value.as_str());
-                let german_name = matches!(field, Field::De | Field::Meto);
-                for (form, kind) in forms::forms_of(*field, value) {
-                    let flags = Flags {
-                        weak: is_weak,
-                        // A genitive (Washingtons) is no person's name: only the value is shy.
-                        shy: is_shy && form == *value,
-                        head_closable: closed_compounds && german_name,
-                        tail_closable: closed_compounds && matches!(field, Field::De | Field::Adj),
-                        ..Flags::default()
-                    };
-                    let bare = *field == Field::Adj && form == *value;
-                    patterns.add_form(&form, idx, kind, flags, bare);
-                }
-            }
-        }
+        let patterns = Patterns::from_entries(entries, &words.compass, closed_compounds);
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
@@ -190,11 +47,17 @@ impl Matcher {
         Matcher {
             automaton,
             targets: patterns.targets,
+            tails: patterns.tails,
             compass: lower(&words.compass),
             function: words.function.clone(),
             noun_endings: lower(&words.noun_endings),
             compound_heads: lower(&words.compound_heads),
         }
+    }
+
+    /// Raw automaton hits, before any rule: for profiling.
+    pub fn raw_hit_count(&self, text: &str) -> usize {
+        self.automaton.find_overlapping_iter(text).count()
     }
 
     /// How many patterns the automaton holds, and its memory in bytes.
@@ -211,10 +74,13 @@ impl Matcher {
                 hits.push(raw);
             }
         }
-        // Leftmost first, then longest; a blocker wins a tie with a compound it covers.
+        // Leftmost first, then longest; in a tie a blocker wins over a compound, and a
+        // whole form over a compass compound.
         let targets = &self.targets;
         let not_blocker = |r: &Raw| !targets[r.target as usize].blocker();
-        hits.sort_unstable_by_key(|r| (r.start, std::cmp::Reverse(r.end), not_blocker(r)));
+        hits.sort_unstable_by_key(|r| {
+            (r.start, std::cmp::Reverse(r.end), not_blocker(r), r.compass)
+        });
         let mut free_from = 0;
         for raw in hits.iter() {
             if raw.start >= free_from {
@@ -234,9 +100,21 @@ impl Matcher {
             .next_back()
             .is_none_or(|c| !is_word_char(c));
         let right_free = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
-        let mut raw = Raw { start, end, target };
+        let mut raw = Raw {
+            start,
+            end,
+            target,
+            compass: false,
+        };
         if t.blocker() {
             return (left_free && right_free).then_some(raw);
+        }
+        if t.kind == Kind::Compass {
+            return if left_free {
+                self.compass_tail(text, start, end)
+            } else {
+                None
+            };
         }
         if !left_free {
             let tail = t.may_tail_compound();
@@ -245,8 +123,6 @@ impl Matcher {
             } else {
                 return None;
             };
-        } else if t.flags.tail_only {
-            return None;
         }
         if !right_free {
             let head = left_free && t.may_head_compound();
@@ -263,6 +139,23 @@ impl Matcher {
             return None;
         }
         Some(raw)
+    }
+
+    /// A compass compound whose tail is a country name (Ost|ukraine, Nord|syrien): the
+    /// rest of the word after the prefix, looked up among the lower-case names.
+    fn compass_tail(&self, text: &str, start: usize, end: usize) -> Option<Raw> {
+        let rest = &text[end..];
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| !is_word_char(*c))
+            .map_or(rest.len(), |(i, _)| i);
+        let &target = self.tails.get(&rest[..len])?;
+        Some(Raw {
+            start,
+            end: end + len,
+            target,
+            compass: true,
+        })
     }
 
     /// The start of the word when the letters before `start` are a compass prefix

@@ -4,6 +4,7 @@
 mod data;
 mod forms;
 mod matcher;
+mod patterns;
 mod resolve;
 
 use std::cell::RefCell;
@@ -265,4 +266,10 @@ pub fn variant(
     let find = move |text: &str| for_find.find(text);
     let count = move |article: &Article| gaz.count(article);
     (find, count)
+}
+
+#[doc(hidden)]
+/// Raw automaton hits in `text` (before any rule): for profiling the matcher.
+pub fn raw_hit_count(text: &str) -> usize {
+    GAZETTEER.matcher.raw_hit_count(text)
 }

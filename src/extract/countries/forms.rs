@@ -213,7 +213,10 @@ mod tests {
 
     #[test]
     fn names_take_case_endings() {
-        assert_eq!(german_name("Russland"), ["Russland", "Russlands", "Russlandes"]);
+        assert_eq!(
+            german_name("Russland"),
+            ["Russland", "Russlands", "Russlandes"]
+        );
         assert_eq!(german_name("Schweiz"), ["Schweiz"]);
         assert!(german_name("Niederlande").contains(&"Niederlanden".to_string()));
         let usa = german_name("Vereinigte Staaten");

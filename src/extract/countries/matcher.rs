@@ -135,7 +135,8 @@ impl Matcher {
         if t.flags.hyphen_only && !text[end..].starts_with('-') {
             return None;
         }
-        if t.flags.shy && self.next_to_name(text, start, end) {
+        let (before, after) = (t.flags.shy || t.flags.shy_after_name, t.flags.shy);
+        if (before || after) && self.next_to_name(text, start, end, before, after) {
             return None;
         }
         Some(raw)
@@ -173,24 +174,34 @@ impl Matcher {
 
     /// True when a capitalised word other than a function word stands right before or
     /// after the span, separated by one space: Michael Jordan, Jordan Bardella.
-    fn next_to_name(&self, text: &str, start: usize, end: usize) -> bool {
-        let before = text[..start].strip_suffix(' ').map(|head| {
-            let from = head
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| c.is_alphabetic())
-                .last()
-                .map_or(head.len(), |(i, _)| i);
-            &head[from..]
-        });
-        let after = text[end..].strip_prefix(' ').map(|tail| {
+    fn next_to_name(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        before: bool,
+        after: bool,
+    ) -> bool {
+        let word_before = text[..start]
+            .strip_suffix(' ')
+            .filter(|_| before)
+            .map(|head| {
+                let from = head
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphabetic())
+                    .last()
+                    .map_or(head.len(), |(i, _)| i);
+                &head[from..]
+            });
+        let word_after = text[end..].strip_prefix(' ').filter(|_| after).map(|tail| {
             let to = tail
                 .char_indices()
                 .find(|(_, c)| !c.is_alphabetic())
                 .map_or(tail.len(), |(i, _)| i);
             &tail[..to]
         });
-        [before, after]
+        [word_before, word_after]
             .into_iter()
             .flatten()
             .any(|w| self.is_name_like(w))

@@ -14,6 +14,10 @@ pub(super) struct Flags {
     pub weak: bool,
     /// Also a person's name: not next to another capitalised name.
     pub shy: bool,
+    /// An inflected form of a shy value (Washingtons, Islands): not a mention right after
+    /// a capitalised name (George Washingtons, Heron Islands), but fine before one
+    /// (Islands Regierung).
+    pub shy_after_name: bool,
     /// A bare capitalised adjective (Russisch, Englisch): the language, unless it leads
     /// a hyphenated compound (Deutsch-Kanadier).
     pub hyphen_only: bool,
@@ -81,6 +85,7 @@ impl Patterns {
             }
             let f = &mut t.flags;
             f.shy |= flags.shy;
+            f.shy_after_name |= flags.shy_after_name;
             f.hyphen_only &= flags.hyphen_only;
             f.head_closable |= flags.head_closable;
             f.tail_closable |= flags.tail_closable;
@@ -177,8 +182,8 @@ impl Patterns {
                 for (form, kind) in forms::forms_of(*field, value) {
                     let flags = Flags {
                         weak: is_weak,
-                        // A genitive (Washingtons) is no person's name: only the value is shy.
                         shy: is_shy && form == *value,
+                        shy_after_name: is_shy && form != *value,
                         head_closable: closed_compounds && german_name,
                         tail_closable: closed_compounds && matches!(field, Field::De | Field::Adj),
                         ..Flags::default()

@@ -173,6 +173,9 @@ fn regions_seas_history_and_blocs_are_no_mentions() {
     );
     assert_codes("Tanker im Persischen Golf.", &[]);
     assert_codes("Die Sowjetunion und die sowjetische Armee.", &[]);
+    assert_codes("Österreich-Ungarn und die DDR.", &[]);
+    assert_codes("Das Heilige Römische Reich Deutscher Nation.", &[]);
+    assert_codes("Heute: Österreich und Ungarn.", &["AT", "HU"]);
     assert_codes("Europa und der Westen stehen zusammen.", &[]);
     assert_codes("Das Putin-Regime und die Trump-Administration.", &[]);
     assert_codes("Tanker in the South China Sea.", &[]);

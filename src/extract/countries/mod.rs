@@ -20,7 +20,9 @@ use matcher::{Matcher, Raw};
 /// A country mention: byte offsets into the text it was found in, and the country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
+    /// Byte offset of the first byte of the form (a char boundary).
     pub start: usize,
+    /// Byte offset just after the form; a closed compound's whole word (Kremlchef).
     pub end: usize,
     pub code: CountryCode,
 }
@@ -30,6 +32,7 @@ pub struct Mention {
 pub struct CountryCode(pub [u8; 2]);
 
 impl CountryCode {
+    /// The code as text (`RU`); `??` if the bytes are not UTF-8.
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
@@ -59,8 +62,9 @@ struct Gazetteer {
     names: resolve::NameIndex,
 }
 
-/// Whether closed compounds (Chinaforscherin, Kremlchef, Ostukraine) count: see the
-/// precision figures in tests/countries_germeval.rs before changing it.
+/// Whether closed compounds (Chinaforscherin, Kremlchef, Ostukraine) count. Measured
+/// (tests/countries_germeval.rs, tests/countries_seeds.rs): GermEval dev precision 0.970
+/// with them, 0.972 without (recall 0.988 both); seed count error 0.001 with, 0.009 without.
 const CLOSED_COMPOUNDS: bool = true;
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::build(CLOSED_COMPOUNDS));

@@ -1,0 +1,249 @@
+//! The matcher: one Aho-Corasick pass over the text finds every form of every country;
+//! word boundaries, compounds and the context rules (shy names, blockers) decide which
+//! hits are mentions, leftmost-longest; weak and ambiguous forms are settled last, by the
+//! countries the same text names for certain.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::data::{ContextWords, Entry};
+use super::forms::Kind;
+use super::patterns::{Patterns, Target};
+
+/// A hit that passed the boundary and context rules: byte span and pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Raw {
+    pub start: usize,
+    pub end: usize,
+    pub target: u32,
+    /// Found through a compass prefix (Ost|ukraine): loses a tie with a whole form
+    /// (Nordkorea, Südsudan).
+    pub compass: bool,
+}
+
+/// The automaton over all forms and what each pattern means.
+pub(super) struct Matcher {
+    automaton: AhoCorasick,
+    pub targets: Vec<Target>,
+    tails: HashMap<String, u32>,
+    compass: Vec<String>,
+    function: Vec<String>,
+    noun_endings: Vec<String>,
+    compound_heads: Vec<String>,
+}
+
+impl Matcher {
+    /// Builds the automaton over every form of every entry.
+    pub fn new(entries: &[Entry], words: &ContextWords, closed_compounds: bool) -> Matcher {
+        let patterns = Patterns::from_entries(entries, &words.compass, closed_compounds);
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns.texts)
+            .or_else(|_| AhoCorasick::new(&patterns.texts))
+            .unwrap_or_else(|_| AhoCorasick::new([""; 0]).expect("an empty automaton builds"));
+        let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect();
+        Matcher {
+            automaton,
+            targets: patterns.targets,
+            tails: patterns.tails,
+            compass: lower(&words.compass),
+            function: words.function.clone(),
+            noun_endings: lower(&words.noun_endings),
+            compound_heads: lower(&words.compound_heads),
+        }
+    }
+
+    /// Raw automaton hits, before any rule: for profiling.
+    pub fn raw_hit_count(&self, text: &str) -> usize {
+        self.automaton.find_overlapping_iter(text).count()
+    }
+
+    /// How many patterns the automaton holds, and its memory in bytes.
+    pub fn size(&self) -> (usize, usize) {
+        (self.targets.len(), self.automaton.memory_usage())
+    }
+
+    /// Appends the mentions of `text` to `out`, leftmost-longest, in order; `hits` is a
+    /// scratch buffer (kept by the caller so that repeated scans do not allocate).
+    pub fn scan(&self, text: &str, hits: &mut Vec<Raw>, out: &mut Vec<Raw>) {
+        hits.clear();
+        for m in self.automaton.find_overlapping_iter(text) {
+            if let Some(raw) = self.accept(text, m.start(), m.end(), m.pattern().as_u32()) {
+                hits.push(raw);
+            }
+        }
+        // Leftmost first, then longest; in a tie a blocker wins over a compound, and a
+        // whole form over a compass compound.
+        let targets = &self.targets;
+        let not_blocker = |r: &Raw| !targets[r.target as usize].blocker();
+        hits.sort_unstable_by_key(|r| {
+            (r.start, std::cmp::Reverse(r.end), not_blocker(r), r.compass)
+        });
+        let mut free_from = 0;
+        for raw in hits.iter() {
+            if raw.start >= free_from {
+                free_from = raw.end;
+                if !self.targets[raw.target as usize].blocker() {
+                    out.push(*raw);
+                }
+            }
+        }
+    }
+
+    /// The boundary and context rules for one hit; the span may grow to a whole compound.
+    fn accept(&self, text: &str, start: usize, end: usize, target: u32) -> Option<Raw> {
+        let t = &self.targets[target as usize];
+        let left_free = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
+        let right_free = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+        let mut raw = Raw {
+            start,
+            end,
+            target,
+            compass: false,
+        };
+        if t.blocker() {
+            return (left_free && right_free).then_some(raw);
+        }
+        if t.kind == Kind::Compass {
+            return if left_free {
+                self.compass_tail(text, start, end)
+            } else {
+                None
+            };
+        }
+        if !left_free {
+            let tail = t.may_tail_compound();
+            raw.start = if tail {
+                self.compass_start(text, start)?
+            } else {
+                return None;
+            };
+        }
+        if !right_free {
+            let head = left_free && t.may_head_compound();
+            raw.end = if head {
+                self.closed_head_end(text, end)?
+            } else {
+                return None;
+            };
+        }
+        if t.flags.hyphen_only && !text[end..].starts_with('-') {
+            return None;
+        }
+        let (before, after) = (t.flags.shy || t.flags.shy_after_name, t.flags.shy);
+        if (before || after) && self.next_to_name(text, start, end, before, after) {
+            return None;
+        }
+        Some(raw)
+    }
+
+    /// A compass compound whose tail is a country name (Ost|ukraine, Nord|syrien): the
+    /// rest of the word after the prefix, looked up among the lower-case names.
+    fn compass_tail(&self, text: &str, start: usize, end: usize) -> Option<Raw> {
+        let rest = &text[end..];
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| !is_word_char(*c))
+            .map_or(rest.len(), |(i, _)| i);
+        let &target = self.tails.get(&rest[..len])?;
+        Some(Raw {
+            start,
+            end: end + len,
+            target,
+            compass: true,
+        })
+    }
+
+    /// The start of the word when the letters before `start` are a compass prefix
+    /// (Ost|ukraine, süd|deutsche).
+    fn compass_start(&self, text: &str, start: usize) -> Option<usize> {
+        let word_start = text[..start]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map(|(i, _)| i)?;
+        let prefix = text[word_start..start].to_lowercase();
+        self.compass.contains(&prefix).then_some(word_start)
+    }
+
+    /// True when a capitalised word other than a function word stands right before or
+    /// after the span, separated by one space: Michael Jordan, Jordan Bardella.
+    fn next_to_name(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        before: bool,
+        after: bool,
+    ) -> bool {
+        let word_before = text[..start]
+            .strip_suffix(' ')
+            .filter(|_| before)
+            .map(|head| {
+                let from = head
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphabetic())
+                    .last()
+                    .map_or(head.len(), |(i, _)| i);
+                &head[from..]
+            });
+        let word_after = text[end..].strip_prefix(' ').filter(|_| after).map(|tail| {
+            let to = tail
+                .char_indices()
+                .find(|(_, c)| !c.is_alphabetic())
+                .map_or(tail.len(), |(i, _)| i);
+            &tail[..to]
+        });
+        [word_before, word_after]
+            .into_iter()
+            .flatten()
+            .any(|w| self.is_name_like(w))
+    }
+
+    /// The end of a closed compound that the form leads (China|forscherin, Kreml|chef):
+    /// the rest of the word is lower case and ends in a compound head noun.
+    fn closed_head_end(&self, text: &str, end: usize) -> Option<usize> {
+        let rest = &text[end..];
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| !is_word_char(*c))
+            .map_or(rest.len(), |(i, _)| i);
+        let tail = &rest[..len];
+        if !tail.chars().all(char::is_lowercase) {
+            return None;
+        }
+        let stem = ["innen", "nen", "es", "en", "er", "s", "e", "n", ""]
+            .iter()
+            .filter_map(|ending| tail.strip_suffix(ending))
+            .any(|stem| {
+                self.compound_heads
+                    .iter()
+                    .any(|h| stem.ends_with(h.as_str()))
+            });
+        stem.then_some(end + len)
+    }
+
+    fn is_name_like(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().count() > 1
+            && !self.function.iter().any(|f| f == word)
+            && !self
+                .noun_endings
+                .iter()
+                .any(|e| lower.ends_with(e.as_str()))
+    }
+}
+
+/// A letter or digit in any script: what a word is made of (Unicode's Alphabetic and
+/// Numeric properties). Hyphens, apostrophes, slashes and spaces end a word.
+pub(super) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}

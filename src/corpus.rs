@@ -128,3 +128,17 @@ impl Corpus {
             .map(|&id| &self.speakers[id])
     }
 }
+
+/// Look-ups the reader needs (kept apart so the index code above can change freely).
+impl Corpus {
+    /// The index into [`Corpus::speakers`] of a speaker, by any spelling of the full name.
+    pub fn speaker_id(&self, name: &str) -> Option<usize> {
+        self.speaker_ids.get(&speaker_key(name)).copied()
+    }
+
+    /// The article and quote a [`QuoteRef`] points to.
+    pub fn quote(&self, at: QuoteRef) -> Option<(&Article, &crate::model::Quote)> {
+        let article = self.articles.get(at.article)?;
+        Some((article, article.quotes.get(at.quote)?))
+    }
+}

@@ -142,6 +142,12 @@ pub const HELP: &[HelpRow] = &[
         what: "click selects, the wheel scrolls",
         bindings: &[],
     },
+    HelpRow {
+        keys: "marks",
+        what: "list: ★ bookmarked, ✓ read · countries: ✓ in the filter, • in this article · \
+               speakers: E expert, O official, bold when quoted in this article",
+        bindings: &[],
+    },
 ];
 
 /// What has the keys: the panes, an overlay with a list (help, quotes), or a prompt

@@ -3,6 +3,7 @@
 //! a background thread so the first screen shows at once and fills in batch by batch.
 
 use std::io::{self, stdout};
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -23,6 +24,7 @@ use ratatui::{DefaultTerminal, Terminal};
 use rayon::prelude::*;
 
 use crate::app::{Action, AppState, LoadUpdate};
+use crate::model::Article;
 use crate::state_file::{self, StateFile};
 use crate::{extract, keys, load, ui};
 
@@ -56,20 +58,17 @@ pub struct Outcome {
 
 /// Runs the reader until the user quits.
 pub fn run(options: Options) -> anyhow::Result<Outcome> {
-    install_panic_hook();
+    let previous_hook = install_panic_hook();
     let terminated = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&terminated))?;
     }
-    let mut terminal = match setup() {
-        Ok(terminal) => terminal,
-        Err(e) => {
-            restore();
-            return Err(anyhow::Error::new(e).context("setting up the terminal"));
-        }
+    let result = match setup() {
+        Ok(mut terminal) => event_loop(&mut terminal, options, &terminated),
+        Err(e) => Err(anyhow::Error::new(e).context("setting up the terminal")),
     };
-    let result = event_loop(&mut terminal, options, &terminated);
     restore();
+    reinstall(previous_hook);
     result
 }
 
@@ -85,13 +84,25 @@ pub fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
 }
 
-/// A panic restores the terminal before the message is printed, so it can be read.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
+type PanicHook = dyn Fn(&std::panic::PanicHookInfo<'_>) + Send + Sync;
+
+/// A panic on the main thread restores the terminal before the message is printed, so
+/// it can be read. A panic in a loader thread is caught there and shown as a load error
+/// (printing it would scribble over the screen). Returns the previous hook.
+fn install_panic_hook() -> Arc<PanicHook> {
+    let previous: Arc<PanicHook> = Arc::from(std::panic::take_hook());
+    let chained = Arc::clone(&previous);
     std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
+        if thread::current().name() == Some("main") {
+            restore();
+            chained(info);
+        }
     }));
+    previous
+}
+
+fn reinstall(previous: Arc<PanicHook>) {
+    std::panic::set_hook(Box::new(move |info| previous(info)));
 }
 
 fn event_loop(
@@ -218,57 +229,103 @@ fn save_marks(state: &mut AppState, file: &StateFile) {
 /// Loads `paths` (or the seeds) in batches on a background thread, in file order.
 fn spawn_loader(paths: Vec<PathBuf>, sender: Sender<LoadUpdate>) {
     thread::spawn(move || {
-        if paths.is_empty() {
-            let articles = load::seeds();
-            let total = articles.len();
-            let _ = sender.send(annotated(articles, Vec::new(), total, total, true));
-            return;
-        }
-        let (sources, errors) = load::discover(&paths);
-        let total = sources.len();
-        let errors = errors.iter().map(ToString::to_string).collect();
-        if sender
-            .send(annotated(Vec::new(), errors, 0, total, total == 0))
-            .is_err()
-        {
-            return;
-        }
-        let mut done = 0;
-        while done < total {
-            let size = if done == 0 { FIRST_BATCH } else { BATCH };
-            let batch = &sources[done..(done + size).min(total)];
-            let loaded: Vec<load::Loaded> = batch.par_iter().map(load::load_source).collect();
-            done += batch.len();
-            let mut articles = Vec::new();
-            let mut errors = Vec::new();
-            for file in loaded {
-                articles.extend(file.articles);
-                errors.extend(file.errors.iter().map(ToString::to_string));
-            }
-            let update = annotated(articles, errors, done, total, done == total);
-            if sender.send(update).is_err() {
-                return;
-            }
+        let loading =
+            std::panic::catch_unwind(AssertUnwindSafe(|| load_in_batches(paths, &sender)));
+        if let Err(panic) = loading {
+            let _ = sender.send(LoadUpdate {
+                errors: vec![format!(
+                    "loading stopped: internal error: {}",
+                    panic_message(&*panic)
+                )],
+                finished: true,
+                ..LoadUpdate::default()
+            });
         }
     });
 }
 
-/// Runs the extractors over a batch and hashes it for the marks.
-fn annotated(
-    mut articles: Vec<crate::model::Article>,
-    errors: Vec<String>,
-    files_done: usize,
-    files_total: usize,
-    finished: bool,
-) -> LoadUpdate {
+fn load_in_batches(paths: Vec<PathBuf>, sender: &Sender<LoadUpdate>) {
+    if paths.is_empty() {
+        let mut update = annotated(load::seeds());
+        let files = load::SEEDS.len();
+        (update.files_done, update.files_total, update.finished) = (files, files, true);
+        let _ = sender.send(update);
+        return;
+    }
+    let (sources, errors) = load::discover(&paths);
+    let total = sources.len();
+    let first = LoadUpdate {
+        errors: errors.iter().map(ToString::to_string).collect(),
+        files_total: total,
+        finished: total == 0,
+        ..LoadUpdate::default()
+    };
+    if sender.send(first).is_err() {
+        return;
+    }
+    let mut done = 0;
+    while done < total {
+        let size = if done == 0 { FIRST_BATCH } else { BATCH };
+        let batch = &sources[done..(done + size).min(total)];
+        let mut update = load_sources(batch);
+        done += batch.len();
+        (update.files_done, update.files_total, update.finished) = (done, total, done == total);
+        if sender.send(update).is_err() {
+            return;
+        }
+    }
+}
+
+/// Loads, annotates and hashes files on all cores, keeping their order. A file whose
+/// loading or annotation panics is reported as a load error; the rest go on.
+pub fn load_sources(sources: &[load::Source]) -> LoadUpdate {
+    let per_file: Vec<(Vec<Article>, Vec<String>)> = sources
+        .par_iter()
+        .map(|source| {
+            let attempt = std::panic::catch_unwind(|| {
+                let mut loaded = load::load_source(source);
+                loaded.articles.iter_mut().for_each(extract::annotate);
+                let errors = loaded.errors.iter().map(ToString::to_string).collect();
+                (loaded.articles, errors)
+            });
+            attempt.unwrap_or_else(|panic| {
+                let problem = panic_message(&*panic);
+                let error = format!("{}: internal error: {problem}", source.path.display());
+                (Vec::new(), vec![error])
+            })
+        })
+        .collect();
+    let mut update = LoadUpdate::default();
+    for (articles, errors) in per_file {
+        update.articles.extend(articles);
+        update.errors.extend(errors);
+    }
+    update.hashes = update
+        .articles
+        .par_iter()
+        .map(state_file::content_hash)
+        .collect();
+    update
+}
+
+/// Runs the extractors over articles and hashes them for the marks.
+fn annotated(mut articles: Vec<Article>) -> LoadUpdate {
     articles.par_iter_mut().for_each(extract::annotate);
     let hashes = articles.par_iter().map(state_file::content_hash).collect();
     LoadUpdate {
         articles,
         hashes,
-        errors,
-        files_done,
-        files_total,
-        finished,
+        ..LoadUpdate::default()
     }
+}
+
+/// The text a panic was raised with, cut to one line.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    let text = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_string());
+    let line = text.lines().next().unwrap_or_default();
+    line.chars().take(160).collect()
 }

@@ -328,6 +328,10 @@ fn clicks_select_rows_and_the_wheel_scrolls() {
     s.update(Action::Wheel(60, 10, true));
     assert_eq!(s.open(), Some(STROM));
     assert_eq!(s.scroll(), 3);
+    s.update(Action::Click(110, 1)); // the sidebar's tab line, right half
+    assert_eq!(s.focus(), Focus::Speakers);
+    s.update(Action::Click(95, 3)); // the second speaker row
+    assert_eq!((s.focus(), s.speaker_list().selected), (Focus::Speakers, 1));
 }
 
 #[test]
@@ -387,4 +391,20 @@ fn articles_arriving_in_batches_keep_the_open_article() {
     assert_eq!(s.visible().len(), 4);
     assert_eq!(s.load_errors().len(), 1);
     assert!(s.progress().finished);
+}
+
+#[test]
+fn deleting_typed_characters_widens_the_search_again() {
+    let mut s = state(120, 40);
+    s.update(Action::Search);
+    type_text(&mut s, "leitung");
+    assert_eq!(s.visible(), [GAS, PIPELINE]);
+    type_text(&mut s, "en");
+    assert_eq!(s.visible(), [GAS], "only the gas article says Leitungen");
+    s.update(Action::DeleteChar);
+    s.update(Action::DeleteChar);
+    assert_eq!(s.visible(), [GAS, PIPELINE]);
+    s.update(Action::ClearInput);
+    assert_eq!(s.search_query(), None);
+    assert_eq!(s.visible().len(), 4);
 }

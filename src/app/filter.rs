@@ -7,6 +7,9 @@ use std::collections::HashMap;
 use super::{AppState, CountryRow, SpeakerRow};
 use crate::search::Searcher;
 
+/// How many recent queries keep their hits.
+const SEARCH_CACHE: usize = 32;
+
 impl AppState {
     /// Adds the country to the filter, or removes it when it is in.
     pub(super) fn toggle_country(&mut self, code: &str) {
@@ -45,15 +48,24 @@ impl AppState {
             self.rebuild_doc();
             return;
         };
-        let candidates: Vec<usize> = match &self.search {
-            Some(old) if searcher.refines(old) => (0..self.corpus.len())
-                .filter(|&i| self.search_hits.get(i).copied().unwrap_or(false))
-                .collect(),
-            _ => (0..self.corpus.len()).collect(),
-        };
-        self.search_hits = vec![false; self.corpus.len()];
-        for i in searcher.filter(self.corpus.articles(), &candidates) {
-            self.search_hits[i] = true;
+        let key = searcher.query().to_lowercase();
+        if let Some((_, hits)) = self.search_cache.iter().find(|(q, _)| *q == key) {
+            self.search_hits = hits.clone();
+        } else {
+            let candidates: Vec<usize> = match &self.search {
+                Some(old) if searcher.refines(old) => (0..self.corpus.len())
+                    .filter(|&i| self.search_hits.get(i).copied().unwrap_or(false))
+                    .collect(),
+                _ => (0..self.corpus.len()).collect(),
+            };
+            self.search_hits = vec![false; self.corpus.len()];
+            for i in searcher.filter(self.corpus.articles(), &candidates) {
+                self.search_hits[i] = true;
+            }
+            if self.search_cache.len() == SEARCH_CACHE {
+                self.search_cache.remove(0);
+            }
+            self.search_cache.push((key, self.search_hits.clone()));
         }
         self.search = Some(searcher);
         self.refilter();

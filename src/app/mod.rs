@@ -5,6 +5,7 @@
 
 mod action;
 mod doc;
+mod doc_build;
 mod filter;
 pub mod geometry;
 mod jump;
@@ -148,6 +149,8 @@ pub struct AppState {
     search: Option<Searcher>,
     /// Per corpus article: does it match the search.
     search_hits: Vec<bool>,
+    /// Hits of recent queries (lowercased), so that deleting a typed character is instant.
+    search_cache: Vec<(String, Vec<bool>)>,
     /// Corpus indexes of the listed articles, in list order.
     visible: Vec<usize>,
     list: Scroller,
@@ -189,6 +192,7 @@ impl AppState {
             countries: Vec::new(),
             search: None,
             search_hits: Vec::new(),
+            search_cache: Vec::new(),
             visible: Vec::new(),
             list: Scroller::default(),
             open: None,
@@ -262,6 +266,7 @@ impl AppState {
             files_total: update.files_total,
             finished: update.finished,
         };
+        self.search_cache.clear();
         if let Some(search) = &self.search {
             let new: Vec<usize> = (first..self.corpus.len()).collect();
             self.search_hits.resize(self.corpus.len(), false);

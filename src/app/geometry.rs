@@ -12,7 +12,9 @@ pub const THREE_PANES: u16 = 110;
 /// From this width on, two panes: the list (or the sidebar when focused) and the article.
 pub const TWO_PANES: u16 = 64;
 /// The sidebar's width when all three panes show.
-pub const SIDEBAR_WIDTH: u16 = 32;
+pub const SIDEBAR_WIDTH: u16 = 28;
+/// The sidebar's width on terminals of 140 columns and more.
+pub const SIDEBAR_WIDE: u16 = 34;
 
 /// The rectangles of one screen; a pane that is folded away is `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,8 +45,13 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
         status,
     };
     if area.width >= THREE_PANES {
-        let list_width = (area.width * 3 / 10).clamp(24, 52);
-        let [list, article, sidebar] = split3(body, list_width, SIDEBAR_WIDTH);
+        let list_width = (area.width * 27 / 100).clamp(24, 48);
+        let sidebar_width = if area.width >= 140 {
+            SIDEBAR_WIDE
+        } else {
+            SIDEBAR_WIDTH
+        };
+        let [list, article, sidebar] = split3(body, list_width, sidebar_width);
         panes.list = Some(list);
         panes.article = Some(article);
         panes.sidebar = Some(sidebar);

@@ -5,12 +5,13 @@
 use std::io::{self, stdout};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use anyhow::Context;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
@@ -58,17 +59,18 @@ pub struct Outcome {
 
 /// Runs the reader until the user quits.
 pub fn run(options: Options) -> anyhow::Result<Outcome> {
-    let previous_hook = install_panic_hook();
     let terminated = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&terminated))?;
     }
+    let guard = TerminalGuard {
+        previous_hook: Some(install_panic_hook()),
+    };
     let result = match setup() {
         Ok(mut terminal) => event_loop(&mut terminal, options, &terminated),
         Err(e) => Err(anyhow::Error::new(e).context("setting up the terminal")),
     };
-    restore();
-    reinstall(previous_hook);
+    drop(guard);
     result
 }
 
@@ -86,9 +88,34 @@ pub fn restore() {
 
 type PanicHook = dyn Fn(&std::panic::PanicHookInfo<'_>) + Send + Sync;
 
+/// The message of the last panic on another thread, printed if it takes the reader down.
+static BACKGROUND_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// Restores the terminal and the panic hook when the reader ends, also when a panic
+/// unwinds through it (say from a worker thread of a parallel search).
+struct TerminalGuard {
+    previous_hook: Option<Arc<PanicHook>>,
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+        if thread::panicking()
+            && let Some(message) = BACKGROUND_PANIC.lock().ok().and_then(|mut m| m.take())
+        {
+            eprintln!("{message}");
+        }
+        // (The hook cannot be changed while panicking; the process ends then anyway.)
+        if let Some(previous) = self.previous_hook.take().filter(|_| !thread::panicking()) {
+            std::panic::set_hook(Box::new(move |info| previous(info)));
+        }
+    }
+}
+
 /// A panic on the main thread restores the terminal before the message is printed, so
-/// it can be read. A panic in a loader thread is caught there and shown as a load error
-/// (printing it would scribble over the screen). Returns the previous hook.
+/// it can be read. A panic on another thread is kept quiet (printing would scribble
+/// over the screen): a loader thread catches it and shows it as a load error, and if it
+/// reaches the main thread the guard prints it after restoring. Returns the previous hook.
 fn install_panic_hook() -> Arc<PanicHook> {
     let previous: Arc<PanicHook> = Arc::from(std::panic::take_hook());
     let chained = Arc::clone(&previous);
@@ -96,13 +123,11 @@ fn install_panic_hook() -> Arc<PanicHook> {
         if thread::current().name() == Some("main") {
             restore();
             chained(info);
+        } else if let Ok(mut last) = BACKGROUND_PANIC.lock() {
+            *last = Some(info.to_string());
         }
     }));
     previous
-}
-
-fn reinstall(previous: Arc<PanicHook>) {
-    std::panic::set_hook(Box::new(move |info| previous(info)));
 }
 
 fn event_loop(
@@ -122,7 +147,7 @@ fn event_loop(
         }
     }
     let (sender, receiver) = mpsc::channel();
-    spawn_loader(options.paths, sender);
+    spawn_loader(options.paths, sender).context("starting the loader thread")?;
     let mut first_screen = None;
     let mut dirty = true;
     loop {
@@ -227,21 +252,24 @@ fn save_marks(state: &mut AppState, file: &StateFile) {
 }
 
 /// Loads `paths` (or the seeds) in batches on a background thread, in file order.
-fn spawn_loader(paths: Vec<PathBuf>, sender: Sender<LoadUpdate>) {
-    thread::spawn(move || {
-        let loading =
-            std::panic::catch_unwind(AssertUnwindSafe(|| load_in_batches(paths, &sender)));
-        if let Err(panic) = loading {
-            let _ = sender.send(LoadUpdate {
-                errors: vec![format!(
-                    "loading stopped: internal error: {}",
-                    panic_message(&*panic)
-                )],
-                finished: true,
-                ..LoadUpdate::default()
-            });
-        }
-    });
+fn spawn_loader(paths: Vec<PathBuf>, sender: Sender<LoadUpdate>) -> io::Result<()> {
+    thread::Builder::new()
+        .name("kiosk-loader".into())
+        .spawn(move || {
+            let loading =
+                std::panic::catch_unwind(AssertUnwindSafe(|| load_in_batches(paths, &sender)));
+            if let Err(panic) = loading {
+                let _ = sender.send(LoadUpdate {
+                    errors: vec![format!(
+                        "loading stopped: internal error: {}",
+                        panic_message(&*panic)
+                    )],
+                    finished: true,
+                    ..LoadUpdate::default()
+                });
+            }
+        })?;
+    Ok(())
 }
 
 fn load_in_batches(paths: Vec<PathBuf>, sender: &Sender<LoadUpdate>) {

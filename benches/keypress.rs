@@ -89,7 +89,18 @@ fn keypress(c: &mut Criterion) {
         &mut state,
         &[Action::Activate],
     );
-    // A character typed into the search prompt and deleted again.
+    // The uncached part of a search keystroke: one scan of every article.
+    let all: Vec<usize> = (0..state.corpus().len()).collect();
+    let searcher = kiosk::search::Searcher::new("Putin").expect("a query");
+    c.bench_function("search_scan_all_10k", |b| {
+        b.iter(|| {
+            searcher
+                .filter(state.corpus().articles(), black_box(&all))
+                .len()
+        })
+    });
+    // A character typed into the search prompt and deleted again (hits of recent
+    // queries are kept, so after the first round this is the cached path).
     state.update(Action::Search);
     state.update(Action::Input('P'));
     press(

@@ -148,12 +148,16 @@ fn event_loop(
     }
     let (sender, receiver) = mpsc::channel();
     spawn_loader(options.paths, sender).context("starting the loader thread")?;
-    let mut first_screen = None;
+    let (mut first_screen, mut first_articles) = (None, None);
     let mut dirty = true;
     loop {
         if dirty {
             terminal.draw(|frame| ui::draw(frame, &state))?;
-            first_screen.get_or_insert_with(|| started.elapsed());
+            let now = started.elapsed();
+            first_screen.get_or_insert(now);
+            if !state.corpus().is_empty() {
+                first_articles.get_or_insert(now);
+            }
             dirty = false;
         }
         if state.should_quit() || terminated.load(Ordering::Relaxed) {
@@ -172,8 +176,10 @@ fn event_loop(
     }
     let timings = options.exit_after_load.then(|| {
         format!(
-            "kiosk: first screen after {} ms; {} articles loaded and shown after {} ms",
+            "kiosk: first screen after {} ms, first articles after {} ms; \
+             {} articles loaded and shown after {} ms",
             first_screen.unwrap_or_default().as_millis(),
+            first_articles.unwrap_or_default().as_millis(),
             state.corpus().len(),
             started.elapsed().as_millis()
         )

@@ -128,3 +128,19 @@ impl Corpus {
             .map(|&id| &self.speakers[id])
     }
 }
+
+/// Look-ups the reader needs, built on the public API above so that the index can
+/// change freely.
+impl Corpus {
+    /// The index into [`Corpus::speakers`] of a speaker, by any spelling of the full name.
+    pub fn speaker_id(&self, name: &str) -> Option<usize> {
+        let entry = self.speaker(name)?;
+        self.speakers().iter().position(|s| std::ptr::eq(s, entry))
+    }
+
+    /// The article and quote a [`QuoteRef`] points to.
+    pub fn quote(&self, at: QuoteRef) -> Option<(&Article, &crate::model::Quote)> {
+        let article = self.articles().get(at.article)?;
+        Some((article, article.quotes.get(at.quote)?))
+    }
+}

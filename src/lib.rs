@@ -5,11 +5,17 @@
 //! countries, quotes and speakers in them, [`corpus`] indexes the whole set, and the
 //! reader shows it. The library exposes every part for tests and benches.
 
+pub mod app;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod keys;
 pub mod load;
 pub mod model;
+pub mod search;
+pub mod state_file;
+pub mod tui;
+pub mod ui;
 
 use std::path::PathBuf;
 

@@ -94,12 +94,29 @@ fn load(paths: &[PathBuf]) -> Result<Loaded> {
     Ok(loaded)
 }
 
+/// The reader (DESIGN.md §5). `NO_COLOR` turns colours off; `KIOSK_EXIT_AFTER_LOAD`
+/// quits once everything is loaded and drawn, printing how long that took (to measure).
 fn reader(paths: &[PathBuf]) -> Result<ExitCode> {
-    let loaded = load(paths)?;
-    eprintln!(
-        "kiosk: loaded {} articles; the reader is not built yet, use `kiosk export`",
-        loaded.articles.len()
-    );
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        anyhow::bail!("the reader needs a terminal; `kiosk export` prints the articles as JSON");
+    }
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let outcome = kiosk::tui::run(kiosk::tui::Options {
+        paths: paths.to_vec(),
+        state_dir: kiosk::state_file::default_dir(),
+        no_color: set("NO_COLOR"),
+        exit_after_load: set("KIOSK_EXIT_AFTER_LOAD"),
+    })?;
+    for error in &outcome.load_errors {
+        eprintln!("kiosk: skipped {error}");
+    }
+    if let Some(timings) = &outcome.timings {
+        eprintln!("{timings}");
+    }
+    if outcome.articles == 0 {
+        anyhow::bail!("no articles could be loaded");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

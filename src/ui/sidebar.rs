@@ -1,0 +1,158 @@
+//! The entity sidebar: a Countries tab and a Speakers tab, each counted over the listed
+//! articles. Countries in the filter carry a tick; entries of the open article a dot.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use super::{fit_width, pane_block};
+use crate::app::{AppState, Focus, Scroller, geometry};
+use crate::model::SpeakerKind;
+
+pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let focused = matches!(state.focus(), Focus::Countries | Focus::Speakers);
+    pane_block("", focused, theme).render(area, buf);
+    let inner = geometry::inner(area);
+    if inner.is_empty() {
+        return;
+    }
+    let tab = state.sidebar_tab();
+    let tabs = Line::from(vec![
+        tab_span(
+            format!("Countries {}", state.country_rows().len()),
+            tab == Focus::Countries,
+            theme,
+        ),
+        Span::styled(" │ ", theme.border),
+        tab_span(
+            format!("Speakers {}", state.speaker_rows().len()),
+            tab == Focus::Speakers,
+            theme,
+        ),
+    ]);
+    buf.set_line(inner.x, inner.y, &tabs, inner.width);
+    let rows = geometry::sidebar_rows(area);
+    let width = usize::from(rows.width);
+    let lines: Vec<Line> = match tab {
+        Focus::Speakers => speaker_lines(state, theme, rows, width),
+        _ => country_lines(state, theme, rows, width),
+    };
+    let scroller = match tab {
+        Focus::Speakers => state.speaker_list(),
+        _ => state.country_list(),
+    };
+    for (n, line) in lines.iter().enumerate() {
+        let y = rows.y + n as u16;
+        buf.set_line(rows.x, y, line, rows.width);
+        if scroller.offset + n == scroller.selected && focused {
+            buf.set_style(Rect::new(rows.x, y, rows.width, 1), theme.row_selected);
+        }
+    }
+    if lines.is_empty() && rows.height > 0 {
+        let note = match tab {
+            Focus::Speakers => "nobody quoted in these articles",
+            _ => "no countries in these articles",
+        };
+        buf.set_stringn(rows.x, rows.y, fit_width(note, width), width, theme.notice);
+    }
+}
+
+fn tab_span(label: String, active: bool, theme: &Theme) -> Span<'static> {
+    Span::styled(label, if active { theme.tab_active } else { theme.tab })
+}
+
+fn visible(scroller: Scroller, len: usize, rows: Rect) -> std::ops::Range<usize> {
+    let start = scroller.offset.min(len);
+    start..(start + usize::from(rows.height)).min(len)
+}
+
+fn country_lines(state: &AppState, theme: &Theme, rows: Rect, width: usize) -> Vec<Line<'static>> {
+    let in_article = |code: &str| {
+        state
+            .article()
+            .is_some_and(|a| a.countries.iter().any(|c| c.code == code))
+    };
+    let all = state.country_rows();
+    all[visible(state.country_list(), all.len(), rows)]
+        .iter()
+        .map(|row| {
+            let mark = if row.active {
+                "✓"
+            } else if in_article(&row.code) {
+                "•"
+            } else {
+                " "
+            };
+            let name = if row.name.is_empty() {
+                &row.code
+            } else {
+                &row.name
+            };
+            let style = if row.active {
+                theme.mark.add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+            entry(
+                mark,
+                &format!("{} {name}", row.code),
+                row.articles,
+                style,
+                theme,
+                width,
+            )
+        })
+        .collect()
+}
+
+fn speaker_lines(state: &AppState, theme: &Theme, rows: Rect, width: usize) -> Vec<Line<'static>> {
+    let speakers = state.corpus().speakers();
+    let quoted_here = |name: &str| {
+        state
+            .article()
+            .is_some_and(|a| a.speakers.iter().any(|s| s.name == name))
+    };
+    let all = state.speaker_rows();
+    all[visible(state.speaker_list(), all.len(), rows)]
+        .iter()
+        .filter_map(|row| {
+            let speaker = speakers.get(row.id)?;
+            let kind = match speaker.kind {
+                SpeakerKind::Expert => "E",
+                SpeakerKind::Official => "O",
+                SpeakerKind::Other => "·",
+            };
+            let style = if quoted_here(&speaker.name) {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+            Some(entry(kind, &speaker.name, row.quotes, style, theme, width))
+        })
+        .collect()
+}
+
+/// `m label ……… n`: a one-character mark, the label cut to fit, a count at the right.
+fn entry(
+    mark: &str,
+    label: &str,
+    n: usize,
+    style: Style,
+    theme: &Theme,
+    width: usize,
+) -> Line<'static> {
+    let n = n.to_string();
+    let label_width = width.saturating_sub(2 + n.width() + 1);
+    let label = fit_width(label, label_width);
+    let pad = label_width.saturating_sub(label.width());
+    Line::from(vec![
+        Span::styled(format!("{mark} "), theme.mark),
+        Span::styled(label, style),
+        Span::raw(" ".repeat(pad + 1)),
+        Span::styled(n, theme.count),
+    ])
+}

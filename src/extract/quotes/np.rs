@@ -1,0 +1,295 @@
+//! Noun phrases that can be a speaker: a pronoun, a person's name with or without a
+//! role ("der Sicherheitsexperte Christian Mölling", "Richter"), a role alone ("der
+//! Militärexperte"), or a body ("das Außenministerium in Ankara", "der Kreml").
+
+use std::ops::Range;
+
+use super::lexicon::{Gender, words};
+use super::text::{Kind, Para};
+use crate::extract::speakers::{is_body_word, is_role_word};
+
+/// What a speaker phrase is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NpKind {
+    /// "er", "sie", "he": the most recent fitting person.
+    Pronoun { gender: Gender },
+    /// "Sein Fazit": the most recent person.
+    Possessive,
+    /// A name (tokens `name`) with an optional role before it (tokens `role`).
+    Person {
+        name: Range<usize>,
+        role: Option<Range<usize>>,
+    },
+    /// A role with no name ("der russische Präsident"): the head role word.
+    RoleRef { head: usize, definite: bool },
+    /// A body or group named by the phrase ("der Kreml", "die Polizei").
+    Body,
+    /// A quoted name ("schrieb „Die Zeit“"): the quote's index.
+    QuotedName(usize),
+}
+
+/// A speaker phrase: its tokens, what it is, and the apposition that follows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    /// All tokens, from the article to the end of the apposition.
+    pub range: Range<usize>,
+    /// Without the article and the apposition: the text that names the speaker.
+    pub core: Range<usize>,
+    pub kind: NpKind,
+    /// ", Chinaforscherin bei der SWP," without the commas.
+    pub apposition: Option<Range<usize>>,
+}
+
+/// Name particles that may stand inside a name ("Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "von", "van", "de", "der", "den", "zu", "al", "el", "bin", "da", "di", "du", "la", "le", "dos",
+    "ter", "ten", "del",
+];
+
+/// Joining words inside an English or German proper name ("Carnegie Endowment for Peace").
+const NAME_JOINERS: &[&str] = &["for", "of", "&", "the"];
+
+/// The speaker phrase that starts at token `i`, reading no further than `limit`.
+pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
+    let w = words();
+    let limit = limit.min(para.tokens.len());
+    if i >= limit {
+        return None;
+    }
+    if let Kind::Quote(q) = para.tokens[i].kind {
+        return Some(Np {
+            range: i..i + 1,
+            core: i..i + 1,
+            kind: NpKind::QuotedName(q),
+            apposition: None,
+        });
+    }
+    if !para.is_word(i) {
+        return None;
+    }
+    let lower = para.lower(i);
+    if w.is("pronoun", &lower) {
+        let gender = match lower.as_ref() {
+            "er" | "he" => Gender::Male,
+            "sie" | "she" => Gender::Female,
+            _ => Gender::Either,
+        };
+        return Some(Np {
+            range: i..i + 1,
+            core: i..i + 1,
+            kind: NpKind::Pronoun { gender },
+            apposition: None,
+        });
+    }
+    if w.is("possessive", &lower) && para.is_capitalized(i + 1) && i + 1 < limit {
+        return Some(Np {
+            range: i..i + 2,
+            core: i..i + 2,
+            kind: NpKind::Possessive,
+            apposition: None,
+        });
+    }
+    let definite = matches!(
+        lower.as_ref(),
+        "der" | "die" | "das" | "den" | "dem" | "des" | "the"
+    );
+    let det = w.is("determiner", &lower);
+    let mut t = if det { i + 1 } else { i };
+    while t < limit && t < i + 4 && is_modifier(para, t) {
+        t += 1;
+    }
+    let has_mods = t > i + usize::from(det);
+    if !det && has_mods && !para.is_capitalized(t) {
+        return None;
+    }
+    let heads = heads(para, t, limit);
+    if heads.is_empty() {
+        return None;
+    }
+    let core_start = if det { i + 1 } else { i };
+    let role_end = heads
+        .clone()
+        .rev()
+        .find(|&k| is_role_word(para.str(k)) || is_body_word(para.str(k)));
+    let (kind, mut end) = match role_end {
+        Some(r) if is_body_word(para.str(r)) => (NpKind::Body, heads.end),
+        Some(r) if r + 1 < heads.end => {
+            let role = Some(core_start..r + 1);
+            (
+                NpKind::Person {
+                    name: r + 1..heads.end,
+                    role,
+                },
+                heads.end,
+            )
+        }
+        Some(r) => (NpKind::RoleRef { head: r, definite }, heads.end),
+        None if (det || has_mods) && w.first_name(&para.lower(heads.start)).is_none() => {
+            (NpKind::Body, heads.end)
+        }
+        None => (
+            NpKind::Person {
+                name: heads.clone(),
+                role: None,
+            },
+            heads.end,
+        ),
+    };
+    if matches!(kind, NpKind::Body | NpKind::RoleRef { .. }) {
+        end = complement(para, end, limit).unwrap_or(end);
+    }
+    let core = core_start..end;
+    let mut apposition = apposition(para, end, limit);
+    // "der Sicherheitsexperte Satoru Nagao vom Thinktank Hudson Institute"
+    if let (
+        NpKind::Person {
+            role: Some(role), ..
+        },
+        None,
+    ) = (&kind, &apposition)
+    {
+        if let Some(to) = complement(para, end, limit) {
+            apposition = Some(role.start..to);
+            end = to;
+        }
+    }
+    let range_end = apposition
+        .as_ref()
+        .map_or(end, |a| (a.end + 1).min(limit).max(a.end));
+    Some(Np {
+        range: i..range_end,
+        core,
+        kind,
+        apposition,
+    })
+}
+
+/// A lowercase adjective between an article and its noun ("der russische Präsident").
+fn is_modifier(para: &Para, t: usize) -> bool {
+    let w = words();
+    if !para.is_word(t) || para.is_capitalized(t) {
+        // "Chinas Außenminister": a capitalised genitive before a role word
+        return para.is_capitalized(t)
+            && para.str(t).ends_with('s')
+            && para.is_capitalized(t + 1)
+            && is_role_word(para.str(t + 1));
+    }
+    let lower = para.lower(t);
+    !(w.is("preposition", &lower)
+        || w.is("adverb", &lower)
+        || w.is("determiner", &lower)
+        || w.is("pronoun", &lower)
+        || !w.verb(&lower).is_empty()
+        || matches!(
+            lower.as_ref(),
+            "und" | "oder" | "sich" | "es" | "nicht" | "and"
+        ))
+}
+
+/// The capitalised words of a name or noun, with name particles and joiners inside.
+fn heads(para: &Para, start: usize, limit: usize) -> Range<usize> {
+    let mut t = start;
+    while t < limit {
+        if is_name_word(para, t) {
+            t += 1;
+            continue;
+        }
+        if para.is_word(t)
+            && para.str(t) == "a"
+            && para.is_punct(t + 1, '.')
+            && para.is_word(t + 2)
+            && para.str(t + 2) == "D"
+        {
+            // "Oberst a. D.": a retired officer
+            t += if para.is_punct(t + 3, '.') { 4 } else { 3 };
+            continue;
+        }
+        let after_role =
+            t > start && (is_role_word(para.str(t - 1)) || is_body_word(para.str(t - 1)));
+        let joins = t > start
+            && !after_role
+            && para.is_word(t)
+            && (PARTICLES.contains(&para.str(t)) || NAME_JOINERS.contains(&para.str(t)))
+            && (para.is_capitalized(t + 1)
+                || (PARTICLES.contains(&para.str(t + 1)) && para.is_capitalized(t + 2)));
+        if joins && t + 1 < limit {
+            t += 1;
+            continue;
+        }
+        break;
+    }
+    // a trailing particle or joiner is not part of the name
+    while t > start && !para.is_capitalized(t - 1) {
+        t -= 1;
+    }
+    start..t
+}
+
+/// A capitalised word that can be part of a name or noun: not a function word, not a verb.
+pub fn is_name_word(para: &Para, t: usize) -> bool {
+    if !para.is_capitalized(t) {
+        return false;
+    }
+    let w = words();
+    let lower = para.lower(t);
+    !(w.is("function", &lower)
+        || w.is("determiner", &lower)
+        || w.is("pronoun", &lower)
+        || w.is("possessive", &lower)
+        || w.is("preposition", &lower)
+        || w.is("adverb", &lower)
+        || w.is("not_name", &lower)
+        || !w.verb(&lower).is_empty())
+}
+
+/// "des nordkoreanischen Verteidigungsministeriums", "in Ankara", "von Carnegie …":
+/// one phrase that completes a role or a body; returns where it ends.
+fn complement(para: &Para, at: usize, limit: usize) -> Option<usize> {
+    let lower = para.is_word(at).then(|| para.lower(at))?;
+    if !matches!(
+        lower.as_ref(),
+        "des" | "der" | "von" | "vom" | "in" | "aus" | "bei" | "beim" | "im" | "für" | "of"
+    ) {
+        return None;
+    }
+    let mut t = at + 1;
+    if para.is_word(t) && words().is("determiner", &para.lower(t)) {
+        t += 1;
+    }
+    while t < limit && para.is_word(t) && !para.is_capitalized(t) && is_modifier(para, t) {
+        t += 1;
+    }
+    let heads = heads(para, t, limit);
+    (!heads.is_empty()).then_some(heads.end)
+}
+
+/// The apposition after a name: ", Chinaforscherin bei der SWP," up to the next comma,
+/// colon or sentence end, when it names a role or organisation.
+fn apposition(para: &Para, at: usize, limit: usize) -> Option<Range<usize>> {
+    if !para.is_punct(at, ',') && !para.is_punct(at, '(') {
+        return None;
+    }
+    let closing = if para.is_punct(at, '(') { ')' } else { ',' };
+    let start = at + 1;
+    let mut t = start;
+    let mut depth = 0usize;
+    while t < limit {
+        match para.tokens[t].kind {
+            Kind::Punct('(') => depth += 1,
+            Kind::Punct(')') if depth > 0 => depth -= 1,
+            Kind::Punct(c) if depth == 0 && (c == closing || ":;!?".contains(c)) => break,
+            Kind::Quote(_) => break,
+            _ => {}
+        }
+        t += 1;
+    }
+    let names_role = (start..t)
+        .any(|k| para.is_word(k) && (is_role_word(para.str(k)) || is_body_word(para.str(k))));
+    let first_is_verb = para.is_word(start) && !words().verb(&para.lower(start)).is_empty();
+    let end = if t == limit && t > start && para.is_punct(t - 1, '.') {
+        t - 1
+    } else {
+        t
+    };
+    (end > start && names_role && !first_is_verb && end - start <= 25).then_some(start..end)
+}

@@ -1,0 +1,392 @@
+//! One article read in order: people are registered as they are introduced, each quote
+//! is judged (speech or scare quote) and given its speaker, and a quote with no cue of its
+//! own continues the speaker just before it.
+
+use std::collections::HashMap;
+
+use super::attribution::{self, Attribution};
+use super::lexicon::{Gender, words};
+use super::marks;
+use super::np::{self, Np, NpKind};
+use super::shape::{self, Shape};
+use super::text::{Kind, Para};
+use crate::extract::countries;
+use crate::extract::speakers::registry::{Clock, Registry};
+use crate::extract::speakers::{is_role_word, kind_of, organization_of};
+use crate::model::{Article, Quote, Speaker, SpeakerKind};
+
+/// A quote found, with its speaker as an entity of the registry.
+struct Found {
+    speaker: Option<usize>,
+    cue: Option<String>,
+    text: String,
+    section: usize,
+    paragraph: usize,
+    /// Byte offsets into the paragraph.
+    start: usize,
+    end: usize,
+}
+
+/// The state of reading one article.
+pub struct Reader<'a> {
+    article: &'a Article,
+    registry: Registry,
+    clock: Clock,
+    /// How often each short quoted string occurs; title and headings count double.
+    terms: HashMap<String, usize>,
+    found: Vec<Found>,
+    /// Pieces of a quote that runs on over paragraphs, waiting for its next piece.
+    running: Vec<usize>,
+}
+
+/// Quotes of at most this many words must be attached to a cue to count as speech.
+const SHORT: usize = 3;
+
+impl<'a> Reader<'a> {
+    pub fn new(article: &'a Article) -> Self {
+        Reader {
+            article,
+            registry: Registry::default(),
+            clock: Clock::default(),
+            terms: HashMap::new(),
+            found: Vec::new(),
+            running: Vec::new(),
+        }
+    }
+
+    /// Reads the whole article and returns its quotes and speakers.
+    pub fn read(mut self) -> (Vec<Quote>, Vec<Speaker>) {
+        let article = self.article;
+        self.count_terms();
+        let heads = [
+            Some(article.title.as_str()),
+            article.kicker.as_deref(),
+            article.lead.as_deref(),
+        ];
+        for head in heads.into_iter().flatten() {
+            self.scan_only(head);
+        }
+        let mut ordinal = 0;
+        for (s, section) in article.sections.iter().enumerate() {
+            if let Some(heading) = &section.heading {
+                self.scan_only(heading);
+                self.running.clear();
+            }
+            for (p, text) in section.paragraphs.iter().enumerate() {
+                ordinal += 1;
+                self.clock.paragraph = ordinal;
+                let runs_on = section
+                    .paragraphs
+                    .get(p + 1)
+                    .is_some_and(|next| opens_with_mark(next));
+                let para = Para::new(text, runs_on);
+                self.read_paragraph(&para, s, p);
+            }
+        }
+        self.finish()
+    }
+
+    fn count_terms(&mut self) {
+        let article = self.article;
+        let heads = [
+            Some(article.title.as_str()),
+            article.kicker.as_deref(),
+            article.lead.as_deref(),
+        ];
+        let headings = article.sections.iter().filter_map(|s| s.heading.as_deref());
+        let weighted = heads.into_iter().flatten().chain(headings).map(|t| (t, 2));
+        let body = article.paragraphs().map(|(_, _, t)| (t, 1));
+        for (text, weight) in weighted.chain(body) {
+            for span in marks::find(text, false).0 {
+                let inner = text[span.inner_start..span.inner_end].trim().to_lowercase();
+                if inner.split_whitespace().count() <= SHORT {
+                    *self.terms.entry(inner).or_default() += weight;
+                }
+            }
+        }
+    }
+
+    fn is_term(&self, inner: &str) -> bool {
+        self.terms
+            .get(&inner.trim().to_lowercase())
+            .is_some_and(|&n| n >= 3)
+    }
+
+    /// Title, lead and headings: people are introduced there, quotes are not counted.
+    fn scan_only(&mut self, text: &str) {
+        let para = Para::new(text, false);
+        for sentence in para.sentences.clone() {
+            self.clock.sentence += 1;
+            self.scan_mentions(&para, sentence.start, sentence.end);
+        }
+    }
+
+    fn read_paragraph(&mut self, para: &Para, section: usize, paragraph: usize) {
+        let first_token_quote = matches!(para.tokens.first().map(|t| t.kind), Some(Kind::Quote(_)));
+        if !first_token_quote {
+            self.running.clear();
+        }
+        for sentence in para.sentences.clone() {
+            self.clock.sentence += 1;
+            self.scan_mentions(para, sentence.start, sentence.end);
+            let quotes: Vec<usize> = sentence
+                .clone()
+                .filter(|&t| matches!(para.tokens[t].kind, Kind::Quote(_)))
+                .collect();
+            if quotes.is_empty() {
+                if let Some(attr) = attribution::of_sentence(para, sentence.clone()) {
+                    if let Some(id) = attr.speaker.as_ref().and_then(|np| self.resolve(para, np)) {
+                        self.registry.said(id, self.clock);
+                    }
+                }
+            }
+            for q in quotes {
+                self.read_quote(para, q, section, paragraph);
+            }
+        }
+    }
+
+    fn read_quote(&mut self, para: &Para, q: usize, section: usize, paragraph: usize) {
+        let Kind::Quote(index) = para.tokens[q].kind else {
+            return;
+        };
+        let span = para.quotes[index];
+        let inner = para.text[span.inner_start..span.inner_end].trim();
+        let shape = shape::of(para, q);
+        let attr = attribution::of_quote(para, q);
+        let continues_run = q == 0 && !self.running.is_empty();
+        let mut speaker = attr.as_ref().and_then(|a| self.speaker_of(para, a));
+        if !continues_run && !self.is_speech(&shape, attr.as_ref(), inner) {
+            // a scare quote in someone's reported words still says who spoke last
+            if let Some(id) = speaker.filter(|_| !shape.names_speaker) {
+                self.registry.said(id, self.clock);
+            }
+            return;
+        }
+        if speaker.is_none() && attr.as_ref().is_none_or(|a| a.speaker.is_none()) {
+            let reach = if shape.standalone || continues_run {
+                3
+            } else {
+                1
+            };
+            speaker = self.registry.last_speaker(self.clock, reach);
+        }
+        if let Some(id) = speaker {
+            self.registry.said(id, self.clock);
+        }
+        let index_found = self.found.len();
+        self.found.push(Found {
+            speaker,
+            cue: attr.map(|a| a.cue),
+            text: inner.to_string(),
+            section,
+            paragraph,
+            start: span.open,
+            end: span.end,
+        });
+        self.join_run(index_found, !span.closed && span.end == para.text.len());
+    }
+
+    /// Pieces of one quote over several paragraphs share their speaker.
+    fn join_run(&mut self, index: usize, runs_on: bool) {
+        if let Some(id) = self.found[index].speaker {
+            for &piece in &self.running {
+                self.found[piece].speaker.get_or_insert(id);
+            }
+        } else if let Some(&first) = self.running.first() {
+            self.found[index].speaker = self.found[first].speaker;
+        }
+        if runs_on {
+            self.running.push(index);
+        } else {
+            self.running.clear();
+        }
+    }
+
+    /// Speech, not a scare quote: long enough and attributed or standing as a sentence of
+    /// its own, or short and tied to a cue.
+    fn is_speech(&self, shape: &Shape, attr: Option<&Attribution>, inner: &str) -> bool {
+        if shape.term || shape.names_speaker || (shape.title_like && !shape.sentence_like) {
+            return false;
+        }
+        if shape.words > SHORT {
+            let recent = self.registry.last_speaker(self.clock, 1).is_some();
+            return attr.is_some() || shape.standalone || (shape.fragment && recent);
+        }
+        if shape.words == 0 || self.is_term(inner) {
+            return false;
+        }
+        match attr {
+            Some(a) => a.tight || a.speaker.is_some(),
+            None => shape.standalone && shape.sentence_like,
+        }
+    }
+
+    /// The entity an attribution names; a vague "hieß es" goes to the body named last.
+    fn speaker_of(&mut self, para: &Para, attr: &Attribution) -> Option<usize> {
+        match &attr.speaker {
+            Some(np) => self.resolve(para, np),
+            None if attr.cue.starts_with("hieß") || attr.cue.starts_with("heißt") => {
+                self.registry.recent_body(self.clock)
+            }
+            None => None,
+        }
+    }
+
+    /// The entity a speaker phrase names.
+    fn resolve(&mut self, para: &Para, np: &Np) -> Option<usize> {
+        let at = self.clock;
+        match &np.kind {
+            NpKind::Pronoun { gender } => self.registry.pronoun(*gender, at),
+            NpKind::Possessive => {
+                let lower = para.lower(np.range.start);
+                let gender = if lower.starts_with("sein") || lower == "his" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                self.registry.pronoun(gender, at)
+            }
+            NpKind::Person { name, role } => {
+                let name_text = squash(span_text(para, name.start, name.end));
+                let role_text = np
+                    .apposition
+                    .as_ref()
+                    .or(role.as_ref())
+                    .map(|r| squash(span_text(para, r.start, r.end)));
+                if name.len() == 1 && role.is_none() && !countries::find(&name_text).is_empty() {
+                    return Some(self.registry.body(&name_text, None, at));
+                }
+                Some(self.registry.person(&name_text, role_text.as_deref(), at))
+            }
+            NpKind::RoleRef { head, .. } => {
+                let head_word = para.str(*head).to_string();
+                self.registry.by_role(&head_word, at).or_else(|| {
+                    let name = squash(span_text(para, np.core.start, np.core.end));
+                    Some(self.registry.body(&name, Some(&name), at))
+                })
+            }
+            NpKind::Body => {
+                let name = squash(span_text(para, np.core.start, np.core.end));
+                Some(self.registry.body(&name, None, at))
+            }
+            NpKind::QuotedName(q) => {
+                let span = para.quotes[*q];
+                let name = squash(&para.text[span.inner_start..span.inner_end]);
+                Some(self.registry.body(&name, None, at))
+            }
+        }
+    }
+
+    /// Registers people named outside speaker slots: a given name followed by a surname,
+    /// or a role word followed by a name ("Kremlchef Wladimir Putin", "Militärexperte Richter").
+    fn scan_mentions(&mut self, para: &Para, start: usize, end: usize) {
+        let w = words();
+        let mut t = start;
+        while t < end {
+            let opens = np::is_name_word(para, t)
+                && np::is_name_word(para, t + 1)
+                && t + 1 < end
+                && (w.first_name(&para.lower(t)).is_some() || is_role_word(para.str(t)));
+            if !opens {
+                t += 1;
+                continue;
+            }
+            let from = if t > start && para.is_word(t - 1) && w.is("determiner", &para.lower(t - 1))
+            {
+                t - 1
+            } else {
+                t
+            };
+            match np::at(para, from, end) {
+                Some(np) if np.range.end > t => {
+                    if let NpKind::Person { name, role } = &np.kind {
+                        let genitive = name.len() == 1 && para.str(name.start).ends_with('s');
+                        if !genitive && (role.is_some() || name.len() > 1) {
+                            self.resolve(para, &np);
+                        }
+                    }
+                    t = np.range.end;
+                }
+                _ => t += 1,
+            }
+        }
+    }
+
+    fn finish(self) -> (Vec<Quote>, Vec<Speaker>) {
+        let registry = &self.registry;
+        let mut order: Vec<usize> = Vec::new();
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for id in self.found.iter().filter_map(|f| f.speaker) {
+            if !counts.contains_key(&id) {
+                order.push(id);
+            }
+            *counts.entry(id).or_default() += 1;
+        }
+        let speakers = order
+            .iter()
+            .map(|&id| {
+                let e = &registry.entities[id];
+                let described = match (&e.role, e.is_person) {
+                    (Some(role), true) => role.clone(),
+                    (role, _) => format!("{} {}", role.as_deref().unwrap_or(""), e.name),
+                };
+                let country = !e.is_person && !countries::find(&e.name).is_empty();
+                Speaker {
+                    name: e.name.clone(),
+                    role: e.role.clone(),
+                    organization: e
+                        .role
+                        .as_deref()
+                        .filter(|_| e.is_person)
+                        .and_then(organization_of),
+                    kind: if country {
+                        SpeakerKind::Official
+                    } else {
+                        kind_of(&described)
+                    },
+                    quotes: counts[&id],
+                }
+            })
+            .collect();
+        let quotes = quotes_with_char_offsets(self.article, &self.found, registry);
+        (quotes, speakers)
+    }
+}
+
+fn quotes_with_char_offsets(article: &Article, found: &[Found], registry: &Registry) -> Vec<Quote> {
+    found
+        .iter()
+        .map(|f| {
+            let text = &article.sections[f.section].paragraphs[f.paragraph];
+            Quote {
+                speaker: f.speaker.map(|id| registry.entities[id].name.clone()),
+                cue: f.cue.clone(),
+                text: f.text.clone(),
+                section: f.section,
+                paragraph: f.paragraph,
+                start: text[..f.start].chars().count(),
+                end: text[..f.end].chars().count(),
+            }
+        })
+        .collect()
+}
+
+fn span_text<'t>(para: &Para<'t>, first: usize, end: usize) -> &'t str {
+    let (Some(a), Some(b)) = (
+        para.tokens.get(first),
+        end.checked_sub(1).and_then(|e| para.tokens.get(e)),
+    ) else {
+        return "";
+    };
+    &para.text[a.start..b.end.max(a.start)]
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn opens_with_mark(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['„', '“', '"', '»', '«', '‚', '‘'])
+}

@@ -138,6 +138,23 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
     if matches!(kind, NpKind::Body | NpKind::RoleRef { .. }) {
         end = complement(para, end, limit).unwrap_or(end);
     }
+    if matches!(kind, NpKind::RoleRef { .. } | NpKind::Body) {
+        // "Der Leiter des Programms, Klaus Stöhr, sagte": the name follows the role
+        if let Some(name) = apposed_name(para, end, limit) {
+            let role = Some(core_start..end);
+            let close = if para.is_punct(name.end, ',') {
+                name.end + 1
+            } else {
+                name.end
+            };
+            return Some(Np {
+                range: i..close,
+                core: name.clone(),
+                kind: NpKind::Person { name, role },
+                apposition: None,
+            });
+        }
+    }
     let core = core_start..end;
     let mut apposition = apposition(para, end, limit);
     // "der Sicherheitsexperte Satoru Nagao vom Thinktank Hudson Institute"
@@ -194,6 +211,19 @@ fn heads(para: &Para, start: usize, limit: usize) -> Range<usize> {
             t += 1;
             continue;
         }
+        let title = matches!(
+            para.str(t),
+            "Dr" | "Prof" | "Dipl" | "Ing" | "Mr" | "Ms" | "Mrs"
+        );
+        if title
+            && t > start.saturating_sub(1)
+            && para.is_punct(t + 1, '.')
+            && t + 2 < limit
+            && is_name_word(para, t + 2)
+        {
+            t += 2; // "Dr. Heino Stoever"
+            continue;
+        }
         if para.is_word(t)
             && para.str(t) == "a"
             && para.is_punct(t + 1, '.')
@@ -232,6 +262,12 @@ pub fn is_name_word(para: &Para, t: usize) -> bool {
     }
     let w = words();
     let lower = para.lower(t);
+    // a capitalised function word inside a sentence is a name ("Lothar Nicht")
+    let inside = para.sentence_of(t).start != t && !para.is_punct(t.wrapping_sub(1), ':');
+    if inside && (w.is("function", &lower) || w.is("adverb", &lower) || w.is("preposition", &lower))
+    {
+        return !w.is("pronoun", &lower) && !w.is("determiner", &lower) && lower != "sie";
+    }
     !(w.is("function", &lower)
         || w.is("determiner", &lower)
         || w.is("pronoun", &lower)
@@ -261,6 +297,63 @@ fn complement(para: &Para, at: usize, limit: usize) -> Option<usize> {
     }
     let heads = heads(para, t, limit);
     (!heads.is_empty()).then_some(heads.end)
+}
+
+/// ", Klaus Stöhr," after a role: a person's name set off by commas.
+fn apposed_name(para: &Para, at: usize, limit: usize) -> Option<Range<usize>> {
+    if !para.is_punct(at, ',') {
+        return None;
+    }
+    let name = heads(para, at + 1, limit);
+    let ends = name.end >= limit
+        || matches!(
+            para.tokens[name.end].kind,
+            Kind::Punct(',' | ':' | '(' | '.')
+        )
+        || para.is_word(name.end);
+    let person = name.len() >= 2 || words().first_name(&para.lower(name.start)).is_some();
+    let plain = !name
+        .clone()
+        .any(|t| is_role_word(para.str(t)) || is_body_word(para.str(t)));
+    (name.len() <= 5 && !name.is_empty() && ends && person && plain).then_some(name)
+}
+
+/// How surely a phrase names a speaker, from a bare noun that may be anything to a
+/// pronoun, a role or a full name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    Weak,
+    Medium,
+    Strong,
+}
+
+/// How surely `np` names a speaker.
+pub fn strength(para: &Para, np: &Np) -> Strength {
+    match &np.kind {
+        NpKind::Pronoun { .. } | NpKind::RoleRef { .. } | NpKind::Possessive => Strength::Strong,
+        NpKind::Person { name, role } => {
+            let first = words().first_name(&para.lower(name.start)).is_some();
+            if role.is_some() || first || name.len() > 1 || np.apposition.is_some() {
+                Strength::Strong
+            } else {
+                Strength::Medium
+            }
+        }
+        NpKind::Body => {
+            if np
+                .core
+                .clone()
+                .any(|t| para.is_word(t) && is_body_word(para.str(t)))
+            {
+                Strength::Strong
+            } else if np.core.start > np.range.start {
+                Strength::Medium
+            } else {
+                Strength::Weak
+            }
+        }
+        NpKind::QuotedName(_) => Strength::Medium,
+    }
 }
 
 /// The apposition after a name: ", Chinaforscherin bei der SWP," up to the next comma,

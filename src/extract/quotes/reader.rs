@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::attribution::{self, Attribution};
-use super::lexicon::{Gender, words};
+use super::lexicon::{Gender, VerbClass, words};
 use super::marks;
 use super::np::{self, Np, NpKind};
 use super::shape::{self, Shape};
@@ -156,7 +156,20 @@ impl<'a> Reader<'a> {
         let attr = attribution::of_quote(para, q);
         let continues_run = q == 0 && !self.running.is_empty();
         let mut speaker = attr.as_ref().and_then(|a| self.speaker_of(para, a));
-        if !continues_run && !self.is_speech(&shape, attr.as_ref(), inner) {
+        let reported = reports_speech(para, q);
+        if std::env::var_os("KIOSK_DEBUG").is_some() {
+            eprintln!(
+                "DEBUG {inner:?} shape={shape:?} attr={:?} reported={reported}",
+                attr.as_ref().map(|a| (
+                    &a.cue,
+                    a.tight,
+                    a.speaker
+                        .as_ref()
+                        .map(|s| (&s.kind, span_text(para, s.core.start, s.core.end)))
+                ))
+            );
+        }
+        if !continues_run && !self.is_speech(&shape, attr.as_ref(), inner, reported) {
             // a scare quote in someone's reported words still says who spoke last
             if let Some(id) = speaker.filter(|_| !shape.names_speaker) {
                 self.registry.said(id, self.clock);
@@ -205,20 +218,40 @@ impl<'a> Reader<'a> {
 
     /// Speech, not a scare quote: long enough and attributed or standing as a sentence of
     /// its own, or short and tied to a cue.
-    fn is_speech(&self, shape: &Shape, attr: Option<&Attribution>, inner: &str) -> bool {
-        if shape.term || shape.names_speaker || (shape.title_like && !shape.sentence_like) {
+    /// `reported`: the sentence is in reported speech (subjunctive), so a quoted
+    /// fragment in it belongs to the speaker just before.
+    fn is_speech(
+        &self,
+        shape: &Shape,
+        attr: Option<&Attribution>,
+        inner: &str,
+        reported: bool,
+    ) -> bool {
+        let attributed = attr.is_some_and(|a| a.speaker.is_some() || a.tight);
+        let tight = attr.is_some_and(|a| a.tight);
+        let names = !shape.sentence_like
+            && ((shape.title_like && !tight) || (shape.name_like && !attributed));
+        if shape.term || shape.names_speaker || names {
             return false;
         }
+        let recent = |sentences| self.registry.last_speaker(self.clock, sentences).is_some();
         if shape.words > SHORT {
-            let recent = self.registry.last_speaker(self.clock, 1).is_some();
-            return attr.is_some() || shape.standalone || (shape.fragment && recent);
+            return attr.is_some()
+                || shape.standalone
+                || (shape.fragment && recent(1))
+                || (reported && recent(3));
         }
         if shape.words == 0 || self.is_term(inner) {
             return false;
         }
+        let single_noun = shape.words == 1 && inner.starts_with(char::is_uppercase);
         match attr {
+            // "Dies nennt man einen „Aktiensplit“": naming with no one who names
+            Some(a) if a.class == VerbClass::Label => a.speaker.is_some(),
             Some(a) => a.tight || a.speaker.is_some(),
-            None => shape.standalone && shape.sentence_like,
+            None => {
+                (shape.standalone && shape.sentence_like) || (reported && recent(3) && !single_noun)
+            }
         }
     }
 
@@ -268,6 +301,16 @@ impl<'a> Reader<'a> {
             }
             NpKind::Body => {
                 let name = squash(span_text(para, np.core.start, np.core.end));
+                // "der 84-jährige Küng": a known person's surname after an article
+                let last = np
+                    .core
+                    .end
+                    .checked_sub(1)
+                    .map(|t| para.str(t))
+                    .unwrap_or("");
+                if let Some(id) = self.registry.known_person(last) {
+                    return Some(self.registry.person(last, None, at).min(id));
+                }
                 Some(self.registry.body(&name, None, at))
             }
             NpKind::QuotedName(q) => {
@@ -384,6 +427,21 @@ fn span_text<'t>(para: &Para<'t>, first: usize, end: usize) -> &'t str {
 
 fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether the sentence of token `q` has a subjunctive verb outside quotes ("sei", "habe").
+/// Only the clause around the quote counts, between commas and colons.
+fn reports_speech(para: &Para, q: usize) -> bool {
+    let w = words();
+    let sentence = para.sentence_of(q);
+    let colon = |t: &usize| para.is_punct(*t, ':') || para.is_punct(*t, ',');
+    let start = (sentence.start..q)
+        .rev()
+        .find(colon)
+        .map_or(sentence.start, |c| c + 1);
+    let end = (q..sentence.end).find(colon).unwrap_or(sentence.end);
+    (start..end)
+        .any(|t| para.is_word(t) && !para.is_capitalized(t) && w.is("subjunctive", &para.lower(t)))
 }
 
 fn opens_with_mark(text: &str) -> bool {

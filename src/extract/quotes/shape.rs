@@ -9,8 +9,12 @@ use super::text::{Kind, Para};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Shape {
     pub words: usize,
-    /// Every word capitalised (or a small joining word): a title or a name.
+    /// Every word capitalised, no joining words ("Berliner Zeitung", "Soft Power", "Der
+    /// Spiegel"): a title or a name.
     pub title_like: bool,
+    /// Capitalised words with small joining words ("Ärzte ohne Grenzen"): a name, or a
+    /// German noun phrase ("Opfer des Terrorismus"); speech only when attributed.
+    pub name_like: bool,
     /// Ends with . ! ? inside the marks.
     pub sentence_like: bool,
     /// Marked as a term: "so genannte", a title noun before it ("der Film"), a hyphen
@@ -50,11 +54,12 @@ pub fn of(para: &Para, q: usize) -> Shape {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
     };
-    let title_like = parts.len() >= 2
+    let name_like = parts.len() >= 2
         && parts
             .iter()
             .all(|w| capitalized(w) || TITLE_JOINERS.contains(w))
         && parts.iter().filter(|w| capitalized(w)).count() * 2 > parts.len();
+    let title_like = parts.len() >= 2 && parts.iter().all(capitalized);
     let sentence = para.sentence_of(q);
     let standalone = q == sentence.start
         || para.is_punct(q.wrapping_sub(1), ':')
@@ -62,6 +67,7 @@ pub fn of(para: &Para, q: usize) -> Shape {
     Shape {
         words: parts.len(),
         title_like,
+        name_like,
         sentence_like: inner.ends_with(['.', '!', '?', '…']),
         term: term_marked(para, q, span.end),
         names_speaker: names_speaker(para, q, parts.len()),
@@ -85,18 +91,37 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
         .take_while(|&t| para.is_word(t))
         .any(|t| {
             let lower = para.lower(t);
-            w.is("term_marker", &lower) || (para.is_capitalized(t) && w.is_title_noun(&lower))
+            let genitive = lower.strip_suffix("es").or_else(|| lower.strip_suffix('s'));
+            w.is("term_marker", &lower)
+                || (para.is_capitalized(t)
+                    && (w.is_title_noun(&lower) || genitive.is_some_and(|g| w.is_title_noun(g))))
         });
+    // "laut „Tagesspiegel“": the quote names the source
+    let source =
+        q > 0 && para.is_word(q - 1) && matches!(para.lower(q - 1).as_ref(), "laut" | "gemäß");
     // „Rat für nationale Sicherheit“ (CNS): a name with its abbreviation
     let abbreviation = para.is_punct(q + 1, '(')
         && para.is_word(q + 2)
         && para.str(q + 2).chars().filter(|c| c.is_uppercase()).count() >= 2
         && para.is_punct(q + 3, ')');
-    joined || glued || before || abbreviation
+    // „BD-Live“ genannt, als „Sonnenwind“ bezeichnet wird: a name given, not words said
+    let named_after = para.is_word(q + 1) && {
+        let next = para.lower(q + 1);
+        w.is("term_marker", &next)
+            || (w.verb(&next).iter().any(|r| r.class == VerbClass::Label)
+                && para.is_word(q + 2)
+                && matches!(
+                    para.lower(q + 2).as_ref(),
+                    "wird" | "werden" | "wurde" | "wurden"
+                ))
+    };
+    joined || glued || before || abbreviation || named_after || source
 }
 
 fn names_speaker(para: &Para, q: usize, words_in_quote: usize) -> bool {
-    if words_in_quote > 3 || !para.is_word(q + 1) {
+    // "als „falsch“ zurückgewiesen": a label, not the subject
+    let label = q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "als";
+    if words_in_quote > 3 || !para.is_word(q + 1) || label {
         return false;
     }
     let form = para.lower(q + 1);

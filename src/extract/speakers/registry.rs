@@ -45,6 +45,9 @@ pub struct Registry {
 /// How far back a pronoun, a role noun or a continuation may reach.
 const PRONOUN_REACH: usize = 6;
 
+/// How far back a role noun ("der Militärexperte") may find the person with that role.
+const ROLE_REACH: usize = 60;
+
 impl Registry {
     /// The entity of a person's name (full or surname alone), created when new; the
     /// role is kept from the first mention that gives one.
@@ -89,6 +92,16 @@ impl Registry {
             }
         }
         id
+    }
+
+    /// The person already met whose surname (or any name word) this is.
+    pub fn known_person(&self, word: &str) -> Option<usize> {
+        let key = speaker_key(word);
+        if key.is_empty() || key.contains(' ') {
+            return None;
+        }
+        self.find_person(&key, std::slice::from_ref(&key))
+            .filter(|&id| self.entities[id].key_words.len() > 1)
     }
 
     fn find_person(&self, key: &str, key_words: &[String]) -> Option<usize> {
@@ -214,7 +227,7 @@ impl Registry {
                     .is_some_and(|r| r.split_whitespace().any(|w| role_stem(w) == stem))
             })
             .max_by_key(|(_, e)| e.seen)?;
-        at.near(e.seen, PRONOUN_REACH * 3).then_some(id)
+        (at.sentence.saturating_sub(e.seen.sentence) <= ROLE_REACH).then_some(id)
     }
 }
 

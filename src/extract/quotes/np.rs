@@ -38,6 +38,8 @@ pub struct Np {
     pub kind: NpKind,
     /// ", Chinaforscherin bei der SWP," without the commas.
     pub apposition: Option<Range<usize>>,
+    /// "vom Thinktank Hudson Institute" after a name with a role before it.
+    pub role_tail: Option<Range<usize>>,
 }
 
 /// Name particles that may stand inside a name ("Ursula von der Leyen").
@@ -62,6 +64,7 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
             core: i..i + 1,
             kind: NpKind::QuotedName(q),
             apposition: None,
+            role_tail: None,
         });
     }
     if !para.is_word(i) {
@@ -79,6 +82,7 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
             core: i..i + 1,
             kind: NpKind::Pronoun { gender },
             apposition: None,
+            role_tail: None,
         });
     }
     if w.is("possessive", &lower) && para.is_capitalized(i + 1) && i + 1 < limit {
@@ -87,6 +91,7 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
             core: i..i + 2,
             kind: NpKind::Possessive,
             apposition: None,
+            role_tail: None,
         });
     }
     let definite = matches!(
@@ -114,10 +119,17 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
     let (kind, mut end) = match role_end {
         Some(r) if is_body_word(para.str(r)) => (NpKind::Body, heads.end),
         Some(r) if r + 1 < heads.end => {
-            let role = Some(core_start..r + 1);
+            // "Oberst a. D. Richter": the retired mark belongs to the role
+            let mut name_start = r + 1;
+            while name_start + 1 < heads.end
+                && (para.is_punct(name_start, '.') || matches!(para.str(name_start), "a" | "D"))
+            {
+                name_start += 1;
+            }
+            let role = Some(core_start..name_start);
             (
                 NpKind::Person {
-                    name: r + 1..heads.end,
+                    name: name_start..heads.end,
                     role,
                 },
                 heads.end,
@@ -152,21 +164,23 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
                 core: name.clone(),
                 kind: NpKind::Person { name, role },
                 apposition: None,
+                role_tail: None,
             });
         }
     }
     let core = core_start..end;
-    let mut apposition = apposition(para, end, limit);
+    let apposition = apposition(para, end, limit);
     // "der Sicherheitsexperte Satoru Nagao vom Thinktank Hudson Institute"
-    if let (
-        NpKind::Person {
-            role: Some(role), ..
-        },
-        None,
-    ) = (&kind, &apposition)
-    {
+    let mut role_tail = None;
+    let has_role = matches!(kind, NpKind::Person { role: Some(_), .. });
+    let from_place = para.is_word(end)
+        && matches!(
+            para.lower(end).as_ref(),
+            "von" | "vom" | "bei" | "beim" | "an" | "am" | "des" | "der"
+        );
+    if has_role && apposition.is_none() && from_place {
         if let Some(to) = complement(para, end, limit) {
-            apposition = Some(role.start..to);
+            role_tail = Some(end..to);
             end = to;
         }
     }
@@ -178,6 +192,7 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         core,
         kind,
         apposition,
+        role_tail,
     })
 }
 

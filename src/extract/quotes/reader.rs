@@ -282,11 +282,16 @@ impl<'a> Reader<'a> {
             }
             NpKind::Person { name, role } => {
                 let name_text = squash(span_text(para, name.start, name.end));
-                let role_text = np
-                    .apposition
-                    .as_ref()
-                    .or(role.as_ref())
-                    .map(|r| squash(span_text(para, r.start, r.end)));
+                let role_text = match (&np.apposition, role, &np.role_tail) {
+                    (Some(a), _, _) => Some(squash(span_text(para, a.start, a.end))),
+                    (None, Some(r), Some(tail)) => Some(format!(
+                        "{} {}",
+                        squash(span_text(para, r.start, r.end)),
+                        squash(span_text(para, tail.start, tail.end))
+                    )),
+                    (None, Some(r), None) => Some(squash(span_text(para, r.start, r.end))),
+                    _ => None,
+                };
                 if name.len() == 1 && role.is_none() && !countries::find(&name_text).is_empty() {
                     return Some(self.registry.body(&name_text, None, at));
                 }
@@ -296,7 +301,11 @@ impl<'a> Reader<'a> {
                 let head_word = para.str(*head).to_string();
                 self.registry.by_role(&head_word, at).or_else(|| {
                     let name = squash(span_text(para, np.core.start, np.core.end));
-                    Some(self.registry.body(&name, Some(&name), at))
+                    let role = match &np.apposition {
+                        Some(a) => format!("{name}, {}", squash(span_text(para, a.start, a.end))),
+                        None => name.clone(),
+                    };
+                    Some(self.registry.body(&name, Some(&role), at))
                 })
             }
             NpKind::Body => {

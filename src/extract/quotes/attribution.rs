@@ -400,7 +400,11 @@ fn is_participle(form: &str) -> bool {
 fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
     let mut starts: Vec<usize> = (start..v)
         .filter(|&t| {
-            t > start && matches!(para.tokens[t - 1].kind, Kind::Punct(',' | ':' | '–' | '('))
+            t > start
+                && matches!(
+                    para.tokens[t - 1].kind,
+                    Kind::Punct(',' | ':' | '–' | '(') | Kind::Quote(_)
+                )
         })
         .collect();
     starts.push(skip_leading(para, start, v));

@@ -2,7 +2,53 @@
 //! inflections, speech and title nouns, closed word classes and given names. Parsed once.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: the word lists are hashed for every token, and SipHash's protection against
+/// crafted keys buys nothing for fixed lists.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A set of words hashed with [`Fnv`].
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+/// A map from words hashed with [`Fnv`].
+pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+
+/// The sections of `quote_words.txt`, each a bit of a word's classes.
+const SECTIONS: &[&str] = &[
+    "determiner",
+    "pronoun",
+    "possessive",
+    "according_to",
+    "according_after",
+    "preposition",
+    "adverb",
+    "function",
+    "relative",
+    "connective",
+    "term_marker",
+    "subjunctive",
+    "not_name",
+];
 
 const SPEECH_VERBS: &str = include_str!("../../../assets/speech_verbs.txt");
 const QUOTE_WORDS: &str = include_str!("../../../assets/quote_words.txt");
@@ -38,11 +84,12 @@ pub enum Gender {
 /// Every list, lowercase.
 #[derive(Debug, Default)]
 pub struct Words {
-    verbs: HashMap<&'static str, Vec<VerbReading>>,
-    sets: HashMap<&'static str, HashSet<&'static str>>,
-    speech_nouns: HashSet<&'static str>,
-    title_nouns: HashSet<&'static str>,
-    first_names: HashMap<&'static str, Gender>,
+    verbs: WordMap<Vec<VerbReading>>,
+    /// Each word's sections of `quote_words.txt`, one bit per entry of [`SECTIONS`].
+    classes: WordMap<u32>,
+    speech_nouns: WordSet,
+    title_nouns: WordSet,
+    first_names: WordMap<Gender>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(Words::load);
@@ -75,8 +122,12 @@ impl Words {
             words.add_verb(section, line);
         }
         for (section, line) in sections(QUOTE_WORDS) {
-            let set = words.sets.entry(section).or_default();
-            set.extend(line.split_whitespace());
+            let Some(bit) = SECTIONS.iter().position(|s| *s == section) else {
+                continue;
+            };
+            for word in line.split_whitespace() {
+                *words.classes.entry(word).or_default() |= 1 << bit;
+            }
         }
         for (section, line) in sections(QUOTE_NOUNS) {
             let set = match section {
@@ -135,7 +186,10 @@ impl Words {
 
     /// Whether a lowercase word is in a section of `quote_words.txt`.
     pub fn is(&self, section: &str, word: &str) -> bool {
-        self.sets.get(section).is_some_and(|s| s.contains(word))
+        let Some(bit) = SECTIONS.iter().position(|s| *s == section) else {
+            return false;
+        };
+        self.classes.get(word).is_some_and(|c| c & (1 << bit) != 0)
     }
 
     pub fn is_month(&self, word: &str) -> bool {
@@ -173,7 +227,7 @@ impl Words {
 
 /// True when `word` is in `set` or ends with a member of at least four letters (the
 /// head of a German compound).
-pub fn ends_with_any(set: &HashSet<&'static str>, word: &str) -> bool {
+pub fn ends_with_any(set: &WordSet, word: &str) -> bool {
     if set.contains(word) {
         return true;
     }

@@ -1,20 +1,19 @@
 //! Role words (`assets/roles.txt`): whether a role makes its speaker an expert or an
 //! official, whether a noun names a speaking body, and which organisation a role names.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::extract::quotes::lexicon::{ends_with_any, sections};
+use crate::extract::quotes::lexicon::{WordSet, ends_with_any, sections};
 use crate::model::SpeakerKind;
 
 const ROLES: &str = include_str!("../../../assets/roles.txt");
 
 #[derive(Default)]
 struct Roles {
-    expert: HashSet<&'static str>,
-    official: HashSet<&'static str>,
-    person: HashSet<&'static str>,
-    body: HashSet<&'static str>,
+    expert: WordSet,
+    official: WordSet,
+    person: WordSet,
+    body: WordSet,
     retired: Vec<&'static str>,
 }
 

@@ -186,11 +186,18 @@ fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     if (q + 1..comma).any(|t| matches!(para.tokens[t].kind, Kind::Quote(_))) {
         return None;
     }
-    // only a clause that reports what came before: "wie X berichtete", "so X"
-    if !para.is_word(comma + 1) || !matches!(para.lower(comma + 1).as_ref(), "wie" | "so" | "as") {
+    // only a clause that reports what came before: "wie X berichtete", "so X", ", sagte X"
+    let next = para.is_word(comma + 1).then(|| para.lower(comma + 1));
+    let reports = match next.as_deref() {
+        Some("wie" | "so" | "as") => true,
+        Some(word) => verb_at(para, comma + 1, end).is_some() && !matches!(word, "heißt" | "hieß"),
+        None => false,
+    };
+    if !reports {
         return None;
     }
     let mut found = after(para, comma - 1, end)?;
+    found.speaker.as_ref()?;
     found.tight = false;
     Some(found)
 }

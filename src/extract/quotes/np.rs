@@ -85,7 +85,9 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
             role_tail: None,
         });
     }
-    if w.is("possessive", &lower) && para.is_capitalized(i + 1) && i + 1 < limit {
+    let speech_noun =
+        i + 1 < limit && para.is_capitalized(i + 1) && w.is_speech_noun(&para.lower(i + 1));
+    if w.is("possessive", &lower) && speech_noun {
         return Some(Np {
             range: i..i + 2,
             core: i..i + 2,
@@ -98,7 +100,8 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         lower.as_ref(),
         "der" | "die" | "das" | "den" | "dem" | "des" | "the"
     );
-    let det = w.is("determiner", &lower);
+    // "Ihr Vorsitzender Eberhard Brandt": a possessive opens a phrase like an article
+    let det = w.is("determiner", &lower) || w.is("possessive", &lower);
     let mut t = if det { i + 1 } else { i };
     while t < limit && t < i + 4 && is_modifier(para, t) {
         t += 1;
@@ -136,7 +139,9 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
             )
         }
         Some(r) => (NpKind::RoleRef { head: r, definite }, heads.end),
-        None if (det || has_mods) && w.first_name(&para.lower(heads.start)).is_none() => {
+        None if (det || has_mods || common_noun_phrase(para, heads.clone()))
+            && w.first_name(&para.lower(heads.start)).is_none() =>
+        {
             (NpKind::Body, heads.end)
         }
         None => (
@@ -169,6 +174,12 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         }
     }
     let core = core_start..end;
+    // "Gitta Trauernicht (SPD)": a party or place in brackets after a name
+    if matches!(kind, NpKind::Person { .. }) && para.is_punct(end, '(') {
+        if let Some(close) = (end + 1..limit.min(end + 5)).find(|&t| para.is_punct(t, ')')) {
+            end = close + 1;
+        }
+    }
     let apposition = apposition(para, end, limit);
     // "der Sicherheitsexperte Satoru Nagao vom Thinktank Hudson Institute"
     let mut role_tail = None;
@@ -194,6 +205,32 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         apposition,
         role_tail,
     })
+}
+
+/// Capitalised words that read as a noun phrase, not a name: a genitive before a noun
+/// ("Patersons Entscheidung") or a noun ending ("Mitverantwortung", "Engagement").
+fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
+    const NOUN_ENDINGS: &[&str] = &[
+        "ung", "heit", "keit", "schaft", "tion", "ität", "nis", "tum", "ment", "ismus", "ei",
+        "ungen", "heiten", "keiten", "nisse", "ionen",
+    ];
+    let tokens: Vec<&str> = heads
+        .clone()
+        .filter(|&t| para.is_word(t))
+        .map(|t| para.str(t))
+        .collect();
+    let genitive = tokens.len() >= 2
+        && tokens[..tokens.len() - 1]
+            .iter()
+            .any(|w| w.ends_with('s') && w.len() > 3);
+    let noun = tokens.iter().any(|w| {
+        let lower = w.to_lowercase();
+        lower.chars().count() > 5 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+    });
+    (genitive || noun)
+        && tokens
+            .first()
+            .is_none_or(|w| words().first_name(&w.to_lowercase()).is_none())
 }
 
 /// A lowercase adjective between an article and its noun ("der russische Präsident").

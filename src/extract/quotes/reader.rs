@@ -297,9 +297,13 @@ impl<'a> Reader<'a> {
                 }
                 Some(self.registry.person(&name_text, role_text.as_deref(), at))
             }
-            NpKind::RoleRef { head, .. } => {
+            NpKind::RoleRef { head, definite } => {
                 let head_word = para.str(*head).to_string();
-                self.registry.by_role(&head_word, at).or_else(|| {
+                // "ein Sprecher" is someone new; "der Sprecher" someone met before
+                let known = definite
+                    .then(|| self.registry.by_role(&head_word, at))
+                    .flatten();
+                known.or_else(|| {
                     let name = squash(span_text(para, np.core.start, np.core.end));
                     let role = match &np.apposition {
                         Some(a) => format!("{name}, {}", squash(span_text(para, a.start, a.end))),

@@ -153,7 +153,12 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         j
     };
     let speaker = np::at(para, start, end).filter(|np| is_speaker_in(para, np))?;
-    let (class, cue) = verb_at(para, skip_fillers(para, speaker.range.end, end), end)?;
+    let verb = skip_fillers(para, speaker.range.end, end);
+    // "„Uncle Ted“, wie der Senator genannt wurde": a name, not words
+    if para.is_word(verb) && words().is("term_marker", &para.lower(verb)) {
+        return None;
+    }
+    let (class, cue) = verb_at(para, verb, end)?;
     Some(Attribution::new(cue, class, Some(speaker), true))
 }
 
@@ -165,6 +170,10 @@ fn clause_after(para: &Para, start: usize, q: usize, end: usize) -> Option<Attri
         match para.tokens[t].kind {
             Kind::Punct(_) => break,
             Kind::Quote(_) => {}
+            // "… „Menschlichkeit“ und bezeichnet eine Philosophie": the next clause
+            Kind::Word if matches!(para.lower(t).as_ref(), "und" | "oder" | "aber" | "sondern") => {
+                break;
+            }
             Kind::Word => {
                 if let Some((class, cue)) = verb_at(para, t, end) {
                     let speaker = verb_speaker(para, start, t, end);
@@ -344,6 +353,11 @@ fn according(
 fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -> Option<Np> {
     if let Some(np) = passive_agent(para, start, v) {
         return Some(np);
+    }
+    // "hielt man für „…“": no one in particular
+    let next = skip_fillers(para, v + 1, anchor);
+    if para.is_word(next) && para.lower(next) == "man" {
+        return None;
     }
     let before = subject(para, start, v);
     let after = (!is_participle(&para.lower(v)))

@@ -307,6 +307,19 @@ fn according(
             colon,
         ));
     }
+    // "Für den Theologen Hans Küng sei der Rücktritt „…“": an opinion attributed with "für"
+    if lower == "für" && k == start {
+        let speaker = np::at(para, k + 1, anchor).filter(|np| {
+            strength(para, np) == Strength::Strong
+                && matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })
+        })?;
+        return Some(Attribution::new(
+            cue,
+            VerbClass::Opinion,
+            Some(speaker),
+            false,
+        ));
+    }
     if lower == "zufolge" {
         let speaker = (k.saturating_sub(8).max(start)..k)
             .find_map(|s| np::at(para, s, k).filter(|np| np.range.end == k))?;
@@ -359,17 +372,38 @@ fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -> Option<Np
     if para.is_word(next) && para.lower(next) == "man" {
         return None;
     }
-    let before = subject(para, start, v);
+    let before = subject(para, start, v).or_else(|| coordinated_subject(para, start, v));
     let after = (!is_participle(&para.lower(v)))
         .then(|| speaker_after(para, v + 1, anchor))
         .flatten();
     let rank = |np: &Option<Np>| np.as_ref().map(|np| strength(para, np));
+    // a naming verb takes its object right after it ("nannte die Entscheidung „…“")
+    let speech = words()
+        .verb(&para.lower(v))
+        .iter()
+        .any(|r| r.class == VerbClass::Speech);
     match (rank(&before), rank(&after)) {
         (Some(Strength::Strong), _) => before,
         (_, Some(Strength::Strong)) => after,
         (Some(_), _) => before,
-        _ => after,
+        _ if speech => after,
+        _ => None,
     }
+}
+
+/// "Netanyahu begrüßte den Angriff und nannte ihn „…“": the subject of the first verb
+/// of the sentence serves the one after "und".
+fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option<Np> {
+    let joined = v > start
+        && para.is_word(v - 1)
+        && matches!(para.lower(v - 1).as_ref(), "und" | "aber" | "sondern");
+    if !joined {
+        return None;
+    }
+    let np = np::at(para, skip_leading(para, start, v), v)?;
+    (strength(para, &np) == Strength::Strong
+        && !matches!(np.kind, NpKind::Pronoun { .. } | NpKind::Possessive))
+    .then_some(np)
 }
 
 /// "wird Musk wie folgt zitiert", "wurde der Minister mit den Worten zitiert".
@@ -395,16 +429,32 @@ fn passive_agent(para: &Para, start: usize, v: usize) -> Option<Np> {
 }
 
 /// The first phrase before a colon that surely names a speaker.
+/// A phrase that is not the object of a preposition ("im Kongress") may still be the
+/// speaker when no surer one is there ("Die Bewohner des Dorfes sehen es gelassen:").
 fn first_strong(para: &Para, start: usize, colon: usize) -> Option<Np> {
     let mut t = start;
+    let mut fallback = None;
     while t < colon {
         match np::at(para, t, colon) {
             Some(np) if strength(para, &np) == Strength::Strong => return Some(np),
-            Some(np) => t = np.range.end.max(t + 1),
+            Some(np) => {
+                let in_phrase = t > start
+                    && para.is_word(t - 1)
+                    && words().is("preposition", &para.lower(t - 1));
+                let medium = strength(para, &np) == Strength::Medium;
+                if fallback.is_none()
+                    && medium
+                    && !in_phrase
+                    && !matches!(np.kind, NpKind::QuotedName(_))
+                {
+                    fallback = Some(np.clone());
+                }
+                t = np.range.end.max(t + 1);
+            }
             None => t += 1,
         }
     }
-    None
+    fallback
 }
 
 /// "gesagt", "hinzugefügt", "mitgeteilt": a participle has no speaker after it.

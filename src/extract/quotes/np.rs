@@ -314,6 +314,15 @@ pub fn is_name_word(para: &Para, t: usize) -> bool {
     }
     let w = words();
     let lower = para.lower(t);
+    // "Passend zu …", "Relativierend fügt Gall hinzu": an adverb opening the sentence
+    let opens = para.sentence_of(t).start == t;
+    if opens
+        && ["end", "lich", "weise", "mals", "isch"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+    {
+        return false;
+    }
     // a capitalised function word inside a sentence is a name ("Lothar Nicht")
     let inside = para.sentence_of(t).start != t && !para.is_punct(t.wrapping_sub(1), ':');
     if inside && (w.is("function", &lower) || w.is("adverb", &lower) || w.is("preposition", &lower))

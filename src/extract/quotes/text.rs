@@ -140,7 +140,7 @@ fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
                     .chars()
                     .next()
                     .is_some_and(is_word_char)
-                && !quotes.get(next_quote).is_some_and(|q| q.open == o);
+                && quotes.get(next_quote).is_none_or(|q| q.open != o);
             if joins && (n != '.' || !text[o + 1..].starts_with(|c: char| c.is_uppercase())) {
                 chars.next();
                 continue;

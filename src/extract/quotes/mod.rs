@@ -10,8 +10,11 @@ pub mod attribution;
 pub mod lexicon;
 pub mod marks;
 pub mod np;
+mod people;
+mod phrase;
 mod reader;
 pub mod shape;
+mod subject;
 pub mod text;
 
 use crate::model::{Article, Quote, Speaker};

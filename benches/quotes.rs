@@ -18,7 +18,10 @@ fn corpus() -> (String, Vec<Article>) {
         let loaded = kiosk::load::load_paths(&[folder]);
         ("wikinews".into(), loaded.articles)
     } else {
-        eprintln!("benches/quotes: no {} (set KIOSK_SHARED); measuring the seeds", folder.display());
+        eprintln!(
+            "benches/quotes: no {} (set KIOSK_SHARED); measuring the seeds",
+            folder.display()
+        );
         ("seeds".into(), kiosk::load::seeds())
     }
 }

@@ -128,7 +128,8 @@ pub fn decode_entities(text: &str) -> String {
 }
 
 fn entity(s: &str) -> Option<(char, usize)> {
-    let end = s.bytes().take(12).position(|b| b == b';')?;
+    // `;` is ASCII, so its byte position is a char boundary.
+    let end = s.as_bytes().iter().take(12).position(|&b| b == b';')?;
     let name = &s[1..end];
     let c = if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {

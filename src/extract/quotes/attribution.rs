@@ -176,7 +176,9 @@ fn clause_after(para: &Para, start: usize, q: usize, end: usize) -> Option<Attri
                 break;
             }
             Kind::Word => {
-                if let Some((class, cue)) = verb_at(para, t, end) {
+                // "die als „…“ bezeichnete Koalition": a participle used as an adjective
+                let attributive = para.is_capitalized(t + 1);
+                if let Some((class, cue)) = verb_at(para, t, end).filter(|_| !attributive) {
                     let speaker = verb_speaker(para, start, t, end);
                     let label = q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "als";
                     let tight = label || class == VerbClass::Label;

@@ -115,7 +115,14 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
                     "wird" | "werden" | "wurde" | "wurden"
                 ))
     };
-    joined || glued || before || abbreviation || named_after || source
+    // „bbc.co.uk“: a web address
+    let inner = &para.text[para.tokens[q].start..end];
+    let address = !inner.trim().contains(' ')
+        && inner.contains('.')
+        && !inner
+            .trim_end_matches(['“', '”', '"', '«', '»', '‘', '\''])
+            .ends_with('.');
+    joined || glued || before || abbreviation || named_after || source || address
 }
 
 fn names_speaker(para: &Para, q: usize, words_in_quote: usize) -> bool {

@@ -88,11 +88,13 @@ pub(super) fn first_strong(para: &Para, start: usize, colon: usize) -> Option<Np
                     && para.is_word(t - 1)
                     && words().is("preposition", &para.lower(t - 1));
                 let medium = strength(para, &np) == Strength::Medium;
-                if fallback.is_none()
-                    && medium
-                    && !in_phrase
-                    && !matches!(np.kind, NpKind::QuotedName(_))
-                {
+                // a body only as the subject opening the sentence, a person anywhere
+                let fits = match np.kind {
+                    NpKind::Person { .. } => true,
+                    NpKind::Body => t == skip_leading(para, start, colon),
+                    _ => false,
+                };
+                if fallback.is_none() && medium && !in_phrase && fits {
                     fallback = Some(np.clone());
                 }
                 t = np.range.end.max(t + 1);

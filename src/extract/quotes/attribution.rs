@@ -333,19 +333,23 @@ fn according(
             false,
         ));
     }
-    if !para.is_capitalized(k) || !w.is_speech_noun(&lower) {
-        return None;
-    }
-    // "Seiner Ansicht nach", "Sein Fazit": a possessive before the noun
-    if k > start && para.is_word(k - 1) && w.is("possessive", &para.lower(k - 1)) {
-        let speaker = np::at(para, k - 1, anchor);
-        return Some(Attribution::new(cue, VerbClass::Speech, speaker, colon));
-    }
-    // "nach Angaben des Ministeriums", "Das Fazit von Sandra Boser", "Zitat von X:"
+    // the cheap tests first: this runs for every capitalised word of every sentence
     let next = para.is_word(k + 1).then(|| para.lower(k + 1));
     let genitive = next
         .as_deref()
         .is_some_and(|n| matches!(n, "des" | "der" | "von" | "vom" | "eines" | "einer"));
+    let possessive = k > start && para.is_word(k - 1) && w.is("possessive", &para.lower(k - 1));
+    let introduces =
+        genitive || possessive || para.is_punct(k + 1, ':') || next.as_deref() == Some("nach");
+    if !introduces || !para.is_capitalized(k) || !w.is_speech_noun(&lower) {
+        return None;
+    }
+    // "Seiner Ansicht nach", "Sein Fazit": a possessive before the noun
+    if possessive {
+        let speaker = np::at(para, k - 1, anchor);
+        return Some(Attribution::new(cue, VerbClass::Speech, speaker, colon));
+    }
+    // "nach Angaben des Ministeriums", "Das Fazit von Sandra Boser", "Zitat von X:"
     if genitive {
         let from = if matches!(next.as_deref(), Some("von" | "vom")) {
             k + 2

@@ -185,6 +185,19 @@ impl Words {
     }
 
     /// Whether a lowercase word is in a section of `quote_words.txt`.
+    /// The sections a lowercase word is in, as bits of [`Words::mask`].
+    pub fn classes(&self, word: &str) -> u32 {
+        self.classes.get(word).copied().unwrap_or(0)
+    }
+
+    /// The bits of some sections, to test against [`Words::classes`].
+    pub fn mask(sections: &[&str]) -> u32 {
+        sections
+            .iter()
+            .filter_map(|s| SECTIONS.iter().position(|x| x == s))
+            .fold(0, |m, bit| m | (1 << bit))
+    }
+
     pub fn is(&self, section: &str, word: &str) -> bool {
         let Some(bit) = SECTIONS.iter().position(|s| *s == section) else {
             return false;

@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use super::lexicon::words;
+use std::sync::LazyLock;
+
+use super::lexicon::{Words, words};
 use super::text::{Kind, Para};
 use crate::extract::speakers::{is_body_word, is_role_word};
 
@@ -133,20 +135,30 @@ pub fn is_name_word(para: &Para, t: usize) -> bool {
     {
         return false;
     }
+    // one lookup for all the classes a name word must not be in
+    static NOT_NAME: LazyLock<[u32; 3]> = LazyLock::new(|| {
+        [
+            Words::mask(&["function", "adverb", "preposition"]),
+            Words::mask(&["pronoun", "determiner"]),
+            Words::mask(&[
+                "function",
+                "determiner",
+                "pronoun",
+                "possessive",
+                "preposition",
+                "adverb",
+                "not_name",
+            ]),
+        ]
+    });
+    let [inner_words, pronouns, never] = *NOT_NAME;
+    let classes = w.classes(&lower);
     // a capitalised function word inside a sentence is a name ("Lothar Nicht")
-    let inside = para.sentence_of(t).start != t && !para.is_punct(t.wrapping_sub(1), ':');
-    if inside && (w.is("function", &lower) || w.is("adverb", &lower) || w.is("preposition", &lower))
-    {
-        return !w.is("pronoun", &lower) && !w.is("determiner", &lower) && lower != "sie";
+    let inside = !opens && !para.is_punct(t.wrapping_sub(1), ':');
+    if inside && classes & inner_words != 0 {
+        return classes & pronouns == 0 && lower != "sie";
     }
-    !(w.is("function", &lower)
-        || w.is("determiner", &lower)
-        || w.is("pronoun", &lower)
-        || w.is("possessive", &lower)
-        || w.is("preposition", &lower)
-        || w.is("adverb", &lower)
-        || w.is("not_name", &lower)
-        || !w.verb(&lower).is_empty())
+    classes & never == 0 && w.verb(&lower).is_empty()
 }
 
 /// "des nordkoreanischen Verteidigungsministeriums", "in Ankara", "von Carnegie …":

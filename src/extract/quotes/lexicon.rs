@@ -244,9 +244,11 @@ pub fn ends_with_any(set: &WordSet, word: &str) -> bool {
     if set.contains(word) {
         return true;
     }
-    word.char_indices().skip(1).any(|(i, _)| {
-        let tail = &word[i..];
+    // tails of 4 to 24 chars, shortest last; a tail after a hyphen may be shorter
+    let total = word.chars().count();
+    word.char_indices().enumerate().skip(1).any(|(n, (i, _))| {
+        let left = total - n;
         let joined = word[..i].ends_with('-');
-        (joined || tail.chars().count() >= 4) && set.contains(tail)
+        (joined || (4..=24).contains(&left)) && set.contains(&word[i..])
     })
 }

@@ -150,7 +150,15 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         end = complement(para, end, limit).unwrap_or(end);
     }
     if matches!(kind, NpKind::RoleRef { .. } | NpKind::Body) {
-        // "Der Leiter des Programms, Klaus Stöhr, sagte": the name follows the role
+        // "Der Leiter des Programms, Klaus Stöhr, sagte": the name follows the role,
+        // perhaps after an abbreviation in brackets ("der Afrikanischen Union (AU), …")
+        if para.is_punct(end, '(') {
+            if let Some(close) = (end + 1..limit.min(end + 5)).find(|&t| para.is_punct(t, ')')) {
+                if para.is_punct(close + 1, ',') {
+                    end = close + 1;
+                }
+            }
+        }
         if let Some(name) = apposed_name(para, end, limit) {
             let role = Some(core_start..end);
             let close = if para.is_punct(name.end, ',') {

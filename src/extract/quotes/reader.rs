@@ -215,9 +215,9 @@ impl<'a> Reader<'a> {
         let attributed = attr.is_some_and(|a| a.speaker.is_some() || a.tight);
         let tight = attr.is_some_and(|a| a.tight);
         // a name after a bare colon is a title ("ihr Album: „Confessions on a Dance Floor“")
-        let said = attr.is_some_and(|a| a.tight && a.cue != ":");
+        let colon_only = attr.is_some_and(|a| a.cue == ":");
         let names = !shape.sentence_like
-            && ((shape.title_like && !tight) || (shape.name_like && !(attributed && said)));
+            && ((shape.title_like && !tight) || (shape.name_like && (!attributed || colon_only)));
         if shape.term || shape.names_speaker || names {
             return false;
         }

@@ -33,6 +33,17 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
         (Some(Strength::Strong), _) => before,
         (_, Some(Strength::Strong)) => after,
         (Some(_), _) => before,
+        (_, Some(Strength::Medium))
+            if matches!(
+                after,
+                Some(Np {
+                    kind: NpKind::Person { .. },
+                    ..
+                })
+            ) =>
+        {
+            after
+        }
         _ if speech => after,
         _ => None,
     }

@@ -61,6 +61,31 @@ fn a_media_name_that_reports() {
         quote_texts(&["Das meldete am Montag die Agentur „Nordnews“ unter Berufung auf Kreise."])
             .is_empty()
     );
+    assert!(
+        quote_texts(&["Das sagte der Minister gegenüber dem „Nordkurier“ am Montag."]).is_empty()
+    );
+    assert_eq!(
+        quote_texts(&["„Die Lage bleibt ernst“, sagte sie in der „Abendschau“ am Sonntag."]),
+        vec!["Die Lage bleibt ernst"]
+    );
+}
+
+#[test]
+fn a_web_address() {
+    assert!(
+        quote_texts(&["Gemäß einer Meldung von „nordnews.example“ ist das Spiel abgesagt."])
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_title_after_a_bare_colon() {
+    assert!(
+        quote_texts(&[
+            "Die Sängerin Lena Roth stellte ihr neues Album vor: „Songs of the Long Winter“."
+        ])
+        .is_empty()
+    );
 }
 
 #[test]

@@ -115,6 +115,28 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
                     "wird" | "werden" | "wurde" | "wurden"
                 ))
     };
+    // "in der „Correio da Manhã“", "gegenüber dem „Tagesspiegel“": a short name after a
+    // preposition of place or source
+    let capital = para.text[para.tokens[q].start..end]
+        .chars()
+        .nth(1)
+        .is_some_and(char::is_uppercase);
+    let mut p = q;
+    if p > 0 && para.is_word(p - 1) && w.is("determiner", &para.lower(p - 1)) {
+        p -= 1;
+    }
+    let place = p > 0
+        && para.is_word(p - 1)
+        && matches!(
+            para.lower(p - 1).as_ref(),
+            "in" | "im" | "bei" | "beim" | "gegenüber" | "aus" | "seitens" | "durch"
+        );
+    let source_name = capital
+        && place
+        && para.text[para.tokens[q].start..end]
+            .split_whitespace()
+            .count()
+            <= 3;
     // „bbc.co.uk“: a web address
     let inner = &para.text[para.tokens[q].start..end];
     let address = !inner.trim().contains(' ')
@@ -122,7 +144,7 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
         && !inner
             .trim_end_matches(['“', '”', '"', '«', '»', '‘', '\''])
             .ends_with('.');
-    joined || glued || before || abbreviation || named_after || source || address
+    joined || glued || before || abbreviation || named_after || source || address || source_name
 }
 
 fn names_speaker(para: &Para, q: usize, words_in_quote: usize) -> bool {

@@ -202,6 +202,14 @@ fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     let next = para.is_word(comma + 1).then(|| para.lower(comma + 1));
     let reports = match next.as_deref() {
         Some("wie" | "so" | "as") => true,
+        // ", hatte Koch-Mehrin damals gesagt": the speaker between auxiliary and participle
+        Some("hat" | "hatte" | "habe" | "hätte" | "hatten") => {
+            let verb =
+                (comma + 2..end.min(comma + 10)).find(|&t| verb_at(para, t, end).is_some())?;
+            let speaker = verb_speaker(para, comma + 1, verb, end)?;
+            let (class, cue) = verb_at(para, verb, end)?;
+            return Some(Attribution::new(cue, class, Some(speaker), false));
+        }
         Some(word) => verb_at(para, comma + 1, end).is_some() && !matches!(word, "heißt" | "hieß"),
         None => false,
     };

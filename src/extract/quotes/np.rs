@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use super::lexicon::{Gender, words};
-use super::phrase::{apposed_name, apposition, common_noun_phrase, complement, heads, is_modifier};
+use super::phrase::{
+    apposed_name, apposition, common_noun_phrase, complement, heads, is_modifier, past_bracket,
+};
 use super::text::{Kind, Para};
 
 pub use super::phrase::is_name_word;
@@ -161,10 +163,12 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         }
         if let Some(name) = apposed_name(para, end, limit) {
             let role = Some(core_start..end);
-            let close = if para.is_punct(name.end, ',') {
-                name.end + 1
+            // "…, Sandra Boser (GRÜNE), erklärte"
+            let after = past_bracket(para, name.end, limit);
+            let close = if para.is_punct(after, ',') {
+                after + 1
             } else {
-                name.end
+                after
             };
             return Some(Np {
                 range: i..close,

@@ -201,6 +201,16 @@ pub(super) fn apposed_name(para: &Para, at: usize, limit: usize) -> Option<Range
     (name.len() <= 5 && !name.is_empty() && ends && person && plain).then_some(name)
 }
 
+/// Past a short bracket at `at` ("(SPD)", "(UGIT)"), or `at` itself.
+pub(super) fn past_bracket(para: &Para, at: usize, limit: usize) -> usize {
+    if !para.is_punct(at, '(') {
+        return at;
+    }
+    (at + 1..limit.min(at + 6))
+        .find(|&t| para.is_punct(t, ')'))
+        .map_or(at, |close| close + 1)
+}
+
 /// The apposition after a name: ", Chinaforscherin bei der SWP," up to the next comma,
 /// colon or sentence end, when it names a role or organisation.
 pub(super) fn apposition(para: &Para, at: usize, limit: usize) -> Option<Range<usize>> {

@@ -347,10 +347,23 @@ fn according(
         .as_deref()
         .is_some_and(|n| matches!(n, "des" | "der" | "von" | "vom" | "eines" | "einer"));
     let possessive = k > start && para.is_word(k - 1) && w.is("possessive", &para.lower(k - 1));
-    let introduces =
-        genitive || possessive || para.is_punct(k + 1, ':') || next.as_deref() == Some("nach");
+    // "X ist der Meinung, dass …"
+    let copula = k >= start + 2
+        && para.is_word(k - 1)
+        && para.lower(k - 1) == "der"
+        && para.is_word(k - 2)
+        && matches!(para.lower(k - 2).as_ref(), "ist" | "sind" | "war" | "waren");
+    let introduces = genitive
+        || possessive
+        || copula
+        || para.is_punct(k + 1, ':')
+        || next.as_deref() == Some("nach");
     if !introduces || !para.is_capitalized(k) || !w.is_speech_noun(&lower) {
         return None;
+    }
+    if copula {
+        let speaker = verb_speaker(para, start, k - 2, anchor);
+        return Some(Attribution::new(cue, VerbClass::Opinion, speaker, false));
     }
     // "Seiner Ansicht nach", "Sein Fazit": a possessive before the noun
     if possessive {

@@ -111,10 +111,16 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         return None;
     }
     let core_start = if det { i + 1 } else { i };
+    // "den Theologen Hans Küng": a given name inside starts the name even when the
+    // word before it is not a known role
+    let named_from = heads.clone().skip(1).find(|&k| {
+        k + 1 < heads.end && w.first_name(&para.lower(k)).is_some() && para.is_capitalized(k + 1)
+    });
     let role_end = heads
         .clone()
         .rev()
-        .find(|&k| is_role_word(para.str(k)) || is_body_word(para.str(k)));
+        .find(|&k| is_role_word(para.str(k)) || is_body_word(para.str(k)))
+        .or(named_from.map(|k| k - 1));
     let (kind, mut end) = match role_end {
         Some(r) if is_body_word(para.str(r)) => (NpKind::Body, heads.end),
         Some(r) if r + 1 < heads.end => {
@@ -149,7 +155,10 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         ),
     };
     if matches!(kind, NpKind::Body | NpKind::RoleRef { .. }) {
-        end = complement(para, end, limit).unwrap_or(end);
+        // "der Geschäftsführer der Bundestagsfraktion der Grünen": up to two phrases
+        for _ in 0..2 {
+            end = complement(para, end, limit).unwrap_or(end);
+        }
     }
     if matches!(kind, NpKind::RoleRef { .. } | NpKind::Body) {
         // "Der Leiter des Programms, Klaus Stöhr, sagte": the name follows the role,

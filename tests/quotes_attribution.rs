@@ -283,3 +283,40 @@ fn one_row_per_speaker_with_quote_counts() {
         .collect();
     assert_eq!(rows, vec![("Eva Lang", 2), ("Max Held", 1)]);
 }
+
+#[test]
+fn opinion_forms_name_their_holder() {
+    assert_eq!(
+        speakers(&[
+            "Für den Historiker Paul Brenner sei der Rücktritt „aus vielen Gründen verständlich“."
+        ]),
+        vec![named("Paul Brenner")]
+    );
+    assert_eq!(
+        speakers(&[
+            "Eva Lang ist der Meinung, dass die Reform „viel zu spät und viel zu zaghaft“ komme."
+        ]),
+        vec![named("Eva Lang")]
+    );
+}
+
+#[test]
+fn speaker_between_auxiliary_and_participle() {
+    assert_eq!(
+        speakers(&[
+            "Die Arbeit sei „nicht frei von Schwächen und Fehlern“, hatte Jan Koch damals gesagt."
+        ]),
+        vec![named("Jan Koch")]
+    );
+}
+
+#[test]
+fn indefinite_role_is_someone_new() {
+    assert_eq!(
+        speakers(&[
+            "„Wir prüfen den Fall sehr genau“, sagte Regierungssprecher Max Held.",
+            "„Die Entscheidung fällt in der nächsten Woche“, sagte ein Sprecher.",
+        ]),
+        vec![named("Max Held"), named("Sprecher")]
+    );
+}

@@ -162,3 +162,44 @@ fn quotes_in_headings_title_and_lead_are_not_counted() {
     a.sections[0].heading = Some("„Keine Angst vor der Zukunft haben“".into());
     assert!(extract(&a).0.is_empty());
 }
+
+/// A small deterministic generator, so the test needs no crate and always runs the same.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+}
+
+#[test]
+fn odd_input_never_panics_and_offsets_stay_inside() {
+    const PIECES: &[&str] = &[
+        "„", "“", "”", "\"", "»", "«", "‚", "‘", "’", "'", "›", "‹", " ", " ", " ", ",", ".", ":",
+        "sagte", "so", "er", "Anna", "Berg", "der", "Minister", "laut", "zufolge", "hieß", "es",
+        "Ä", "ß", "日本", "a. D.", "(", ")", "-", "…", "\u{301}", "Wir", "kommen",
+    ];
+    let mut rng = Lcg(7);
+    for _ in 0..3000 {
+        let paragraphs: Vec<String> = (0..1 + rng.next() % 3)
+            .map(|_| {
+                (0..rng.next() % 40)
+                    .map(|_| PIECES[rng.next() % PIECES.len()])
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        for q in quotes(&refs) {
+            let len = paragraphs[q.paragraph].chars().count();
+            assert!(
+                q.start < q.end && q.end <= len,
+                "{q:?} in {:?}",
+                paragraphs[q.paragraph]
+            );
+        }
+    }
+}

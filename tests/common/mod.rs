@@ -17,7 +17,9 @@ pub fn shared(rel: &str, test: &str) -> Option<PathBuf> {
     match shared_dir().map(|d| d.join(rel)).filter(|p| p.exists()) {
         Some(path) => Some(path),
         None => {
-            eprintln!("skipping {test}: ../shared/{rel} is not here (set KIOSK_SHARED to its folder)");
+            eprintln!(
+                "skipping {test}: ../shared/{rel} is not here (set KIOSK_SHARED to its folder)"
+            );
             None
         }
     }

@@ -87,6 +87,18 @@ impl Corpus {
                     self.speakers.len() - 1
                 });
             let entry = &mut self.speakers[id];
+            // a later article may say more about them than the first one did
+            if let Some(speaker) = article.speakers.iter().find(|s| &s.name == name) {
+                if entry.role.is_none() {
+                    entry.role.clone_from(&speaker.role);
+                }
+                if entry.kind == SpeakerKind::Other {
+                    entry.kind = speaker.kind;
+                }
+                if speaker.name.chars().count() > entry.name.chars().count() {
+                    entry.name.clone_from(&speaker.name);
+                }
+            }
             entry.quotes.push(QuoteRef {
                 article: index,
                 quote: q,
@@ -121,11 +133,31 @@ impl Corpus {
         &self.speakers
     }
 
-    /// The corpus-wide entry of a speaker, by any spelling of their full name.
+    /// The corpus-wide entry of a speaker, by any spelling of their full name (accents
+    /// and case aside: "Garcia" finds "García").
     pub fn speaker(&self, name: &str) -> Option<&SpeakerEntry> {
         self.speaker_ids
             .get(&speaker_key(name))
             .map(|&id| &self.speakers[id])
+    }
+
+    /// The quote after (or, with `forward == false`, before) `at` by the same speaker,
+    /// anywhere in the corpus: what "next quote by this speaker" walks.
+    pub fn next_quote_by_speaker(&self, at: QuoteRef, forward: bool) -> Option<QuoteRef> {
+        let name = self
+            .articles
+            .get(at.article)?
+            .quotes
+            .get(at.quote)?
+            .speaker
+            .as_deref()?;
+        let quotes = &self.speaker(name)?.quotes;
+        let here = quotes.binary_search(&at).ok()?;
+        if forward {
+            quotes.get(here + 1).copied()
+        } else {
+            here.checked_sub(1).map(|i| quotes[i])
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::extract::countries::{self, CountryCode};
-use crate::extract::speakers::speaker_key;
+use crate::extract::speakers::name_matches;
 use crate::model::Article;
 
 /// The two output shapes of `kiosk export`.
@@ -17,7 +17,8 @@ pub enum ExportFormat {
     Jsonl,
 }
 
-/// Which articles to export: all of the countries and the speaker must be present.
+/// Which articles to export: all of the countries must be mentioned and the speaker
+/// (full name or surname) quoted.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub countries: Vec<CountryCode>,
@@ -34,7 +35,7 @@ impl Filter {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Filter {
             countries,
-            speaker: speaker.map(speaker_key),
+            speaker: speaker.map(str::to_string),
         })
     }
 
@@ -43,11 +44,12 @@ impl Filter {
             .countries
             .iter()
             .all(|code| article.countries.iter().any(|c| c.code == code.as_str()));
-        let has_speaker = self.speaker.as_ref().is_none_or(|key| {
+        // the full name or a surname, accents and case aside
+        let has_speaker = self.speaker.as_ref().is_none_or(|query| {
             article
                 .speakers
                 .iter()
-                .any(|s| &speaker_key(&s.name) == key)
+                .any(|s| name_matches(&s.name, query))
         });
         has_countries && has_speaker
     }

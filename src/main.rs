@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use kiosk::corpus::Corpus;
 use kiosk::export::{ExportFormat, Exporter, Filter};
@@ -178,29 +179,63 @@ fn speakers(paths: &[PathBuf]) -> Result<ExitCode> {
     let loaded = load(paths)?;
     let corpus = Corpus::new(loaded.articles);
     let mut rows: Vec<_> = corpus.speakers().iter().collect();
+    // experts first, then officials, then everyone else; the most quoted first
     rows.sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
             .then(b.quotes.len().cmp(&a.quotes.len()))
             .then(a.name.cmp(&b.name))
     });
+    let width = rows
+        .iter()
+        .map(|s| s.name.width())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 40);
     let mut out = BufWriter::new(io::stdout().lock());
     writeln!(
         out,
-        "{:<32} {:<9} {:>6} {:>8}  ROLE",
-        "NAME", "KIND", "QUOTES", "ARTICLES"
+        "{}  {:<8} {:>6} {:>8}  ROLE",
+        pad("NAME", width),
+        "KIND",
+        "QUOTES",
+        "ARTICLES"
     )?;
     for s in rows {
         writeln!(
             out,
-            "{:<32} {:<9} {:>6} {:>8}  {}",
-            s.name,
+            "{}  {:<8} {:>6} {:>8}  {}",
+            pad(&s.name, width),
             s.kind.as_str(),
             s.quotes.len(),
             s.articles,
-            s.role.as_deref().unwrap_or("")
+            clip(s.role.as_deref().unwrap_or(""), 80)
         )?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `text` cut or padded with spaces to `width` terminal columns.
+fn pad(text: &str, width: usize) -> String {
+    let mut out = clip(text, width);
+    let used = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+/// `text` cut to at most `width` terminal columns, with "…" where it was cut.
+fn clip(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }

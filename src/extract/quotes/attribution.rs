@@ -1,0 +1,389 @@
+//! Who a quote is attributed to, from its own sentence: the speech cue ("sagt", "so",
+//! "laut", "zufolge", "heißt es", "Sein Fazit:", a colon) and the speaker phrase it
+//! points to, before or after the quote.
+
+use std::ops::Range;
+
+use super::lexicon::{VerbClass, words};
+use super::np::{self, Np, NpKind, Strength, strength};
+use super::subject::{first_strong, skip_fillers, speaker_after, verb_speaker};
+use super::text::{Kind, Para};
+
+/// A cue and the phrase it names as the speaker.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    /// The cue as written ("sagt", "fügte hinzu", "so", "laut", "heißt es", ":").
+    pub cue: String,
+    pub class: VerbClass,
+    /// The speaker phrase; `None` for a cue with no speaker ("hieß es").
+    pub speaker: Option<Np>,
+    /// Attached to the quote itself (", sagte er", "sagte er: „…“", a naming verb), not
+    /// only to the sentence around it.
+    pub tight: bool,
+}
+
+impl Attribution {
+    fn new(cue: impl Into<String>, class: VerbClass, speaker: Option<Np>, tight: bool) -> Self {
+        Attribution {
+            cue: cue.into(),
+            class,
+            speaker,
+            tight,
+        }
+    }
+}
+
+/// The attribution of the quote at token `q`, looked for right after it, then before it
+/// in its sentence, then after the next comma.
+pub fn of_quote(para: &Para, q: usize) -> Option<Attribution> {
+    let sentence = para.sentence_of(q);
+    let found = after(para, q, sentence.end);
+    let Some(mut found) = found else {
+        return before(para, sentence.start, q)
+            .or_else(|| clause_after(para, sentence.start, q, sentence.end))
+            .or_else(|| later(para, q, sentence.end));
+    };
+    if found.speaker.is_none() && !found.cue.starts_with('h') {
+        // "„…“, gab jedoch … an": a verb after the quote with no speaker of its own
+        if let Some(earlier) = before(para, sentence.start, q) {
+            return Some(earlier);
+        }
+    }
+    // "Libman sieht es ähnlich: „…“, sagt er": the name before the quote is the "er"
+    if found
+        .speaker
+        .as_ref()
+        .is_some_and(|np| matches!(np.kind, NpKind::Pronoun { .. }))
+    {
+        let named = before(para, sentence.start, q)
+            .and_then(|b| b.speaker)
+            .filter(|np| matches!(np.kind, NpKind::Person { .. }));
+        if named.is_some() {
+            found.speaker = named;
+        }
+    }
+    Some(found)
+}
+
+/// An attribution in a sentence with no quote of its own ("…, meint Richter."), which
+/// later quotes may continue.
+pub fn of_sentence(para: &Para, sentence: Range<usize>) -> Option<Attribution> {
+    before(para, sentence.start, sentence.end).filter(|a| a.speaker.is_some())
+}
+
+/// The verb at token `k` when it is a speech verb whose particle (if it needs one)
+/// stands in the same clause: its class and the cue text ("fügte hinzu").
+pub(super) fn verb_at(para: &Para, k: usize, _limit: usize) -> Option<(VerbClass, String)> {
+    if !para.is_word(k) || (para.is_capitalized(k) && para.sentence_of(k).start != k) {
+        return None;
+    }
+    let form = para.lower(k);
+    let readings = words().verb(&form);
+    if readings.is_empty() {
+        return None;
+    }
+    let sentence = para.sentence_of(k);
+    let clause_end = (k + 1..sentence.end)
+        .find(|&t| matches!(para.tokens[t].kind, Kind::Punct(',' | ';' | ':' | '.')))
+        .unwrap_or(sentence.end);
+    let clause_start = (sentence.start..k)
+        .rev()
+        .find(|&t| matches!(para.tokens[t].kind, Kind::Punct(',' | ';' | ':')))
+        .map_or(sentence.start, |t| t + 1);
+    for reading in readings {
+        let Some(particle) = reading.particle else {
+            return Some((reading.class, para.str(k).to_string()));
+        };
+        let parts: Vec<&str> = particle.split_whitespace().collect();
+        let found = (k + 1..clause_end).chain(clause_start..k).any(|t| {
+            parts
+                .iter()
+                .enumerate()
+                .all(|(n, p)| para.is_word(t + n) && para.lower(t + n) == *p)
+        });
+        if found {
+            return Some((reading.class, format!("{} {particle}", para.str(k))));
+        }
+    }
+    None
+}
+
+/// `„…“, sagte X`, `„…“, so X`, `„…“, so urteilte X`, `„…“, wie X sagte`,
+/// `„…“, X sagte`, `„…“, heißt es aus X`, and a fronted quote: `Von „…“ sprach X`.
+fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
+    let mut j = q + 1;
+    let comma = para.is_punct(j, ',') || para.is_punct(j, '–');
+    if comma {
+        j += 1;
+    }
+    if j >= end || !para.is_word(j) {
+        return None;
+    }
+    let lower = para.lower(j);
+    if let Some((class, cue)) = verb_at(para, j, end) {
+        if matches!(lower.as_ref(), "heißt" | "hieß") {
+            return Some(impersonal(para, j, end, cue));
+        }
+        let speaker = speaker_after(para, j + 1, end);
+        if !comma && speaker.is_none() {
+            return None;
+        }
+        return Some(Attribution::new(cue, class, speaker, true));
+    }
+    if !comma {
+        return None;
+    }
+    if lower == "so" {
+        if let Some((class, cue)) = verb_at(para, j + 1, end) {
+            let speaker = speaker_after(para, j + 2, end);
+            return Some(Attribution::new(format!("so {cue}"), class, speaker, true));
+        }
+    }
+    if words().is("according_to", &lower) {
+        let speaker = np::at(para, j + 1, end).filter(|np| is_speaker_in(para, np))?;
+        return Some(Attribution::new(
+            para.str(j),
+            VerbClass::Speech,
+            Some(speaker),
+            true,
+        ));
+    }
+    let start = if lower == "wie" || lower == "as" {
+        j + 1
+    } else {
+        j
+    };
+    let speaker = np::at(para, start, end).filter(|np| is_speaker_in(para, np))?;
+    let verb = skip_fillers(para, speaker.range.end, end);
+    // "„Uncle Ted“, wie der Senator genannt wurde": a name, not words
+    if para.is_word(verb) && words().is("term_marker", &para.lower(verb)) {
+        return None;
+    }
+    let (class, cue) = verb_at(para, verb, end)?;
+    Some(Attribution::new(cue, class, Some(speaker), true))
+}
+
+/// A verb at the end of the quote's clause: "als „falsch“ zurückgewiesen", "als „…“
+/// bezeichnet hat", "von einer „…“ gesprochen".
+fn clause_after(para: &Para, start: usize, q: usize, end: usize) -> Option<Attribution> {
+    let mut t = q + 1;
+    while t < end && t <= q + 12 {
+        match para.tokens[t].kind {
+            Kind::Punct(_) => break,
+            Kind::Quote(_) => {}
+            // "… „Menschlichkeit“ und bezeichnet eine Philosophie": the next clause
+            Kind::Word if matches!(para.lower(t).as_ref(), "und" | "oder" | "aber" | "sondern") => {
+                break;
+            }
+            Kind::Word => {
+                // "die als „…“ bezeichnete Koalition": a participle used as an adjective
+                let attributive = para.is_capitalized(t + 1);
+                if let Some((class, cue)) = verb_at(para, t, end).filter(|_| !attributive) {
+                    let speaker = verb_speaker(para, start, t, end);
+                    let label = q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "als";
+                    let tight = label || class == VerbClass::Label;
+                    return Some(Attribution::new(cue, class, speaker, tight));
+                }
+            }
+        }
+        t += 1;
+    }
+    None
+}
+
+/// A cue later in the sentence, after the next comma: "„…“ verständigt, wie staatliche
+/// Medien berichteten".
+fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
+    let comma = (q + 1..end).find(|&t| para.is_punct(t, ','))?;
+    if (q + 1..comma).any(|t| matches!(para.tokens[t].kind, Kind::Quote(_))) {
+        return None;
+    }
+    // only a clause that reports what came before: "wie X berichtete", "so X", ", sagte X"
+    let next = para.is_word(comma + 1).then(|| para.lower(comma + 1));
+    let reports = match next.as_deref() {
+        Some("wie" | "so" | "as") => true,
+        // ", hatte Koch-Mehrin damals gesagt": the speaker between auxiliary and participle
+        Some("hat" | "hatte" | "habe" | "hätte" | "hatten") => {
+            let verb =
+                (comma + 2..end.min(comma + 10)).find(|&t| verb_at(para, t, end).is_some())?;
+            let speaker = verb_speaker(para, comma + 1, verb, end)?;
+            let (class, cue) = verb_at(para, verb, end)?;
+            return Some(Attribution::new(cue, class, Some(speaker), false));
+        }
+        Some(word) => verb_at(para, comma + 1, end).is_some() && !matches!(word, "heißt" | "hieß"),
+        None => false,
+    };
+    if !reports {
+        return None;
+    }
+    let mut found = after(para, comma - 1, end)?;
+    found.speaker.as_ref()?;
+    found.tight = false;
+    Some(found)
+}
+
+/// "heißt es (aus dem Außenministerium)", "Aus Paris hieß es", "heißt es in der
+/// Mitteilung": the source named with a preposition, if any.
+fn impersonal(para: &Para, j: usize, end: usize, cue: String) -> Attribution {
+    const SOURCE: &[&str] = &[
+        "aus", "von", "vom", "bei", "beim", "seitens", "in", "im", "auf",
+    ];
+    let sentence = para.sentence_of(j);
+    let find = |range: Range<usize>| {
+        range.take_while(|&t| para.is_word(t)).find_map(|t| {
+            let lower = para.lower(t);
+            SOURCE
+                .contains(&lower.as_ref())
+                .then(|| np::at(para, t + 1, end))
+                .flatten()
+        })
+    };
+    let speaker = find(j + 1..end.min(j + 8)).or_else(|| find(sentence.start..j));
+    let speaker =
+        speaker.filter(|np| is_speaker_in(para, np) && !matches!(np.kind, NpKind::Pronoun { .. }));
+    Attribution::new(cue, VerbClass::Speech, speaker, true)
+}
+
+/// A phrase that can speak; a quote is a speaker only as a short name ("schrieb „Die Zeit“").
+pub(super) fn is_speaker_in(para: &Para, np: &Np) -> bool {
+    match np.kind {
+        NpKind::QuotedName(q) => {
+            let span = para.quotes[q];
+            let inner = para.text[span.inner_start..span.inner_end].trim();
+            inner.split_whitespace().count() <= 3 && inner.starts_with(char::is_uppercase)
+        }
+        _ => true,
+    }
+}
+
+/// Scans back from `anchor` for a cue: a speech verb with its speaker, "laut X",
+/// "X zufolge", "nach Angaben X", "Sein Fazit:", "heißt es"; then a colon after a
+/// speaker ("BKA-Präsident Ziercke: „…“").
+fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
+    let colon = anchor > start && para.is_punct(anchor - 1, ':');
+    for k in (start..anchor).rev() {
+        if let Kind::Quote(_) = para.tokens[k].kind {
+            break;
+        }
+        if !para.is_word(k) {
+            continue;
+        }
+        let lower = para.lower(k);
+        if let Some((class, cue)) = verb_at(para, k, anchor) {
+            if matches!(lower.as_ref(), "heißt" | "hieß") {
+                return Some(impersonal(para, k, anchor, cue));
+            }
+            let speaker = verb_speaker(para, start, k, anchor);
+            return Some(Attribution::new(
+                cue,
+                class,
+                speaker,
+                colon || class == VerbClass::Label,
+            ));
+        }
+        if let Some(found) = according(para, start, k, anchor, colon) {
+            return Some(found);
+        }
+    }
+    if colon {
+        let speaker = first_strong(para, start, anchor - 1)?;
+        return Some(Attribution::new(
+            ":",
+            VerbClass::Speech,
+            Some(speaker),
+            true,
+        ));
+    }
+    None
+}
+
+/// "laut X", "so X", "X zufolge", "nach Angaben X", "Seiner Ansicht nach", "Sein
+/// Fazit:", "Zitat von X:" at token `k`.
+fn according(
+    para: &Para,
+    start: usize,
+    k: usize,
+    anchor: usize,
+    colon: bool,
+) -> Option<Attribution> {
+    let w = words();
+    let lower = para.lower(k);
+    let cue = para.str(k);
+    if w.is("according_to", &lower) {
+        let speaker = np::at(para, k + 1, anchor).filter(|np| is_speaker_in(para, np))?;
+        return Some(Attribution::new(
+            cue,
+            VerbClass::Speech,
+            Some(speaker),
+            colon,
+        ));
+    }
+    // "Für den Theologen Hans Küng sei der Rücktritt „…“": an opinion attributed with "für"
+    if lower == "für" && k == start {
+        let speaker = np::at(para, k + 1, anchor).filter(|np| {
+            strength(para, np) == Strength::Strong
+                && matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })
+        })?;
+        return Some(Attribution::new(
+            cue,
+            VerbClass::Opinion,
+            Some(speaker),
+            false,
+        ));
+    }
+    if lower == "zufolge" {
+        let speaker = (k.saturating_sub(8).max(start)..k)
+            .find_map(|s| np::at(para, s, k).filter(|np| np.range.end == k))?;
+        return Some(Attribution::new(
+            cue,
+            VerbClass::Speech,
+            Some(speaker),
+            false,
+        ));
+    }
+    // the cheap tests first: this runs for every capitalised word of every sentence
+    let next = para.is_word(k + 1).then(|| para.lower(k + 1));
+    let genitive = next
+        .as_deref()
+        .is_some_and(|n| matches!(n, "des" | "der" | "von" | "vom" | "eines" | "einer"));
+    let possessive = k > start && para.is_word(k - 1) && w.is("possessive", &para.lower(k - 1));
+    // "X ist der Meinung, dass …"
+    let copula = k >= start + 2
+        && para.is_word(k - 1)
+        && para.lower(k - 1) == "der"
+        && para.is_word(k - 2)
+        && matches!(para.lower(k - 2).as_ref(), "ist" | "sind" | "war" | "waren");
+    let introduces = genitive
+        || possessive
+        || copula
+        || para.is_punct(k + 1, ':')
+        || next.as_deref() == Some("nach");
+    if !introduces || !para.is_capitalized(k) || !w.is_speech_noun(&lower) {
+        return None;
+    }
+    if copula {
+        let speaker = verb_speaker(para, start, k - 2, anchor);
+        return Some(Attribution::new(cue, VerbClass::Opinion, speaker, false));
+    }
+    // "Seiner Ansicht nach", "Sein Fazit": a possessive before the noun
+    if possessive {
+        let speaker = np::at(para, k - 1, anchor);
+        return Some(Attribution::new(cue, VerbClass::Speech, speaker, colon));
+    }
+    // "nach Angaben des Ministeriums", "Das Fazit von Sandra Boser", "Zitat von X:"
+    if genitive {
+        let from = if matches!(next.as_deref(), Some("von" | "vom")) {
+            k + 2
+        } else {
+            k + 1
+        };
+        let speaker = np::at(para, from, anchor).filter(|np| is_speaker_in(para, np))?;
+        return Some(Attribution::new(
+            cue,
+            VerbClass::Speech,
+            Some(speaker),
+            colon,
+        ));
+    }
+    None
+}

@@ -1,0 +1,254 @@
+//! The word lists of `assets/` that the quote rules read: speech verbs with their
+//! inflections, speech and title nouns, closed word classes and given names. Parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// FNV-1a: the word lists are hashed for every token, and SipHash's protection against
+/// crafted keys buys nothing for fixed lists.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A set of words hashed with [`Fnv`].
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+/// A map from words hashed with [`Fnv`].
+pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+
+/// The sections of `quote_words.txt`, each a bit of a word's classes.
+const SECTIONS: &[&str] = &[
+    "determiner",
+    "pronoun",
+    "possessive",
+    "according_to",
+    "according_after",
+    "preposition",
+    "adverb",
+    "function",
+    "relative",
+    "connective",
+    "term_marker",
+    "subjunctive",
+    "not_name",
+];
+
+const SPEECH_VERBS: &str = include_str!("../../../assets/speech_verbs.txt");
+const QUOTE_WORDS: &str = include_str!("../../../assets/quote_words.txt");
+const QUOTE_NOUNS: &str = include_str!("../../../assets/quote_nouns.txt");
+const FIRST_NAMES: &str = include_str!("../../../assets/first_names.txt");
+
+/// What a speech verb does with a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbClass {
+    /// Says or writes it.
+    Speech,
+    /// Thinks or holds it: attributes indirect speech.
+    Opinion,
+    /// Names something with the quoted words ("nannte es „…“").
+    Label,
+}
+
+/// One reading of a verb form: its class and the particle it needs in the clause.
+#[derive(Debug, Clone, Copy)]
+pub struct VerbReading {
+    pub class: VerbClass,
+    pub particle: Option<&'static str>,
+}
+
+/// The usual gender of a given name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Either,
+}
+
+/// Every list, lowercase.
+#[derive(Debug, Default)]
+pub struct Words {
+    verbs: WordMap<Vec<VerbReading>>,
+    /// Each word's sections of `quote_words.txt`, one bit per entry of [`SECTIONS`].
+    classes: WordMap<u32>,
+    speech_nouns: WordSet,
+    title_nouns: WordSet,
+    first_names: WordMap<Gender>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(Words::load);
+
+/// The lists, parsed on first use.
+pub fn words() -> &'static Words {
+    &WORDS
+}
+
+/// `[section]` headers and whitespace-separated words; `#` starts a comment line.
+pub fn sections(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut section = "";
+    text.lines().filter_map(move |line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            return None;
+        }
+        Some((section, line))
+    })
+}
+
+impl Words {
+    fn load() -> Words {
+        let mut words = Words::default();
+        for (section, line) in sections(SPEECH_VERBS) {
+            words.add_verb(section, line);
+        }
+        for (section, line) in sections(QUOTE_WORDS) {
+            let Some(bit) = SECTIONS.iter().position(|s| *s == section) else {
+                continue;
+            };
+            for word in line.split_whitespace() {
+                *words.classes.entry(word).or_default() |= 1 << bit;
+            }
+        }
+        for (section, line) in sections(QUOTE_NOUNS) {
+            let set = match section {
+                "speech" => &mut words.speech_nouns,
+                _ => &mut words.title_nouns,
+            };
+            set.extend(line.split_whitespace());
+        }
+        for (section, line) in sections(FIRST_NAMES) {
+            let gender = match section {
+                "male" => Gender::Male,
+                "female" => Gender::Female,
+                _ => Gender::Either,
+            };
+            for name in line.split_whitespace() {
+                let entry = words.first_names.entry(name).or_insert(gender);
+                if *entry != gender {
+                    *entry = Gender::Either;
+                }
+            }
+        }
+        words
+    }
+
+    /// `lemma (particle): forms ; fused forms` under a class section.
+    fn add_verb(&mut self, section: &str, line: &'static str) {
+        let class = match section {
+            "opinion" => VerbClass::Opinion,
+            "label" => VerbClass::Label,
+            _ => VerbClass::Speech,
+        };
+        let Some((head, forms)) = line.split_once(':') else {
+            return;
+        };
+        let particle = head
+            .split_once('(')
+            .and_then(|(_, p)| p.strip_suffix(')'))
+            .map(str::trim);
+        let (bound, fused) = forms.split_once(';').unwrap_or((forms, ""));
+        let mut add = |forms: &'static str, particle: Option<&'static str>| {
+            for form in forms.split_whitespace() {
+                self.verbs
+                    .entry(form)
+                    .or_default()
+                    .push(VerbReading { class, particle });
+            }
+        };
+        add(bound, particle);
+        add(fused, None);
+    }
+
+    /// The readings of a lowercase verb form.
+    pub fn verb(&self, form: &str) -> &[VerbReading] {
+        self.verbs.get(form).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether a lowercase word is in a section of `quote_words.txt`.
+    /// The sections a lowercase word is in, as bits of [`Words::mask`].
+    pub fn classes(&self, word: &str) -> u32 {
+        self.classes.get(word).copied().unwrap_or(0)
+    }
+
+    /// The bits of some sections, to test against [`Words::classes`].
+    pub fn mask(sections: &[&str]) -> u32 {
+        sections
+            .iter()
+            .filter_map(|s| SECTIONS.iter().position(|x| x == s))
+            .fold(0, |m, bit| m | (1 << bit))
+    }
+
+    pub fn is(&self, section: &str, word: &str) -> bool {
+        let Some(bit) = SECTIONS.iter().position(|s| *s == section) else {
+            return false;
+        };
+        self.classes.get(word).is_some_and(|c| c & (1 << bit) != 0)
+    }
+
+    pub fn is_month(&self, word: &str) -> bool {
+        const MONTHS: &[&str] = &[
+            "januar",
+            "februar",
+            "märz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "dezember",
+        ];
+        MONTHS.contains(&word)
+    }
+
+    /// A noun that introduces speech ("Fazit", "Worte"), also at the end of a compound.
+    pub fn is_speech_noun(&self, word: &str) -> bool {
+        ends_with_any(&self.speech_nouns, word)
+    }
+
+    /// A noun that introduces a name or title ("Film", "Fachmagazin").
+    pub fn is_title_noun(&self, word: &str) -> bool {
+        ends_with_any(&self.title_nouns, word)
+    }
+
+    pub fn first_name(&self, word: &str) -> Option<Gender> {
+        self.first_names.get(word).copied()
+    }
+}
+
+/// True when `word` is in `set` or ends with a member of at least four letters (the
+/// head of a German compound).
+pub fn ends_with_any(set: &WordSet, word: &str) -> bool {
+    if set.contains(word) {
+        return true;
+    }
+    // tails of 4 to 24 chars, shortest last; a tail after a hyphen may be shorter
+    let total = word.chars().count();
+    word.char_indices().enumerate().skip(1).any(|(n, (i, _))| {
+        let left = total - n;
+        let joined = word[..i].ends_with('-');
+        (joined || (4..=24).contains(&left)) && set.contains(&word[i..])
+    })
+}

@@ -1,0 +1,25 @@
+//! Direct quotes and who said them (DESIGN.md §4): quote spans in every quotation style,
+//! scare quotes told apart from speech, and each quote's speaker from the text around it.
+//!
+//! An article is read once, in order: [`text`] cuts each paragraph into tokens and
+//! sentences with each quote as one token, [`shape`] and [`attribution`] decide whether a
+//! quote is speech and whose, and the speaker registry resolves surnames, pronouns and
+//! role nouns to the people introduced before.
+
+pub mod attribution;
+pub mod lexicon;
+pub mod marks;
+pub mod np;
+mod people;
+mod phrase;
+mod reader;
+pub mod shape;
+mod subject;
+pub mod text;
+
+use crate::model::{Article, Quote, Speaker};
+
+/// The direct quotes of an article in reading order, and its speakers.
+pub fn extract(article: &Article) -> (Vec<Quote>, Vec<Speaker>) {
+    reader::Reader::new(article).read()
+}

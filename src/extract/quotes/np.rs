@@ -1,0 +1,261 @@
+//! Noun phrases that can be a speaker: a pronoun, a person's name with or without a
+//! role ("der Sicherheitsexperte Christian Mölling", "Richter"), a role alone ("der
+//! Militärexperte"), or a body ("das Außenministerium in Ankara", "der Kreml").
+
+use std::ops::Range;
+
+use super::lexicon::{Gender, words};
+use super::phrase::{
+    apposed_name, apposition, common_noun_phrase, complement, heads, is_modifier, past_bracket,
+};
+use super::text::{Kind, Para};
+
+pub use super::phrase::is_name_word;
+use crate::extract::speakers::{is_body_word, is_role_word};
+
+/// What a speaker phrase is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NpKind {
+    /// "er", "sie", "he": the most recent fitting person.
+    Pronoun { gender: Gender },
+    /// "Sein Fazit": the most recent person.
+    Possessive,
+    /// A name (tokens `name`) with an optional role before it (tokens `role`).
+    Person {
+        name: Range<usize>,
+        role: Option<Range<usize>>,
+    },
+    /// A role with no name ("der russische Präsident"): the head role word.
+    RoleRef { head: usize, definite: bool },
+    /// A body or group named by the phrase ("der Kreml", "die Polizei").
+    Body,
+    /// A quoted name ("schrieb „Die Zeit“"): the quote's index.
+    QuotedName(usize),
+}
+
+/// A speaker phrase: its tokens, what it is, and the apposition that follows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    /// All tokens, from the article to the end of the apposition.
+    pub range: Range<usize>,
+    /// Without the article and the apposition: the text that names the speaker.
+    pub core: Range<usize>,
+    pub kind: NpKind,
+    /// ", Chinaforscherin bei der SWP," without the commas.
+    pub apposition: Option<Range<usize>>,
+    /// "vom Thinktank Hudson Institute" after a name with a role before it.
+    pub role_tail: Option<Range<usize>>,
+}
+
+/// The speaker phrase that starts at token `i`, reading no further than `limit`.
+pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
+    let w = words();
+    let limit = limit.min(para.tokens.len());
+    if i >= limit {
+        return None;
+    }
+    if let Kind::Quote(q) = para.tokens[i].kind {
+        return Some(Np {
+            range: i..i + 1,
+            core: i..i + 1,
+            kind: NpKind::QuotedName(q),
+            apposition: None,
+            role_tail: None,
+        });
+    }
+    if !para.is_word(i) {
+        return None;
+    }
+    let lower = para.lower(i);
+    if w.is("pronoun", &lower) {
+        let gender = match lower.as_ref() {
+            "er" | "he" => Gender::Male,
+            "sie" | "she" => Gender::Female,
+            _ => Gender::Either,
+        };
+        return Some(Np {
+            range: i..i + 1,
+            core: i..i + 1,
+            kind: NpKind::Pronoun { gender },
+            apposition: None,
+            role_tail: None,
+        });
+    }
+    let speech_noun =
+        i + 1 < limit && para.is_capitalized(i + 1) && w.is_speech_noun(&para.lower(i + 1));
+    if w.is("possessive", &lower) && speech_noun {
+        return Some(Np {
+            range: i..i + 2,
+            core: i..i + 2,
+            kind: NpKind::Possessive,
+            apposition: None,
+            role_tail: None,
+        });
+    }
+    let definite = matches!(
+        lower.as_ref(),
+        "der" | "die" | "das" | "den" | "dem" | "des" | "the"
+    );
+    // "Ihr Vorsitzender Eberhard Brandt": a possessive opens a phrase like an article
+    let det = w.is("determiner", &lower) || w.is("possessive", &lower);
+    let mut t = if det { i + 1 } else { i };
+    while t < limit && t < i + 4 && is_modifier(para, t) {
+        t += 1;
+    }
+    let has_mods = t > i + usize::from(det);
+    if !det && has_mods && !para.is_capitalized(t) {
+        return None;
+    }
+    let heads = heads(para, t, limit);
+    if heads.is_empty() {
+        return None;
+    }
+    let core_start = if det { i + 1 } else { i };
+    // "den Theologen Hans Küng": a given name inside starts the name even when the
+    // word before it is not a known role
+    let named_from = heads.clone().skip(1).find(|&k| {
+        k + 1 < heads.end && w.first_name(&para.lower(k)).is_some() && para.is_capitalized(k + 1)
+    });
+    let role_end = heads
+        .clone()
+        .rev()
+        .find(|&k| is_role_word(para.str(k)) || is_body_word(para.str(k)))
+        .or(named_from.map(|k| k - 1));
+    let (kind, mut end) = match role_end {
+        Some(r) if is_body_word(para.str(r)) => (NpKind::Body, heads.end),
+        Some(r) if r + 1 < heads.end => {
+            // "Oberst a. D. Richter": the retired mark belongs to the role
+            let mut name_start = r + 1;
+            while name_start + 1 < heads.end
+                && (para.is_punct(name_start, '.') || matches!(para.str(name_start), "a" | "D"))
+            {
+                name_start += 1;
+            }
+            let role = Some(core_start..name_start);
+            (
+                NpKind::Person {
+                    name: name_start..heads.end,
+                    role,
+                },
+                heads.end,
+            )
+        }
+        Some(r) => (NpKind::RoleRef { head: r, definite }, heads.end),
+        None if (det || has_mods || common_noun_phrase(para, heads.clone()))
+            && w.first_name(&para.lower(heads.start)).is_none() =>
+        {
+            (NpKind::Body, heads.end)
+        }
+        None => (
+            NpKind::Person {
+                name: heads.clone(),
+                role: None,
+            },
+            heads.end,
+        ),
+    };
+    if matches!(kind, NpKind::Body | NpKind::RoleRef { .. }) {
+        // "der Geschäftsführer der Bundestagsfraktion der Grünen": up to two phrases
+        for _ in 0..2 {
+            end = complement(para, end, limit).unwrap_or(end);
+        }
+    }
+    if matches!(kind, NpKind::RoleRef { .. } | NpKind::Body) {
+        // "Der Leiter des Programms, Klaus Stöhr, sagte": the name follows the role,
+        // perhaps after an abbreviation in brackets ("der Afrikanischen Union (AU), …")
+        if para.is_punct(end, '(') {
+            if let Some(close) = (end + 1..limit.min(end + 5)).find(|&t| para.is_punct(t, ')')) {
+                if para.is_punct(close + 1, ',') {
+                    end = close + 1;
+                }
+            }
+        }
+        if let Some(name) = apposed_name(para, end, limit) {
+            let role = Some(core_start..end);
+            // "…, Sandra Boser (GRÜNE), erklärte"
+            let after = past_bracket(para, name.end, limit);
+            let close = if para.is_punct(after, ',') {
+                after + 1
+            } else {
+                after
+            };
+            return Some(Np {
+                range: i..close,
+                core: name.clone(),
+                kind: NpKind::Person { name, role },
+                apposition: None,
+                role_tail: None,
+            });
+        }
+    }
+    let core = core_start..end;
+    // "Gitta Trauernicht (SPD)": a party or place in brackets after a name
+    if matches!(kind, NpKind::Person { .. }) && para.is_punct(end, '(') {
+        if let Some(close) = (end + 1..limit.min(end + 5)).find(|&t| para.is_punct(t, ')')) {
+            end = close + 1;
+        }
+    }
+    let apposition = apposition(para, end, limit);
+    // "der Sicherheitsexperte Satoru Nagao vom Thinktank Hudson Institute"
+    let mut role_tail = None;
+    let has_role = matches!(kind, NpKind::Person { role: Some(_), .. });
+    let from_place = para.is_word(end)
+        && matches!(
+            para.lower(end).as_ref(),
+            "von" | "vom" | "bei" | "beim" | "an" | "am" | "des" | "der"
+        );
+    if has_role && apposition.is_none() && from_place {
+        if let Some(to) = complement(para, end, limit) {
+            role_tail = Some(end..to);
+            end = to;
+        }
+    }
+    let range_end = apposition
+        .as_ref()
+        .map_or(end, |a| (a.end + 1).min(limit).max(a.end));
+    Some(Np {
+        range: i..range_end,
+        core,
+        kind,
+        apposition,
+        role_tail,
+    })
+}
+
+/// How surely a phrase names a speaker, from a bare noun that may be anything to a
+/// pronoun, a role or a full name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    Weak,
+    Medium,
+    Strong,
+}
+
+/// How surely `np` names a speaker.
+pub fn strength(para: &Para, np: &Np) -> Strength {
+    match &np.kind {
+        NpKind::Pronoun { .. } | NpKind::RoleRef { .. } | NpKind::Possessive => Strength::Strong,
+        NpKind::Person { name, role } => {
+            let first = words().first_name(&para.lower(name.start)).is_some();
+            if role.is_some() || first || name.len() > 1 || np.apposition.is_some() {
+                Strength::Strong
+            } else {
+                Strength::Medium
+            }
+        }
+        NpKind::Body => {
+            if np
+                .core
+                .clone()
+                .any(|t| para.is_word(t) && is_body_word(para.str(t)))
+            {
+                Strength::Strong
+            } else if np.core.start > np.range.start {
+                Strength::Medium
+            } else {
+                Strength::Weak
+            }
+        }
+        NpKind::QuotedName(_) => Strength::Medium,
+    }
+}

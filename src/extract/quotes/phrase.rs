@@ -1,0 +1,243 @@
+//! The parts of a speaker phrase: the capitalised words of a name or noun, adjectives
+//! before them, the phrase that completes a role ("des Ministeriums"), and the
+//! apposition after a name (", Chinaforscherin bei der SWP,").
+
+use std::ops::Range;
+
+use std::sync::LazyLock;
+
+use super::lexicon::{Words, words};
+use super::text::{Kind, Para};
+use crate::extract::speakers::{is_body_word, is_role_word};
+
+/// Name particles that may stand inside a name ("Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "von", "van", "de", "der", "den", "zu", "al", "el", "bin", "da", "di", "du", "la", "le", "dos",
+    "ter", "ten", "del",
+];
+
+/// Joining words inside an English or German proper name ("Carnegie Endowment for Peace").
+const NAME_JOINERS: &[&str] = &["for", "of", "&", "the"];
+
+/// Capitalised words that read as a noun phrase, not a name: a genitive before a noun
+/// ("Patersons Entscheidung") or a noun ending ("Mitverantwortung", "Engagement").
+pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
+    const NOUN_ENDINGS: &[&str] = &[
+        "ung", "heit", "keit", "schaft", "tion", "ität", "nis", "tum", "ment", "ismus", "ei",
+        "ungen", "heiten", "keiten", "nisse", "ionen",
+    ];
+    let tokens: Vec<&str> = heads
+        .clone()
+        .filter(|&t| para.is_word(t))
+        .map(|t| para.str(t))
+        .collect();
+    let genitive = tokens.len() >= 2
+        && tokens[..tokens.len() - 1]
+            .iter()
+            .any(|w| w.ends_with('s') && w.len() > 3);
+    let noun = tokens.iter().any(|w| {
+        let lower = w.to_lowercase();
+        lower.chars().count() > 5 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+    });
+    (genitive || noun)
+        && tokens
+            .first()
+            .is_none_or(|w| words().first_name(&w.to_lowercase()).is_none())
+}
+
+/// A lowercase adjective between an article and its noun ("der russische Präsident").
+pub(super) fn is_modifier(para: &Para, t: usize) -> bool {
+    let w = words();
+    if !para.is_word(t) || para.is_capitalized(t) {
+        // "Chinas Außenminister": a capitalised genitive before a role word
+        return para.is_capitalized(t)
+            && para.str(t).ends_with('s')
+            && para.is_capitalized(t + 1)
+            && is_role_word(para.str(t + 1));
+    }
+    let lower = para.lower(t);
+    !(w.is("preposition", &lower)
+        || w.is("adverb", &lower)
+        || w.is("determiner", &lower)
+        || w.is("pronoun", &lower)
+        || !w.verb(&lower).is_empty()
+        || matches!(
+            lower.as_ref(),
+            "und" | "oder" | "sich" | "es" | "nicht" | "and"
+        ))
+}
+
+/// The capitalised words of a name or noun, with name particles and joiners inside.
+pub(super) fn heads(para: &Para, start: usize, limit: usize) -> Range<usize> {
+    let mut t = start;
+    while t < limit {
+        if is_name_word(para, t) {
+            t += 1;
+            continue;
+        }
+        let title = matches!(
+            para.str(t),
+            "Dr" | "Prof" | "Dipl" | "Ing" | "Mr" | "Ms" | "Mrs"
+        );
+        if title
+            && t > start.saturating_sub(1)
+            && para.is_punct(t + 1, '.')
+            && t + 2 < limit
+            && is_name_word(para, t + 2)
+        {
+            t += 2; // "Dr. Heino Stoever"
+            continue;
+        }
+        if para.is_word(t)
+            && para.str(t) == "a"
+            && para.is_punct(t + 1, '.')
+            && para.is_word(t + 2)
+            && para.str(t + 2) == "D"
+        {
+            // "Oberst a. D.": a retired officer
+            t += if para.is_punct(t + 3, '.') { 4 } else { 3 };
+            continue;
+        }
+        let after_role =
+            t > start && (is_role_word(para.str(t - 1)) || is_body_word(para.str(t - 1)));
+        let joins = t > start
+            && !after_role
+            && para.is_word(t)
+            && (PARTICLES.contains(&para.str(t)) || NAME_JOINERS.contains(&para.str(t)))
+            && (para.is_capitalized(t + 1)
+                || (PARTICLES.contains(&para.str(t + 1)) && para.is_capitalized(t + 2)));
+        if joins && t + 1 < limit {
+            t += 1;
+            continue;
+        }
+        break;
+    }
+    // a trailing particle or joiner is not part of the name
+    while t > start && !para.is_capitalized(t - 1) {
+        t -= 1;
+    }
+    start..t
+}
+
+/// A capitalised word that can be part of a name or noun: not a function word, not a verb.
+pub fn is_name_word(para: &Para, t: usize) -> bool {
+    if !para.is_capitalized(t) {
+        return false;
+    }
+    let w = words();
+    let lower = para.lower(t);
+    // "Passend zu …", "Relativierend fügt Gall hinzu": an adverb opening the sentence
+    let opens = para.sentence_of(t).start == t;
+    if opens
+        && ["end", "lich", "weise", "mals", "isch"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+    {
+        return false;
+    }
+    // one lookup for all the classes a name word must not be in
+    static NOT_NAME: LazyLock<[u32; 3]> = LazyLock::new(|| {
+        [
+            Words::mask(&["function", "adverb", "preposition"]),
+            Words::mask(&["pronoun", "determiner"]),
+            Words::mask(&[
+                "function",
+                "determiner",
+                "pronoun",
+                "possessive",
+                "preposition",
+                "adverb",
+                "not_name",
+            ]),
+        ]
+    });
+    let [inner_words, pronouns, never] = *NOT_NAME;
+    let classes = w.classes(&lower);
+    // a capitalised function word inside a sentence is a name ("Lothar Nicht")
+    let inside = !opens && !para.is_punct(t.wrapping_sub(1), ':');
+    if inside && classes & inner_words != 0 {
+        return classes & pronouns == 0 && lower != "sie";
+    }
+    classes & never == 0 && w.verb(&lower).is_empty()
+}
+
+/// "des nordkoreanischen Verteidigungsministeriums", "in Ankara", "von Carnegie …":
+/// one phrase that completes a role or a body; returns where it ends.
+pub(super) fn complement(para: &Para, at: usize, limit: usize) -> Option<usize> {
+    let lower = para.is_word(at).then(|| para.lower(at))?;
+    if !matches!(
+        lower.as_ref(),
+        "des" | "der" | "von" | "vom" | "in" | "aus" | "bei" | "beim" | "im" | "für" | "of"
+    ) {
+        return None;
+    }
+    let mut t = at + 1;
+    if para.is_word(t) && words().is("determiner", &para.lower(t)) {
+        t += 1;
+    }
+    while t < limit && para.is_word(t) && !para.is_capitalized(t) && is_modifier(para, t) {
+        t += 1;
+    }
+    let heads = heads(para, t, limit);
+    (!heads.is_empty()).then_some(heads.end)
+}
+
+/// ", Klaus Stöhr," after a role: a person's name set off by commas.
+pub(super) fn apposed_name(para: &Para, at: usize, limit: usize) -> Option<Range<usize>> {
+    if !para.is_punct(at, ',') {
+        return None;
+    }
+    let name = heads(para, at + 1, limit);
+    let ends = name.end >= limit
+        || matches!(
+            para.tokens[name.end].kind,
+            Kind::Punct(',' | ':' | '(' | '.')
+        )
+        || para.is_word(name.end);
+    let person = name.len() >= 2 || words().first_name(&para.lower(name.start)).is_some();
+    let plain = !name
+        .clone()
+        .any(|t| is_role_word(para.str(t)) || is_body_word(para.str(t)));
+    (name.len() <= 5 && !name.is_empty() && ends && person && plain).then_some(name)
+}
+
+/// Past a short bracket at `at` ("(SPD)", "(UGIT)"), or `at` itself.
+pub(super) fn past_bracket(para: &Para, at: usize, limit: usize) -> usize {
+    if !para.is_punct(at, '(') {
+        return at;
+    }
+    (at + 1..limit.min(at + 6))
+        .find(|&t| para.is_punct(t, ')'))
+        .map_or(at, |close| close + 1)
+}
+
+/// The apposition after a name: ", Chinaforscherin bei der SWP," up to the next comma,
+/// colon or sentence end, when it names a role or organisation.
+pub(super) fn apposition(para: &Para, at: usize, limit: usize) -> Option<Range<usize>> {
+    if !para.is_punct(at, ',') && !para.is_punct(at, '(') {
+        return None;
+    }
+    let closing = if para.is_punct(at, '(') { ')' } else { ',' };
+    let start = at + 1;
+    let mut t = start;
+    let mut depth = 0usize;
+    while t < limit {
+        match para.tokens[t].kind {
+            Kind::Punct('(') => depth += 1,
+            Kind::Punct(')') if depth > 0 => depth -= 1,
+            Kind::Punct(c) if depth == 0 && (c == closing || ":;!?".contains(c)) => break,
+            Kind::Quote(_) => break,
+            _ => {}
+        }
+        t += 1;
+    }
+    let names_role = (start..t)
+        .any(|k| para.is_word(k) && (is_role_word(para.str(k)) || is_body_word(para.str(k))));
+    let first_is_verb = para.is_word(start) && !words().verb(&para.lower(start)).is_empty();
+    let end = if t == limit && t > start && para.is_punct(t - 1, '.') {
+        t - 1
+    } else {
+        t
+    };
+    (end > start && names_role && !first_is_verb && end - start <= 25).then_some(start..end)
+}

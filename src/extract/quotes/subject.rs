@@ -1,0 +1,242 @@
+//! The speaker phrase of a speech verb: its subject before it (past adverbs, phrases
+//! with a preposition, a relative clause or an apposition), the phrase after it, or the
+//! one a passive names; and the speaker before a colon.
+
+use super::attribution::{is_speaker_in, verb_at};
+use super::lexicon::{VerbClass, words};
+use super::np::{self, Np, NpKind, Strength, strength};
+use super::text::{Kind, Para};
+
+/// The speaker of the speech verb at `v`: its subject before it, the phrase after it
+/// ("sagte der Minister"), or the one named in a passive ("wird Musk zitiert"), taking
+/// the surer of the two when both are there.
+pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -> Option<Np> {
+    if let Some(np) = passive_agent(para, start, v) {
+        return Some(np);
+    }
+    // "hielt man für „…“": no one in particular
+    let next = skip_fillers(para, v + 1, anchor);
+    if para.is_word(next) && para.lower(next) == "man" {
+        return None;
+    }
+    let before = subject(para, start, v).or_else(|| coordinated_subject(para, start, v));
+    let after = (!is_participle(&para.lower(v)))
+        .then(|| speaker_after(para, v + 1, anchor))
+        .flatten();
+    let rank = |np: &Option<Np>| np.as_ref().map(|np| strength(para, np));
+    // a naming verb takes its object right after it ("nannte die Entscheidung „…“")
+    let speech = words()
+        .verb(&para.lower(v))
+        .iter()
+        .any(|r| r.class == VerbClass::Speech);
+    match (rank(&before), rank(&after)) {
+        (Some(Strength::Strong), _) => before,
+        (_, Some(Strength::Strong)) => after,
+        (Some(_), _) => before,
+        (_, Some(Strength::Medium))
+            if matches!(
+                after,
+                Some(Np {
+                    kind: NpKind::Person { .. },
+                    ..
+                })
+            ) =>
+        {
+            after
+        }
+        _ if speech => after,
+        _ => None,
+    }
+}
+
+/// "Netanyahu begrüßte den Angriff und nannte ihn „…“": the subject of the first verb
+/// of the sentence serves the one after "und".
+fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option<Np> {
+    let joined = v > start
+        && para.is_word(v - 1)
+        && matches!(para.lower(v - 1).as_ref(), "und" | "aber" | "sondern");
+    if !joined {
+        return None;
+    }
+    let np = np::at(para, skip_leading(para, start, v), v)?;
+    (strength(para, &np) == Strength::Strong
+        && !matches!(np.kind, NpKind::Pronoun { .. } | NpKind::Possessive))
+    .then_some(np)
+}
+
+/// "wird Musk wie folgt zitiert", "wurde der Minister mit den Worten zitiert".
+fn passive_agent(para: &Para, start: usize, v: usize) -> Option<Np> {
+    if !is_participle(&para.lower(v)) && !para.lower(v).ends_with("iert") {
+        return None;
+    }
+    let aux = (start..v)
+        .rev()
+        .take_while(|&t| para.is_word(t))
+        .find(|&t| {
+            matches!(
+                para.lower(t).as_ref(),
+                "wird" | "wurde" | "werden" | "wurden"
+            )
+        })?;
+    let np = np::at(para, skip_fillers(para, aux + 1, v), v)?;
+    matches!(
+        np.kind,
+        NpKind::Person { .. } | NpKind::RoleRef { .. } | NpKind::Pronoun { .. }
+    )
+    .then_some(np)
+}
+
+/// The first phrase before a colon that surely names a speaker; a phrase that is not the object of a preposition ("im Kongress") may still be the
+/// speaker when no surer one is there ("Die Bewohner des Dorfes sehen es gelassen:").
+pub(super) fn first_strong(para: &Para, start: usize, colon: usize) -> Option<Np> {
+    let mut t = start;
+    let mut fallback = None;
+    while t < colon {
+        match np::at(para, t, colon) {
+            Some(np) if strength(para, &np) == Strength::Strong => return Some(np),
+            Some(np) => {
+                let in_phrase = t > start
+                    && para.is_word(t - 1)
+                    && words().is("preposition", &para.lower(t - 1));
+                let medium = strength(para, &np) == Strength::Medium;
+                // a body only as the subject opening the sentence, a person anywhere
+                let fits = match np.kind {
+                    NpKind::Person { .. } => true,
+                    NpKind::Body => t == skip_leading(para, start, colon),
+                    _ => false,
+                };
+                if fallback.is_none() && medium && !in_phrase && fits {
+                    fallback = Some(np.clone());
+                }
+                t = np.range.end.max(t + 1);
+            }
+            None => t += 1,
+        }
+    }
+    fallback
+}
+
+/// "gesagt", "hinzugefügt", "mitgeteilt": a participle has no speaker after it.
+fn is_participle(form: &str) -> bool {
+    let ge = form
+        .find("ge")
+        .is_some_and(|at| at <= 5 && form.len() > at + 4);
+    ge && (form.ends_with('t') || form.ends_with("en")) && !form.starts_with("geht")
+}
+
+/// The subject before the verb at `v`: a phrase that starts at the sentence start (after
+/// leading adverbs), or after a comma, and reaches the verb past adverbs, phrases with a
+/// preposition, or a relative clause.
+fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
+    let mut starts: Vec<usize> = (start..v)
+        .filter(|&t| {
+            t > start
+                && matches!(
+                    para.tokens[t - 1].kind,
+                    Kind::Punct(',' | ':' | '–' | '(') | Kind::Quote(_)
+                )
+        })
+        .collect();
+    starts.push(skip_leading(para, start, v));
+    starts.sort_unstable_by(|a, b| b.cmp(a));
+    starts.dedup();
+    starts.into_iter().find_map(|s| {
+        let np = np::at(para, s, v)?;
+        let fronted = s > start
+            && matches!(para.lower(s - 1).as_ref(), "als" | "wie")
+            && strength(para, &np) < Strength::Strong;
+        (!fronted && reaches(para, np.range.end, v) && is_speaker_in(para, &np)).then_some(np)
+    })
+}
+
+/// Whether only adverbs, phrases with a preposition, a relative clause or a few other
+/// words stand between a subject ending at `from` and its verb at `v`.
+fn reaches(para: &Para, from: usize, v: usize) -> bool {
+    let mut t = from;
+    // ", der als Kritiker des Papstes gilt,", ", Ordnungsdezernent der Stadt,": a
+    // relative clause or an apposition between commas
+    if para.is_punct(t, ',') {
+        if let Some(close) = (t + 1..v).find(|&c| para.is_punct(c, ',')) {
+            let relative = para.is_word(t + 1) && words().is("relative", &para.lower(t + 1));
+            if relative || close + 1 == v {
+                t = close + 1;
+            }
+        }
+    }
+    if t > v {
+        return false;
+    }
+    // a verb at the end of its clause: "hatte den Bericht als „falsch“ zurückgewiesen"
+    let clause_final =
+        v + 1 >= para.tokens.len() || matches!(para.tokens[v + 1].kind, Kind::Punct(_));
+    let plain = |k: usize| {
+        matches!(para.tokens[k].kind, Kind::Word | Kind::Quote(_)) && verb_at(para, k, v).is_none()
+    };
+    t == v
+        || skip_fillers(para, t, v) == v
+        || (v - t <= 8 && (t..v).all(|k| para.is_word(k) && verb_at(para, k, v).is_none()))
+        || (clause_final && v - t <= 16 && (t..v).all(plain))
+}
+
+/// The first token after leading adverbs and conjunctions ("Auch", "Weiter", "Wie").
+pub(super) fn skip_leading(para: &Para, start: usize, limit: usize) -> usize {
+    let w = words();
+    let mut t = start;
+    while t < limit && para.is_word(t) {
+        let lower = para.lower(t);
+        let leading = w.is("adverb", &lower)
+            || w.is("connective", &lower)
+            || matches!(
+                lower.as_ref(),
+                "wie" | "als" | "während" | "nachdem" | "weil" | "da" | "dass" | "ob"
+            );
+        if !leading {
+            break;
+        }
+        t += 1;
+    }
+    t
+}
+
+/// Skips adverbs and phrases with a preposition ("dazu am Montag gegenüber der Zeitung").
+pub(super) fn skip_fillers(para: &Para, from: usize, limit: usize) -> usize {
+    let w = words();
+    let mut t = from;
+    while t < limit && para.is_word(t) && !para.is_capitalized(t) && t <= from + 12 {
+        let lower = para.lower(t);
+        if w.is("adverb", &lower) {
+            t += 1;
+        } else if w.is("preposition", &lower) {
+            t = past_phrase(para, t + 1, limit);
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// Past the object of a preposition: an article, adjectives, then capitalised words.
+fn past_phrase(para: &Para, from: usize, limit: usize) -> usize {
+    let w = words();
+    let mut t = from;
+    if t < limit && para.is_word(t) && w.is("determiner", &para.lower(t)) {
+        t += 1;
+    }
+    while t < limit && t < from + 4 && para.is_word(t) && !para.is_capitalized(t) {
+        let lower = para.lower(t);
+        if w.is("preposition", &lower) || w.is("determiner", &lower) || !w.verb(&lower).is_empty() {
+            break;
+        }
+        t += 1;
+    }
+    while t < limit && para.is_capitalized(t) {
+        t += 1;
+    }
+    t
+}
+
+/// The speaker after a speech verb: past adverbs and prepositional phrases.
+pub(super) fn speaker_after(para: &Para, from: usize, end: usize) -> Option<Np> {
+    let t = skip_fillers(para, from, end);
+    np::at(para, t, end).filter(|np| is_speaker_in(para, np))
+}

@@ -1,0 +1,49 @@
+//! Speakers: what kind of speaker a role makes someone, and one identity per person
+//! across the corpus.
+
+pub mod registry;
+mod roles;
+
+pub use roles::{is_body_word, is_role_word, kind_of, organization_of};
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// The key that makes two spellings of a name one person: lowercase, accents removed
+/// (García = Garcia, Kottasová = Kottasova), hyphens and spaces collapsed.
+pub fn speaker_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.nfd().filter(|&c| !is_combining_mark(c)) {
+        if c.is_alphanumeric() {
+            if space && !key.is_empty() {
+                key.push(' ');
+            }
+            space = false;
+            match c {
+                'ß' => key.push_str("ss"),
+                'ø' | 'Ø' => key.push('o'),
+                'ł' | 'Ł' => key.push('l'),
+                'đ' | 'Đ' => key.push('d'),
+                'æ' | 'Æ' => key.push_str("ae"),
+                'œ' | 'Œ' => key.push_str("oe"),
+                'ı' => key.push('i'),
+                _ => key.extend(c.to_lowercase()),
+            }
+        } else if c.is_whitespace() || c == '-' || c == '.' {
+            space = true;
+        }
+    }
+    key
+}
+
+/// Whether `query` names this speaker: the full name or one of its words (a surname),
+/// accents and case aside.
+pub fn name_matches(name: &str, query: &str) -> bool {
+    let name = speaker_key(name);
+    let query = speaker_key(query);
+    !query.is_empty()
+        && (name == query
+            || (!query.contains(' ') && name.split(' ').any(|word| word == query))
+            || name.ends_with(&format!(" {query}")))
+}

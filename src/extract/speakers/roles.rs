@@ -1,0 +1,120 @@
+//! Role words (`assets/roles.txt`): whether a role makes its speaker an expert or an
+//! official, whether a noun names a speaking body, and which organisation a role names.
+
+use std::sync::LazyLock;
+
+use crate::extract::quotes::lexicon::{WordSet, ends_with_any, sections};
+use crate::model::SpeakerKind;
+
+const ROLES: &str = include_str!("../../../assets/roles.txt");
+
+#[derive(Default)]
+struct Roles {
+    expert: WordSet,
+    official: WordSet,
+    person: WordSet,
+    body: WordSet,
+    retired: Vec<&'static str>,
+}
+
+static LISTS: LazyLock<Roles> = LazyLock::new(|| {
+    let mut roles = Roles::default();
+    for (section, line) in sections(ROLES) {
+        match section {
+            "expert" => roles.expert.extend(line.split_whitespace()),
+            "official" => roles.official.extend(line.split_whitespace()),
+            "person" => roles.person.extend(line.split_whitespace()),
+            "body" => roles.body.extend(line.split_whitespace()),
+            "retired" => roles.retired.push(line),
+            _ => {}
+        }
+    }
+    roles
+});
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches('-').to_lowercase())
+}
+
+/// Whether a word names a person's role or function ("Chinaforscherin",
+/// "US-Außenminister", "Sprecher"); a body ("Ministerium") is not a role.
+pub fn is_role_word(word: &str) -> bool {
+    let word = word.to_lowercase();
+    let lists = &*LISTS;
+    !ends_with_any(&lists.body, &word)
+        && (ends_with_any(&lists.expert, &word)
+            || ends_with_any(&lists.official, &word)
+            || ends_with_any(&lists.person, &word))
+}
+
+/// Whether a noun names a speaking body ("Außenministerium", "Kreml", "Polizei").
+pub fn is_body_word(word: &str) -> bool {
+    ends_with_any(&LISTS.body, &word.to_lowercase())
+}
+
+/// The kind a role (with the speaker's name, for bodies) makes a speaker: expert words
+/// win, a retired officer is an expert, then official words; anyone else is `other`.
+pub fn kind_of(role: &str) -> SpeakerKind {
+    let lists = &*LISTS;
+    let mut official = false;
+    for word in words(role) {
+        if ends_with_any(&lists.expert, &word) {
+            return SpeakerKind::Expert;
+        }
+        official |= ends_with_any(&lists.official, &word);
+    }
+    let retired = lists.retired.iter().any(|r| contains_phrase(role, r));
+    match (official, retired) {
+        (true, true) => SpeakerKind::Expert,
+        (true, false) => SpeakerKind::Official,
+        _ => SpeakerKind::Other,
+    }
+}
+
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// The organisation a role names: the capitalised words after "bei", "von", "an" or a
+/// genitive article ("Chinaforscherin bei der Stiftung Wissenschaft und Politik (SWP)"
+/// → "Stiftung Wissenschaft und Politik").
+pub fn organization_of(role: &str) -> Option<String> {
+    const INTRO: &[&str] = &[
+        "bei", "von", "vom", "an", "am", "der", "des", "beim", "at", "of",
+    ];
+    const SKIP: &[&str] = &["der", "die", "das", "den", "dem", "des", "the"];
+    let tokens: Vec<&str> = role.split_whitespace().collect();
+    let start = tokens.iter().position(|t| INTRO.contains(t))? + 1;
+    let mut org: Vec<&str> = Vec::new();
+    for (i, &token) in tokens.iter().enumerate().skip(start) {
+        let word = token.trim_end_matches([',', ';', ')', '(']);
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if org.is_empty() && (SKIP.contains(&word) || !capital) {
+            continue;
+        }
+        let joins = matches!(word, "und" | "für" | "for" | "and" | "of" | "&");
+        if joins && tokens.get(i + 1).is_none_or(|next| is_role_word(next)) {
+            break;
+        }
+        if !(capital || joins) || token.starts_with('(') {
+            break;
+        }
+        org.push(word);
+        if token.ends_with([',', ';', ')']) {
+            break;
+        }
+    }
+    while org
+        .last()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+    {
+        org.pop();
+    }
+    (!org.is_empty()).then(|| org.join(" "))
+}

@@ -242,8 +242,13 @@ fn a_large_file_loads_and_saves_in_reasonable_time() {
     file.save(&[read(1)]).unwrap();
     let save = started.elapsed();
     let size = std::fs::metadata(file.path()).unwrap().len();
+    let build = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "optimised"
+    };
     eprintln!(
-        "{} marks: {size} bytes, load {load:?}, save {save:?} (debug build)",
+        "{} marks: {size} bytes, load {load:?}, save {save:?} ({build} build)",
         opened.marks.count(Flag::Read)
     );
     assert_eq!(opened.marks.count(Flag::Read), LARGE as usize);

@@ -86,6 +86,20 @@ impl Session {
         }
     }
 
+    /// Resizes the pseudo-terminal (kiosk gets SIGWINCH) and the screen that reads it.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        self.master.resize(size).unwrap();
+        self.pump();
+        self.screen
+            .set_size(nonzero(rows.max(1)), nonzero(cols.max(1)));
+    }
+
     fn pump(&mut self) {
         while let Ok(bytes) = self.output.try_recv() {
             self.screen.process(&bytes);
@@ -206,16 +220,19 @@ fn keys_filter_quotes_and_a_clean_exit() {
     s.wait_for("the search", |c| c.contains("/Paris") && !c.contains(FJORD));
     s.send("x");
 
+    // Resized to nothing and back: it keeps running and draws the whole screen again.
+    for (cols, rows) in [(1, 1), (0, 0), (3, 2), (0, 0), (120, 36)] {
+        s.resize(cols, rows);
+        thread::sleep(Duration::from_millis(30));
+    }
+    s.wait_for("the screen after the resizes", |c| {
+        let rows: Vec<&str> = c.lines().collect();
+        rows.len() == 36 && rows[0].starts_with("┌ Articles 2") && rows[35].contains("2 articles")
+    });
+    assert!(s.child.try_wait().unwrap().is_none(), "still running");
+
     // A resize to a narrow terminal shows one pane and keeps running.
-    s.master
-        .resize(PtySize {
-            rows: 15,
-            cols: 50,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    s.screen.set_size(nonzero(15), nonzero(50));
+    s.resize(50, 15);
     s.send("h");
     s.wait_for("the narrow list", |c| {
         c.contains("Articles") && c.contains("Norwegen öffnet")
@@ -334,4 +351,32 @@ fn a_corrupt_marks_file_is_reported_and_new_marks_are_kept() {
         .map(|e| std::fs::read_to_string(e.path()).unwrap())
         .collect::<Vec<_>>();
     assert_eq!(kept, ["{ half a file"], "the old file is kept");
+}
+
+#[test]
+fn two_copies_running_at_once_keep_each_others_marks() {
+    let shared = tempfile::tempdir().unwrap();
+    let home = shared.path().to_str().unwrap().to_string();
+    let copy = || {
+        let own = tempfile::tempdir().unwrap();
+        Session::start_with(&[], 120, 30, own, &[("XDG_STATE_HOME", &home)])
+    };
+    let (mut first, mut second) = (copy(), copy());
+    first.wait_for("the seeds", |c| c.contains("5 articles"));
+    second.wait_for("the seeds", |c| c.contains("5 articles"));
+    first.send("m");
+    first.wait_for("the first mark", |c| c.contains("marked read"));
+    second.send("jm");
+    // The second copy's write merges the first copy's mark: both rows show it.
+    second.wait_for("both marks in the second copy", |c| {
+        c.contains("marked read") && c.matches("✓ ").count() >= 2
+    });
+    for s in [&mut first, &mut second] {
+        s.send("q");
+        assert!(s.wait_exit(), "a clean exit");
+        s.assert_restored();
+    }
+    let file = kiosk::state_file::StateFile::in_dir(shared.path().join("kiosk"));
+    let marks = file.load().unwrap().marks;
+    assert_eq!(marks.count(kiosk::state_file::Flag::Read), 2);
 }

@@ -144,8 +144,13 @@ pub const HELP: &[HelpRow] = &[
     },
     HelpRow {
         keys: "marks",
-        what: "list: ★ bookmarked, ✓ read · countries: ✓ in the filter, • in this article · \
-               speakers: E expert, O official, bold when quoted in this article",
+        what: "list: ★ bookmarked, ✓ read · countries: ✓ in the filter, • in this article",
+        bindings: &[],
+    },
+    HelpRow {
+        keys: "speakers",
+        what: "E expert, O official, · other; bold when quoted in this article; \
+               beside a quote, its speaker's name is highlighted or added in [brackets]",
         bindings: &[],
     },
 ];

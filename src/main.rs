@@ -112,6 +112,9 @@ fn reader(paths: &[PathBuf]) -> Result<ExitCode> {
     for error in &outcome.load_errors {
         eprintln!("kiosk: skipped {error}");
     }
+    for notice in &outcome.notices {
+        eprintln!("kiosk: {notice}");
+    }
     if let Some(timings) = &outcome.timings {
         eprintln!("{timings}");
     }

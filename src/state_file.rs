@@ -2,14 +2,16 @@
 //! (`$XDG_STATE_HOME/kiosk/`, else `~/.local/state/kiosk/`), keyed by a hash of each
 //! article's content so that a moved or renamed file keeps its marks.
 //!
-//! Writes are atomic (a temporary file, then a rename) and merge with what is on disk,
-//! so a crash or a second running copy never corrupts or drops marks. A file that
-//! cannot be read as marks is moved aside and reported, never silently reset.
+//! Writes hold a lock (`marks.json.lock`), merge with what is on disk and are atomic (a
+//! temporary file flushed to disk, then a rename), so a crash, a kill or a second running
+//! copy never corrupts or drops marks. A file that cannot be read as marks is moved aside
+//! and reported, never silently reset.
 
 use std::collections::BTreeSet;
-use std::fs;
-use std::io;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -130,9 +132,14 @@ pub struct StateFile {
 #[derive(Debug, Default)]
 pub struct Opened {
     pub marks: Marks,
-    /// Set when the file was unreadable and moved aside: says where to.
+    /// Set when the file was unreadable and moved aside: says what was wrong and where
+    /// the old file went.
     pub notice: Option<String>,
 }
+
+/// Numbers the temporary files of one process, so that two writers in one process
+/// never share one.
+static TEMPORARIES: AtomicU64 = AtomicU64::new(0);
 
 impl StateFile {
     /// The marks file in `dir` (created on the first write).
@@ -146,58 +153,152 @@ impl StateFile {
         &self.path
     }
 
-    /// Reads the marks; a missing file is no marks, a corrupt one is moved aside.
+    /// Reads the marks; a missing file is no marks, a corrupt or unreadable one is moved
+    /// aside (under the lock, so that no other copy's fresh file is taken for it).
     pub fn load(&self) -> io::Result<Opened> {
-        let bytes = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
+        match fs::symlink_metadata(&self.path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Opened::default()),
-            Err(e) => return Err(e),
-        };
-        match serde_json::from_slice::<Marks>(&bytes) {
-            Ok(marks) => Ok(Opened {
-                marks,
-                notice: None,
-            }),
-            Err(e) => {
-                let aside = self.move_aside()?;
+            _ => {}
+        }
+        match self.lock() {
+            Ok(_lock) => self.read_locked(),
+            // A folder we may not write to: the marks can still be shown.
+            Err(lock_error) => {
+                let bytes = fs::read(&self.path)?;
+                let marks = serde_json::from_slice(&bytes).map_err(|_| lock_error)?;
                 Ok(Opened {
-                    marks: Marks::default(),
-                    notice: Some(format!(
-                        "{} was not a marks file ({e}); moved it to {}",
-                        self.path.display(),
-                        aside.display()
-                    )),
+                    marks,
+                    notice: None,
                 })
             }
         }
     }
 
     /// Writes `changes` on top of what is on disk now (another copy may have written
-    /// since we read), atomically; returns the merged marks and any notice.
+    /// since we read): under an exclusive lock, read, merge, write a temporary file,
+    /// flush it to disk and rename it over the old one. Returns the merged marks and
+    /// any notice.
     pub fn save(&self, changes: &[Change]) -> io::Result<Opened> {
-        let mut opened = self.load()?;
-        for &change in changes {
-            opened.marks.apply(change);
-        }
         if let Some(dir) = self.path.parent() {
             fs::create_dir_all(dir)?;
         }
-        let json = serde_json::to_vec_pretty(&opened.marks).map_err(io::Error::other)?;
-        let tmp = self.sibling(&format!("tmp-{}", std::process::id()));
-        fs::write(&tmp, json)?;
-        fs::rename(&tmp, &self.path).inspect_err(|_| {
-            let _ = fs::remove_file(&tmp);
-        })?;
+        let _lock = self.lock()?;
+        self.remove_stale_temporaries();
+        let mut opened = self.read_locked()?;
+        for &change in changes {
+            opened.marks.apply(change);
+        }
+        self.replace(&opened.marks)?;
         Ok(opened)
     }
 
+    /// Waits for the lock beside the file; it is released when the returned file closes.
+    /// Every copy of kiosk takes it to read, merge and write, so writes never interleave.
+    fn lock(&self) -> io::Result<File> {
+        let path = self.sibling("lock");
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| with_path(e, &path, "cannot open the lock file"))?;
+        // `File::lock` is std since Rust 1.89 (the let chains elsewhere already need 1.88;
+        // Cargo.toml's rust-version lags behind).
+        #[allow(clippy::incompatible_msrv)]
+        let locked = file.lock();
+        locked.map_err(|e| with_path(e, &path, "cannot lock"))?;
+        Ok(file)
+    }
+
+    /// Reads the file while holding the lock.
+    fn read_locked(&self) -> io::Result<Opened> {
+        let problem = match fs::read(&self.path) {
+            Ok(bytes) => match serde_json::from_slice::<Marks>(&bytes) {
+                Ok(marks) => {
+                    return Ok(Opened {
+                        marks,
+                        notice: None,
+                    });
+                }
+                Err(e) => format!("was not a marks file ({e})"),
+            },
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Opened::default()),
+            Err(e) => format!("could not be read ({e})"),
+        };
+        let aside = self.move_aside()?;
+        let name = |p: &Path| {
+            p.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        };
+        let dir = self.path.parent().unwrap_or(Path::new("")).display();
+        Ok(Opened {
+            marks: Marks::default(),
+            // What happened first: the status line may only show the start.
+            notice: Some(format!(
+                "moved the marks file aside to {}: it {problem} (in {dir}; a new one is started)",
+                name(&aside),
+            )),
+        })
+    }
+
+    /// Writes `marks` to a new temporary file, flushes it to disk and renames it over
+    /// the file: a reader (or a crash) sees the old file or the new one, never a part.
+    fn replace(&self, marks: &Marks) -> io::Result<()> {
+        let json = serde_json::to_vec_pretty(marks).map_err(io::Error::other)?;
+        let n = TEMPORARIES.fetch_add(1, Ordering::Relaxed);
+        let tmp = self.sibling(&format!("{TMP}{}-{n}", std::process::id()));
+        let written = (|| {
+            let mut file = File::create(&tmp)?;
+            file.write_all(&json)?;
+            file.sync_all()?;
+            fs::rename(&tmp, &self.path)
+        })();
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            return Err(with_path(e, &tmp, "cannot write"));
+        }
+        // The rename itself reaches the disk with the folder (best effort).
+        if let Some(dir) = self.path.parent().and_then(|d| File::open(d).ok()) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    }
+
+    /// Removes temporary files left by a writer that was killed: with the lock held, no
+    /// other writer has one open.
+    fn remove_stale_temporaries(&self) {
+        let (Some(dir), Some(name)) = (self.path.parent(), self.path.file_name()) else {
+            return;
+        };
+        let mut prefix = name.to_os_string();
+        prefix.push(format!(".{TMP}"));
+        let prefix = prefix.to_string_lossy().into_owned();
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// Renames the file to `marks.json.corrupt-<time>` (numbered when that exists).
     fn move_aside(&self) -> io::Result<PathBuf> {
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
-        let aside = self.sibling(&format!("corrupt-{stamp}"));
-        fs::rename(&self.path, &aside)?;
+        let mut aside = self.sibling(&format!("corrupt-{stamp}"));
+        let mut n = 1;
+        while fs::symlink_metadata(&aside).is_ok() {
+            n += 1;
+            aside = self.sibling(&format!("corrupt-{stamp}-{n}"));
+        }
+        fs::rename(&self.path, &aside)
+            .map_err(|e| with_path(e, &self.path, "cannot move the unreadable file aside"))?;
         Ok(aside)
     }
 
@@ -208,6 +309,84 @@ impl StateFile {
         name.push(suffix);
         PathBuf::from(name)
     }
+}
+
+/// The marks file as the reader uses it: changes that could not be written are kept and
+/// tried again with the next ones, and every problem is remembered, to be printed on
+/// stderr once the terminal is restored.
+#[derive(Debug)]
+pub struct MarksWriter {
+    file: StateFile,
+    pending: Vec<Change>,
+    notices: Vec<String>,
+}
+
+impl MarksWriter {
+    /// The writer for the marks file in `dir`.
+    pub fn in_dir(dir: impl Into<PathBuf>) -> MarksWriter {
+        MarksWriter {
+            file: StateFile::in_dir(dir),
+            pending: Vec::new(),
+            notices: Vec::new(),
+        }
+    }
+
+    /// Reads the marks: the marks when they could be read, and a message to show.
+    pub fn open(&mut self) -> (Option<Marks>, Option<String>) {
+        match self.file.load() {
+            Ok(opened) => {
+                let message = opened.notice.inspect(|n| self.notices.push(n.clone()));
+                (Some(opened.marks), message)
+            }
+            Err(e) => (
+                None,
+                Some(self.notice(format!("cannot read the marks: {e}"))),
+            ),
+        }
+    }
+
+    /// Writes `changes` and any that failed before: the merged marks when written, and
+    /// a message to show.
+    pub fn write(&mut self, changes: Vec<Change>) -> (Option<Marks>, Option<String>) {
+        self.pending.extend(changes);
+        if self.pending.is_empty() {
+            return (None, None);
+        }
+        match self.file.save(&self.pending) {
+            Ok(opened) => {
+                self.pending.clear();
+                let message = opened.notice.inspect(|n| self.notices.push(n.clone()));
+                (Some(opened.marks), message)
+            }
+            Err(e) => (None, Some(self.notice(format!("marks not saved yet: {e}")))),
+        }
+    }
+
+    /// A last attempt at writing `changes` and what is pending; every notice, for stderr.
+    pub fn finish(mut self, changes: Vec<Change>) -> Vec<String> {
+        self.write(changes);
+        if !self.pending.is_empty() {
+            let lost = self.pending.len();
+            self.notices
+                .push(format!("{lost} mark changes could not be saved"));
+        }
+        self.notices
+    }
+
+    fn notice(&mut self, message: String) -> String {
+        if self.notices.last() != Some(&message) {
+            self.notices.push(message.clone());
+        }
+        message
+    }
+}
+
+/// The start of a temporary file's suffix: `marks.json.tmp-<pid>-<n>`.
+const TMP: &str = "tmp-";
+
+/// An I/O error that names the file and what was being done.
+fn with_path(error: io::Error, path: &Path, doing: &str) -> io::Error {
+    io::Error::new(error.kind(), format!("{doing} {}: {error}", path.display()))
 }
 
 /// Hashes as 16 hex digits in the file, so that it reads well and survives any JSON

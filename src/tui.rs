@@ -26,7 +26,7 @@ use rayon::prelude::*;
 
 use crate::app::{Action, AppState, LoadUpdate};
 use crate::model::Article;
-use crate::state_file::{self, StateFile};
+use crate::state_file::{self, Marks, MarksWriter};
 use crate::{extract, keys, load, ui};
 
 /// Files per batch after the first: large enough to keep the cores busy, small enough
@@ -55,6 +55,9 @@ pub struct Outcome {
     pub load_errors: Vec<String>,
     /// With `exit_after_load`: how long the first screen and the full load took.
     pub timings: Option<String>,
+    /// What the status line said about the marks file (moved aside, not saved), to be
+    /// printed once the terminal is restored.
+    pub notices: Vec<String>,
 }
 
 /// Runs the reader until the user quits.
@@ -139,13 +142,11 @@ fn event_loop(
     let size = terminal.size()?;
     let mut state = AppState::new(size.width, size.height);
     state.set_no_color(options.no_color);
-    let marks_file = options.state_dir.as_ref().map(StateFile::in_dir);
-    if let Some(file) = &marks_file {
-        match file.load() {
-            Ok(opened) => state.set_marks(opened.marks, opened.notice),
-            Err(e) => state.show_message(format!("cannot read {}: {e}", file.path().display())),
-        }
+    let mut marks = options.state_dir.as_ref().map(MarksWriter::in_dir);
+    if let Some(writer) = &mut marks {
+        show_written(&mut state, writer.open());
     }
+    let panic_for_test = std::env::var_os("KIOSK_TEST_PANIC").is_some_and(|v| v == "1");
     let (sender, receiver) = mpsc::channel();
     spawn_loader(options.paths, sender).context("starting the loader thread")?;
     let (mut first_screen, mut first_articles) = (None, None);
@@ -159,6 +160,10 @@ fn event_loop(
                 first_articles.get_or_insert(now);
             }
             dirty = false;
+            if panic_for_test {
+                // A hidden switch for the terminal test: is it restored on a panic?
+                panic!("KIOSK_TEST_PANIC=1: a deliberate panic after the first frame");
+            }
         }
         if state.should_quit() || terminated.load(Ordering::Relaxed) {
             break;
@@ -170,10 +175,14 @@ fn event_loop(
         let wait = Duration::from_millis(if loading { 20 } else { 250 });
         dirty |= handle_input(&mut state, wait)?;
         dirty |= receive_batches(&mut state, &receiver);
-        if let Some(file) = &marks_file {
-            save_marks(&mut state, file);
+        if let Some(writer) = &mut marks {
+            save_marks(&mut state, writer);
         }
     }
+    let notices = match marks {
+        Some(writer) => writer.finish(state.take_mark_changes()),
+        None => Vec::new(),
+    };
     let timings = options.exit_after_load.then(|| {
         format!(
             "kiosk: first screen after {} ms, first articles after {} ms; \
@@ -188,6 +197,7 @@ fn event_loop(
         articles: state.corpus().len(),
         load_errors: state.load_errors().to_vec(),
         timings,
+        notices,
     })
 }
 
@@ -240,20 +250,20 @@ fn receive_batches(state: &mut AppState, receiver: &Receiver<LoadUpdate>) -> boo
     merged.map(|update| state.receive(update)).is_some()
 }
 
-fn save_marks(state: &mut AppState, file: &StateFile) {
+/// Writes the marks the user changed since the last call (and any that failed before).
+fn save_marks(state: &mut AppState, writer: &mut MarksWriter) {
     let changes = state.take_mark_changes();
-    if changes.is_empty() {
-        return;
+    if !changes.is_empty() {
+        show_written(state, writer.write(changes));
     }
-    match file.save(&changes) {
-        Ok(opened) => {
-            let message = state.message().map(str::to_string);
-            state.set_marks(opened.marks, opened.notice.or(message));
-        }
-        Err(e) => state.show_message(format!(
-            "could not save marks to {}: {e}",
-            file.path().display()
-        )),
+}
+
+fn show_written(state: &mut AppState, (marks, message): (Option<Marks>, Option<String>)) {
+    if let Some(marks) = marks {
+        state.set_marks(marks, None);
+    }
+    if let Some(message) = message {
+        state.show_message(message);
     }
 }
 

@@ -114,6 +114,82 @@ fn seeds_at_120x40() {
     insta::assert_snapshot!(screen(&state));
 }
 
+/// The README's capture: the first seed with its first quote selected (`]`), the
+/// speaker beside it, the Speakers tab on show.
+#[test]
+fn seeds_at_120x40_with_a_quote_selected() {
+    let mut state = app_fixtures::seeds_state(120, 40);
+    state.update(Action::NextQuote);
+    insta::assert_snapshot!(screen(&state));
+}
+
+/// Highlights on the real seeds, as the extractors find them: the selected quote, the
+/// other quotes, the speaker's name and the country mentions (`countries::find`).
+#[test]
+fn quote_and_mention_styles_on_the_seeds() {
+    let mut state = app_fixtures::seeds_state(120, 40);
+    state.update(Action::NextQuote);
+    let first = state.article().unwrap().quotes[0].clone();
+    let terminal = render(&state);
+    let buf = terminal.backend().buffer();
+    let words: String = first.text.split(' ').take(3).collect::<Vec<_>>().join(" ");
+    let (x, y) = find(buf, &format!("„{words}"), 32);
+    for dx in 0..words.chars().count() as u16 {
+        assert_eq!(
+            buf[(x + dx, y)].bg,
+            COLOR.quote_selected.bg.unwrap(),
+            "selected quote"
+        );
+    }
+    assert_ne!(buf[(x - 2, y)].bg, COLOR.quote_selected.bg.unwrap());
+    // "Nordkorea" just before the quote is a country mention.
+    let (x, y) = find(buf, "Nordkorea von", 32);
+    for dx in 0..9 {
+        let cell = &buf[(x + dx, y)];
+        assert_eq!(cell.fg, COLOR.country.fg.unwrap(), "mention cell {dx}");
+        assert!(cell.modifier.contains(Modifier::UNDERLINED));
+    }
+    assert!(!buf[(x + 10, y)].modifier.contains(Modifier::UNDERLINED));
+    // "Russland" inside the selected quote: the mention is laid over the quote.
+    let (x, y) = find(buf, "Russland exportiert", 32);
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert_eq!(buf[(x, y)].bg, COLOR.quote_selected.bg.unwrap());
+    // The next quote is highlighted as a quote, not as the selected one.
+    let second = state.article().unwrap().quotes[1].clone();
+    let start: String = second.text.split(' ').take(2).collect::<Vec<_>>().join(" ");
+    let (x, y) = find(buf, &format!("„{start}"), 32);
+    assert_eq!(buf[(x + 1, y)].fg, COLOR.quote.fg.unwrap(), "another quote");
+    // Its speaker is named after it, in the speaker's style.
+    if let Some(name) = &second.speaker {
+        let first_word = name.split([' ', '-']).next().unwrap();
+        let (x, y) = find(buf, &format!("[{first_word}"), 32);
+        assert_eq!(buf[(x + 1, y)].fg, COLOR.speaker.fg.unwrap());
+    }
+}
+
+#[test]
+fn the_seeds_draw_at_every_size_down_to_nothing_and_back() {
+    let mut state = app_fixtures::seeds_state(120, 40);
+    state.update(Action::NextQuote);
+    let open = (state.open(), state.quote());
+    let widths = [
+        0, 1, 2, 3, 5, 10, 23, 40, 63, 64, 65, 90, 109, 110, 139, 140, 250,
+    ];
+    let heights = [0, 1, 2, 3, 4, 5, 8, 15, 40, 90];
+    for _focus in 0..4 {
+        for &w in &widths {
+            for &h in &heights {
+                state.update(Action::Resize(w, h));
+                render(&state);
+            }
+        }
+        state.update(Action::FocusNext);
+    }
+    state.update(Action::Resize(120, 40));
+    assert_eq!((state.open(), state.quote()), open);
+    assert!(screen(&state).contains("Article 1 of 5"));
+}
+
 #[test]
 fn quotes_speakers_mentions_and_matches_have_their_styles() {
     let mut state = app_fixtures::state(120, 40);
@@ -139,13 +215,23 @@ fn quotes_speakers_mentions_and_matches_have_their_styles() {
         COLOR.quote_selected.bg.unwrap(),
         "the selected quote stands out"
     );
-    let (x, y) = find(buf, "[Ingrid Solberg]", article_x);
+    let (x, y) = find(buf, "sagt Ingrid Solberg,", article_x);
+    for dx in 5..19 {
+        let cell = &buf[(x + dx, y)];
+        assert_eq!(
+            cell.fg,
+            COLOR.speaker.fg.unwrap(),
+            "the name beside the quote"
+        );
+        assert!(cell.modifier.contains(Modifier::ITALIC));
+    }
+    assert_ne!(buf[(x, y)].fg, COLOR.speaker.fg.unwrap(), "not the verb");
+    let (x, y) = find(buf, "[Ingrid", article_x);
     assert_eq!(
         buf[(x + 1, y)].fg,
         COLOR.speaker.fg.unwrap(),
-        "the speaker beside the quote"
+        "a tag where the text does not name the speaker beside the quote"
     );
-    assert!(buf[(x + 1, y)].modifier.contains(Modifier::ITALIC));
     let (x, y) = find(buf, "Norwegen will", article_x);
     for dx in 0..8 {
         assert!(

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use super::wrap::wrap_ranges;
 
 /// What part of the article a block is; decides its style.
@@ -13,9 +15,12 @@ use super::wrap::wrap_ranges;
 pub enum BlockKind {
     Kicker,
     Title,
-    /// Date, source and address.
+    /// Date and source.
     Meta,
-    /// The article's countries and speakers, one line each.
+    /// The web address or the file: one line, cut with `…` when longer.
+    Address,
+    /// The article's countries and speakers, one line each (cut with `…`; the sidebar
+    /// has them all).
     Entities,
     Dateline,
     Lead,
@@ -94,6 +99,35 @@ pub fn country_mentions(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// The whole text when it fits `width` columns, else the part that fits with one column
+/// left for the `…` the drawing adds.
+fn one_line(text: &str, width: usize) -> Range<usize> {
+    if text.width() <= width {
+        return 0..text.len();
+    }
+    let mut used = 0;
+    for (at, c) in text.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used + 1 > width {
+            return 0..at;
+        }
+    }
+    0..text.len()
+}
+
+/// A cut list line ("Countries: China 22 · Russland 22 · USA…") shortened to its last
+/// whole item, the separator kept: "Countries: China 22 · Russland 22 · ".
+fn whole_items(text: &str, line: Range<usize>) -> Range<usize> {
+    const SEPARATOR: &str = " · ";
+    if line.end >= text.len() {
+        return line;
+    }
+    match text[line.clone()].rfind(SEPARATOR) {
+        Some(at) => line.start..line.start + at + SEPARATOR.len(),
+        None => line,
+    }
+}
+
 impl Doc {
     /// Wraps every block to `width` columns (at least one).
     pub fn wrap(&mut self, width: usize) {
@@ -101,7 +135,15 @@ impl Doc {
         self.lines.clear();
         for (i, block) in self.blocks.iter_mut().enumerate() {
             block.first_line = self.lines.len();
-            for range in wrap_ranges(&block.text, width.max(1)) {
+            let ranges = match block.kind {
+                BlockKind::Address => vec![one_line(&block.text, width.max(1))],
+                BlockKind::Entities => {
+                    let line = one_line(&block.text, width.max(1));
+                    vec![whole_items(&block.text, line)]
+                }
+                _ => wrap_ranges(&block.text, width.max(1)),
+            };
+            for range in ranges {
                 self.lines.push(DocLine { block: i, range });
             }
         }

@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use super::doc::{Block, BlockKind, Doc, Highlight, MentionFinder, Span};
-use crate::model::Article;
+use super::doc_quotes::Shown;
+use crate::model::{Article, Speaker};
 use crate::search::Searcher;
 
 impl Doc {
@@ -45,7 +46,14 @@ impl Builder<'_> {
             self.content(BlockKind::Kicker, kicker);
         }
         self.content(BlockKind::Title, &a.title);
-        self.plain(BlockKind::Meta, meta_line(a));
+        let meta = meta_line(a);
+        if !meta.is_empty() {
+            self.plain(BlockKind::Meta, meta);
+        }
+        let address = a.url.as_deref().unwrap_or(&a.path);
+        if !address.is_empty() {
+            self.plain(BlockKind::Address, address.to_string());
+        }
         for line in entity_lines(a) {
             self.plain(BlockKind::Entities, line);
         }
@@ -98,43 +106,17 @@ impl Builder<'_> {
         }
     }
 
-    /// A paragraph: its quotes, each followed by `[speaker]`, its mentions and matches.
+    /// A paragraph: its quotes, each with its speaker (the name beside it in the text
+    /// highlighted, else `[speaker]` inserted after it), its mentions and matches.
     fn paragraph(&mut self, a: &Article, s: usize, p: usize, text: &str) {
         let block = self.doc.blocks.len();
-        let mut quotes = Vec::new();
-        let mut tags: Vec<(usize, String, usize)> = Vec::new();
-        for (q, quote) in a.quotes.iter().enumerate() {
-            if quote.section != s || quote.paragraph != p {
-                continue;
-            }
-            let Some(range) = char_range(text, quote.start, quote.end) else {
-                continue;
-            };
-            if let Some(name) = &quote.speaker {
-                tags.push((range.end, format!(" [{name}]"), q));
-            }
-            quotes.push((range, q));
-        }
-        tags.sort_by_key(|t| t.0);
-        let shift = |offset: usize, is_end: bool| {
-            offset
-                + tags
-                    .iter()
-                    .filter(|(at, ..)| if is_end { *at < offset } else { *at <= offset })
-                    .map(|(_, tag, _)| tag.len())
-                    .sum::<usize>()
-        };
-        let (shown, mut spans) = with_speaker_tags(text, &tags);
-        for (range, q) in quotes {
-            let start = shift(range.start, false);
+        let shown = Shown::new(a, s, p, text);
+        for &(q, start) in &shown.quote_starts {
             self.doc.quotes[q] = Some((block, start));
-            spans.push(Span {
-                range: start..shift(range.end, true),
-                kind: Highlight::Quote(q),
-            });
         }
-        spans.extend(self.mentions_and_matches(text, shift));
-        self.push(BlockKind::Paragraph, shown, spans);
+        let mut spans = shown.spans.clone();
+        spans.extend(self.mentions_and_matches(text, |at, end| shown.shift(at, end)));
+        self.push(BlockKind::Paragraph, shown.text, spans);
     }
 
     fn mentions_and_matches(
@@ -183,38 +165,6 @@ impl Builder<'_> {
     }
 }
 
-/// `text` with each speaker tag inserted at its byte offset, and the tags' spans
-/// (without their leading space).
-fn with_speaker_tags(text: &str, tags: &[(usize, String, usize)]) -> (String, Vec<Span>) {
-    let mut shown =
-        String::with_capacity(text.len() + tags.iter().map(|t| t.1.len()).sum::<usize>());
-    let mut spans = Vec::new();
-    let mut copied = 0;
-    for (at, tag, q) in tags {
-        shown.push_str(&text[copied..*at]);
-        let start = shown.len() + 1;
-        shown.push_str(tag);
-        spans.push(Span {
-            range: start..shown.len(),
-            kind: Highlight::Speaker(*q),
-        });
-        copied = *at;
-    }
-    shown.push_str(&text[copied..]);
-    (shown, spans)
-}
-
-/// Byte range of chars `start..end` of `text`, when they are in it and in order.
-fn char_range(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
-    if start >= end {
-        return None;
-    }
-    let mut offsets = text.char_indices().map(|(i, _)| i).chain([text.len()]);
-    let from = offsets.nth(start)?;
-    let to = offsets.nth(end - start - 1)?;
-    Some(from..to)
-}
-
 fn fits(text: &str, range: &Range<usize>) -> bool {
     range.start < range.end
         && range.end <= text.len()
@@ -222,21 +172,18 @@ fn fits(text: &str, range: &Range<usize>) -> bool {
         && text.is_char_boundary(range.end)
 }
 
-/// Date, source and address (or path): what a reader checks first.
+/// Date and source: what a reader checks first.
 fn meta_line(a: &Article) -> String {
-    let where_from = a
-        .url
-        .as_deref()
-        .or(Some(a.path.as_str()))
-        .filter(|s| !s.is_empty());
-    [a.date.as_deref(), a.source_domain.as_deref(), where_from]
+    [a.date.as_deref(), a.source_domain.as_deref()]
         .into_iter()
         .flatten()
+        .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ")
 }
 
-/// "Countries: Russland 31 · China 12" and "Quoted: Nadine Godehardt (3) · …".
+/// "Countries: Russland 31 · China 12" and "Quoted: Nadine Godehardt (3) · …" (experts
+/// first).
 fn entity_lines(a: &Article) -> Vec<String> {
     let mut lines = Vec::new();
     if !a.countries.is_empty() {
@@ -248,8 +195,10 @@ fn entity_lines(a: &Article) -> Vec<String> {
         lines.push(format!("Countries: {}", list.join(" · ")));
     }
     if !a.speakers.is_empty() {
-        let list: Vec<String> = a
-            .speakers
+        let mut speakers: Vec<&Speaker> = a.speakers.iter().collect();
+        // Experts first, as in the sidebar; the most quoted first.
+        speakers.sort_by(|x, y| x.kind.cmp(&y.kind).then(y.quotes.cmp(&x.quotes)));
+        let list: Vec<String> = speakers
             .iter()
             .map(|s| format!("{} ({})", s.name, s.quotes))
             .collect();
@@ -319,14 +268,5 @@ mod tests {
             "not the tag"
         );
         assert_eq!(doc.quote_line(0), Some(doc.line_at(doc.quotes[0].unwrap())));
-    }
-
-    #[test]
-    fn char_ranges_respect_multibyte_text() {
-        let text = "Er sagte: „Ja“ und ging.";
-        let r = char_range(text, 10, 14).unwrap();
-        assert_eq!(&text[r], "„Ja“");
-        assert!(char_range(text, 10, 99).is_none());
-        assert!(char_range(text, 5, 5).is_none());
     }
 }

@@ -1,6 +1,7 @@
 //! Which articles the list shows and in what order: the country filter (an article must
 //! mention every chosen country; ordered by how often it mentions them) and the search
-//! (an article must match); and the sidebar's counts over the listed articles.
+//! (an article must match); and the sidebar's counts over the listed articles (speakers:
+//! experts first).
 
 use std::collections::HashMap;
 
@@ -214,10 +215,13 @@ impl AppState {
                 })
             })
             .collect();
+        // Experts first, then officials, then everyone else; the most quoted first.
         rows.sort_by(|a, b| {
-            b.quotes
-                .cmp(&a.quotes)
-                .then_with(|| speakers[a.id].name.cmp(&speakers[b.id].name))
+            let (sa, sb) = (&speakers[a.id], &speakers[b.id]);
+            sa.kind
+                .cmp(&sb.kind)
+                .then(b.quotes.cmp(&a.quotes))
+                .then_with(|| sa.name.cmp(&sb.name))
         });
         rows
     }

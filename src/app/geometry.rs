@@ -149,7 +149,9 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// border and one header line), at most most of the screen, leaving the panes' edges
 /// visible.
 pub fn popup(area: Rect, rows: usize) -> Rect {
-    let margin_x = (area.width / 10).max(1).min(area.width / 2);
+    // Narrow terminals need the columns more than the margin.
+    let margin_x = if area.width < 100 { 2 } else { area.width / 10 };
+    let margin_x = margin_x.max(1).min(area.width / 2);
     let margin_y = (area.height / 8).max(1).min(area.height / 2);
     let most = area.height - 2 * margin_y;
     let wanted = u16::try_from(rows.saturating_add(3)).unwrap_or(u16::MAX);

@@ -99,12 +99,21 @@ impl AppState {
         }
     }
 
-    /// Selects quote `q` of the open article and scrolls it into view.
+    /// Selects quote `q` of the open article and scrolls it into view; the sidebar turns
+    /// to the Speakers tab with the quote's speaker selected.
     pub(super) fn select_quote(&mut self, q: usize) {
         self.quote = Some(q);
         self.focus = Focus::Article;
         if let Some(line) = self.doc.quote_line(q) {
             self.reveal_line(line);
+        }
+        let speaker = (self.article())
+            .and_then(|a| a.quotes.get(q)?.speaker.as_deref())
+            .and_then(|name| self.corpus.speaker_id(name));
+        let row = speaker.and_then(|id| self.speaker_rows.iter().position(|r| r.id == id));
+        if let Some(row) = row {
+            self.tab = Focus::Speakers;
+            self.speaker_list.selected = row;
         }
     }
 

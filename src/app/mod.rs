@@ -4,8 +4,10 @@
 //! [`AppState::receive`] takes loaded articles, and drawing only reads the result.
 
 mod action;
+mod choices;
 mod doc;
 mod doc_build;
+mod doc_quotes;
 mod filter;
 pub mod geometry;
 mod jump;

@@ -3,7 +3,6 @@
 //! prompt (incremental) and a speaker's list of quotes.
 
 use super::{Action, AppState, Scroller};
-use crate::extract::countries;
 
 /// The open overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +27,10 @@ pub struct CountryPrompt {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountryChoice {
     pub code: String,
+    /// The German short name.
     pub name: String,
+    /// The English short name.
+    pub name_en: String,
     /// Articles in the whole corpus that mention it.
     pub articles: usize,
     /// Part of the active filter.
@@ -145,58 +147,6 @@ impl AppState {
                 Some(Overlay::Quotes(list))
             }
         }
-    }
-
-    /// The countries the prompt offers for `input`: the corpus's countries whose code or
-    /// name fits (best fit first, then the most covered), plus what the extractor
-    /// resolves the input to.
-    pub(super) fn country_choices(&self, input: &str) -> Vec<CountryChoice> {
-        let query = input.trim().to_lowercase();
-        let resolved = countries::resolve(input).map(|c| c.as_str().to_string());
-        let mut choices: Vec<(u8, CountryChoice)> = Vec::new();
-        for (code, name) in &self.country_names {
-            let fit = fit(&query, code, name, resolved.as_deref());
-            if let Some(fit) = fit {
-                choices.push((fit, self.choice(code, name)));
-            }
-        }
-        if let Some(code) = resolved.filter(|c| !self.country_names.contains_key(c)) {
-            choices.push((0, self.choice(&code, "")));
-        }
-        choices.sort_by(|(fa, a), (fb, b)| {
-            fa.cmp(fb)
-                .then(b.active.cmp(&a.active))
-                .then(b.articles.cmp(&a.articles))
-                .then(a.name.cmp(&b.name))
-        });
-        choices.into_iter().map(|(_, c)| c).collect()
-    }
-
-    fn choice(&self, code: &str, name: &str) -> CountryChoice {
-        CountryChoice {
-            code: code.to_string(),
-            name: name.to_string(),
-            articles: self.corpus.with_country(code).len(),
-            active: self.countries.iter().any(|c| c == code),
-        }
-    }
-}
-
-/// How well a country fits the typed query: 0 best, `None` not at all.
-fn fit(query: &str, code: &str, name: &str, resolved: Option<&str>) -> Option<u8> {
-    let name = name.to_lowercase();
-    if query.is_empty() {
-        Some(1)
-    } else if code.eq_ignore_ascii_case(query) || resolved == Some(code) {
-        Some(0)
-    } else if name.starts_with(query) {
-        Some(1)
-    } else if name.split([' ', '-']).any(|w| w.starts_with(query)) {
-        Some(2)
-    } else if name.contains(query) {
-        Some(3)
-    } else {
-        None
     }
 }
 

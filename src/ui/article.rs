@@ -39,7 +39,12 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = usize::from(text.height);
     for (n, line) in (state.scroll()..doc.lines.len()).take(rows).enumerate() {
         let styled = styled_line(doc, line, theme, state.quote(), state.current_match());
-        buf.set_line(text.x, text.y + n as u16, &styled, text.width);
+        let y = text.y + n as u16;
+        buf.set_line(text.x, y, &styled, text.width);
+        if is_cut(doc, line) {
+            let x = text.x + (styled.width() as u16).min(text.width.saturating_sub(1));
+            buf.set_string(x, y, "…", theme.meta);
+        }
     }
     if doc.lines.len() > rows {
         let track = area.inner(Margin {
@@ -63,12 +68,22 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Whether `line` is a one-line block cut short (a long address, many countries).
+fn is_cut(doc: &Doc, line: usize) -> bool {
+    let Some(doc_line) = doc.lines.get(line) else {
+        return false;
+    };
+    let block = doc.blocks.get(doc_line.block);
+    let one_line = |kind| matches!(kind, BlockKind::Address | BlockKind::Entities);
+    block.is_some_and(|b| one_line(b.kind) && doc_line.range.end < b.text.len())
+}
+
 /// The style of a block's plain text.
 pub fn block_style(kind: BlockKind, theme: &Theme) -> Style {
     match kind {
         BlockKind::Kicker => theme.kicker,
         BlockKind::Title => theme.title,
-        BlockKind::Meta => theme.meta,
+        BlockKind::Meta | BlockKind::Address => theme.meta,
         BlockKind::Entities => theme.entities,
         BlockKind::Dateline => theme.dateline,
         BlockKind::Lead => theme.lead,

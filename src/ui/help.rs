@@ -14,8 +14,18 @@ use crate::keys::{HELP, help_key_width, help_lines};
 pub fn render(top: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(geometry::popup_list(area, 0).width);
     let lines = help_lines(width);
-    let title = Line::from(" Keys · Esc closes ");
-    let inner = popup_frame(title, geometry::popup(area, lines.len()), theme, buf);
+    let rows = geometry::popup_list(area, lines.len());
+    let title = if lines.len() > usize::from(rows.height) {
+        " Keys · j/k scroll · Esc closes "
+    } else {
+        " Keys · Esc closes "
+    };
+    let inner = popup_frame(
+        Line::from(title),
+        geometry::popup(area, lines.len()),
+        theme,
+        buf,
+    );
     if inner.is_empty() {
         return;
     }
@@ -25,7 +35,6 @@ pub fn render(top: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled("action", theme.label),
     ]);
     buf.set_line(inner.x, inner.y, &header, inner.width);
-    let rows = geometry::popup_list(area, lines.len());
     let shown = lines.iter().skip(top).take(usize::from(rows.height));
     for (n, (keys, what)) in shown.enumerate() {
         let pad = key_width.saturating_sub(keys.width());

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
@@ -39,20 +40,21 @@ pub fn render_countries(
             return Line::default();
         };
         let mark = if c.active { "✓ " } else { "  " };
-        let name = if c.name.is_empty() {
-            "(not in these articles)"
+        let name = if c.name_en.is_empty() || c.name_en == c.name {
+            format!("{} {}", c.code, c.name)
         } else {
-            &c.name
+            format!("{} {} · {}", c.code, c.name, c.name_en)
         };
-        let right = format!(" {}", plural(c.articles, "article"));
-        let label = fit_width(
-            &format!("{} {name}", c.code),
-            width.saturating_sub(2 + right.width()),
-        );
+        // Countries no listed article mentions are offered too, dimmed, without a count.
+        let (right, style) = match c.articles {
+            0 => (String::new(), theme.count),
+            n => (format!(" {}", plural(n, "article")), Style::new()),
+        };
+        let label = fit_width(&name, width.saturating_sub(2 + right.width()));
         let pad = width.saturating_sub(2 + label.width() + right.width());
         Line::from(vec![
             Span::styled(mark, theme.mark),
-            Span::raw(label),
+            Span::styled(label, style),
             Span::raw(" ".repeat(pad)),
             Span::styled(right, theme.count),
         ])

@@ -21,19 +21,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let tab = state.sidebar_tab();
-    let tabs = Line::from(vec![
-        tab_span(
-            format!("Countries {}", state.country_rows().len()),
-            tab == Focus::Countries,
-            theme,
-        ),
-        Span::styled(" │ ", theme.border),
-        tab_span(
-            format!("Speakers {}", state.speaker_rows().len()),
-            tab == Focus::Speakers,
-            theme,
-        ),
-    ]);
+    let tabs = tab_line(state, tab, theme, usize::from(inner.width));
     buf.set_line(inner.x, inner.y, &tabs, inner.width);
     let rows = geometry::sidebar_rows(area);
     let width = usize::from(rows.width);
@@ -48,8 +36,15 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for (n, line) in lines.iter().enumerate() {
         let y = rows.y + n as u16;
         buf.set_line(rows.x, y, line, rows.width);
-        if scroller.offset + n == scroller.selected && focused {
-            buf.set_style(Rect::new(rows.x, y, rows.width, 1), theme.row_selected);
+        // Unfocused, the Speakers tab still shows whose quote is selected.
+        let quote_speaker = tab == Focus::Speakers && state.quote().is_some();
+        if scroller.offset + n == scroller.selected && (focused || quote_speaker) {
+            let style = if focused {
+                theme.row_selected
+            } else {
+                theme.row_selected_unfocused
+            };
+            buf.set_style(Rect::new(rows.x, y, rows.width, 1), style);
         }
     }
     if lines.is_empty() && rows.height > 0 {
@@ -61,8 +56,30 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn tab_span(label: String, active: bool, theme: &Theme) -> Span<'static> {
-    Span::styled(label, if active { theme.tab_active } else { theme.tab })
+/// `Countries 29 │ Speakers 17`, shortened until both counts fit the width.
+fn tab_line(state: &AppState, tab: Focus, theme: &Theme, width: usize) -> Line<'static> {
+    let (countries, speakers) = (state.country_rows().len(), state.speaker_rows().len());
+    let forms = [
+        ("Countries", "Speakers", " │ "),
+        ("Countries", "Speakers", "│"),
+        ("Countr.", "Speak.", "│"),
+        ("C", "S", "│"),
+    ];
+    let labels = |(c, s, bar): (&str, &str, &'static str)| {
+        (format!("{c} {countries}"), format!("{s} {speakers}"), bar)
+    };
+    let fits = |(c, s, bar): &(String, String, &str)| c.width() + s.width() + bar.width() <= width;
+    let (left, right, bar) = forms
+        .into_iter()
+        .map(labels)
+        .find(fits)
+        .unwrap_or_else(|| labels(forms[3]));
+    let style = |active: bool| if active { theme.tab_active } else { theme.tab };
+    Line::from(vec![
+        Span::styled(left, style(tab == Focus::Countries)),
+        Span::styled(bar, theme.border),
+        Span::styled(right, style(tab == Focus::Speakers)),
+    ])
 }
 
 fn visible(scroller: Scroller, len: usize, rows: Rect) -> std::ops::Range<usize> {

@@ -22,13 +22,9 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) -> 
         return Some(search_prompt(state, &prompt.input, theme, area, buf));
     }
     let right_width = right_part(state, theme, area, buf);
-    let left = Line::from(left_spans(state, theme));
-    buf.set_line(
-        area.x,
-        area.y,
-        &left,
-        area.width.saturating_sub(right_width),
-    );
+    let width = area.width.saturating_sub(right_width);
+    let left = Line::from(left_spans(state, theme, usize::from(width)));
+    buf.set_line(area.x, area.y, &left, width);
     None
 }
 
@@ -54,7 +50,9 @@ fn search_prompt(
     (area.x + typed_width as u16, area.y)
 }
 
-fn left_spans(state: &AppState, theme: &Theme) -> Vec<Span<'static>> {
+/// The filter, the count and a note (message, selected quote or load errors), the note
+/// cut to what is left of `width`.
+fn left_spans(state: &AppState, theme: &Theme, width: usize) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let codes = state.filter_countries();
     if !codes.is_empty() {
@@ -80,8 +78,10 @@ fn left_spans(state: &AppState, theme: &Theme) -> Vec<Span<'static>> {
         .or_else(|| quote_info(state))
         .or_else(|| load_errors(state));
     if let Some(note) = note {
+        let used: usize = spans.iter().map(|s| s.content.width()).sum::<usize>() + 3;
         spans.push(Span::raw(" · "));
-        spans.push(Span::styled(note, theme.message));
+        let room = width.saturating_sub(used + 1);
+        spans.push(Span::styled(fit_width(&note, room), theme.message));
     }
     spans
 }

@@ -52,6 +52,9 @@ pub struct Country {
     pub name_de: String,
     /// The English short name (Russia).
     pub name_en: String,
+    /// Every German and English name, the short ones included (Elfenbeinküste, Côte
+    /// d'Ivoire, Ivory Coast): what a user may type to find the country.
+    pub names: Vec<String>,
     pub status: Status,
 }
 
@@ -79,6 +82,7 @@ impl Gazetteer {
             .entries
             .into_iter()
             .map(|e| Country {
+                names: all_names(&e),
                 code: e.code,
                 name_de: e.name_de,
                 name_en: e.name_en,
@@ -118,6 +122,21 @@ impl Gazetteer {
             }
         }
     }
+}
+
+/// The German and English names of an entry, each once, the short names first.
+fn all_names(entry: &data::Entry) -> Vec<String> {
+    let mut names = vec![entry.name_de.clone(), entry.name_en.clone()];
+    let given = entry
+        .values
+        .iter()
+        .filter(|(field, _)| matches!(field, data::Field::De | data::Field::En));
+    for value in given.flat_map(|(_, v)| forms::expand_braces(v)) {
+        if !names.contains(&value) {
+            names.push(value);
+        }
+    }
+    names
 }
 
 thread_local! {

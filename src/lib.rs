@@ -9,6 +9,7 @@ pub mod app;
 pub mod corpus;
 pub mod export;
 pub mod extract;
+pub mod hangup;
 pub mod keys;
 pub mod load;
 pub mod model;

@@ -5,7 +5,7 @@
 use std::io::{self, stdout};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use crate::app::{Action, AppState, LoadUpdate};
 use crate::model::Article;
 use crate::state_file::{self, Marks, MarksWriter};
-use crate::{extract, keys, load, ui};
+use crate::{extract, hangup, keys, load, ui};
 
 /// Files per batch after the first: large enough to keep the cores busy, small enough
 /// that the list grows visibly.
@@ -62,18 +62,16 @@ pub struct Outcome {
 
 /// Runs the reader until the user quits.
 pub fn run(options: Options) -> anyhow::Result<Outcome> {
-    let terminated = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&terminated))?;
-    }
+    let watch = hangup::Watch::start(restore).context("watching for signals")?;
     let guard = TerminalGuard {
         previous_hook: Some(install_panic_hook()),
     };
     let result = match setup() {
-        Ok(mut terminal) => event_loop(&mut terminal, options, &terminated),
+        Ok(mut terminal) => event_loop(&mut terminal, options, &watch),
         Err(e) => Err(anyhow::Error::new(e).context("setting up the terminal")),
     };
     drop(guard);
+    watch.finished.store(true, Ordering::Relaxed);
     result
 }
 
@@ -136,7 +134,7 @@ fn install_panic_hook() -> Arc<PanicHook> {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     options: Options,
-    terminated: &AtomicBool,
+    watch: &hangup::Watch,
 ) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let size = terminal.size()?;
@@ -165,7 +163,7 @@ fn event_loop(
                 panic!("KIOSK_TEST_PANIC=1: a deliberate panic after the first frame");
             }
         }
-        if state.should_quit() || terminated.load(Ordering::Relaxed) {
+        if state.should_quit() || watch.should_stop() {
             break;
         }
         if options.exit_after_load && state.progress().finished {

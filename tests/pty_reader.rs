@@ -172,6 +172,16 @@ impl Session {
     }
 }
 
+/// A test that fails midway must not leave kiosk running without its terminal.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 #[test]
 fn keys_filter_quotes_and_a_clean_exit() {
     let dir = fixtures();
@@ -379,4 +389,48 @@ fn two_copies_running_at_once_keep_each_others_marks() {
     let file = kiosk::state_file::StateFile::in_dir(shared.path().join("kiosk"));
     let marks = file.load().unwrap().marks;
     assert_eq!(marks.count(kiosk::state_file::Flag::Read), 2);
+}
+
+/// Closing the terminal window (the pty master) ends the reader within a few seconds,
+/// instead of leaving it spinning on the dead terminal (crossterm-rs/crossterm#793).
+#[test]
+fn a_closed_terminal_ends_the_reader() {
+    let size = PtySize {
+        rows: 30,
+        cols: 100,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pair = native_pty_system().openpty(size).expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kiosk"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_STATE_HOME", tempfile::tempdir().unwrap().path());
+    let mut child = pair.slave.spawn_command(cmd).expect("start kiosk");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut screen = vt100::Parser::new(nonzero(30), nonzero(100), 0);
+    let deadline = Instant::now() + TIMEOUT;
+    let mut buf = [0u8; 8192];
+    while !screen.screen().contents().contains("5 articles") {
+        assert!(Instant::now() < deadline, "the seeds never showed");
+        let n = reader.read(&mut buf).unwrap();
+        screen.process(&buf[..n]);
+    }
+    drop(reader);
+    drop(pair.master);
+    let closed = Instant::now();
+    let exited = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if closed.elapsed() > kiosk::hangup::GRACE + Duration::from_secs(8) {
+            let _ = child.kill();
+            panic!(
+                "kiosk still running {:?} after its terminal closed",
+                closed.elapsed()
+            );
+        }
+        thread::sleep(Duration::from_millis(50));
+    };
+    assert!(!exited.success(), "a hang-up is not a clean quit");
 }

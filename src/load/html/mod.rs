@@ -161,10 +161,10 @@ fn plain(id: &str, path: &str, doc: &Html, meta: &meta::PageMeta) -> Option<Arti
     }
     let date_line = lines.iter().take(4).position(|l| date::is_date_line(l));
     let date = date_line.and_then(|i| date::parse(&lines.remove(i)));
-    // `&` is shielded from `clean::strip_inline_html` inside `text::parse`, which cuts
+    // `&` is shielded from `clean::strip_inline_html` inside `text::parse_document`, which cuts
     // characters when one follows closely (see `entities`); entities are decoded already.
     let shielded = lines.join("\n\n").replace('&', SHIELD);
-    let mut article = text::parse(id, path, &shielded)?;
+    let mut article = text::parse_document(id, path, &shielded)?;
     unshield(&mut article);
     article.date = article.date.or(date);
     article.captions = captions

@@ -310,6 +310,34 @@ mod tests {
     }
 
     #[test]
+    fn long_paragraphs_split_at_sentence_ends_outside_quotes() {
+        let sentence = "Die Regierung in Kiew meldete am Montag neue Angriffe auf die Infrastruktur im Osten des Landes. ";
+        let quote = "„Wir werden nicht aufgeben. Niemals. Das sagen wir allen.“ ";
+        let text: String = (0..30)
+            .map(|i| if i % 4 == 3 { quote } else { sentence })
+            .collect();
+        let text = text.trim_end();
+        let pieces = split_long_paragraph(text);
+        assert!(pieces.len() >= 3, "{pieces:?}");
+        for piece in &pieces {
+            assert!(piece.chars().count() <= SPLIT_ABOVE_CHARS, "{piece}");
+            assert_eq!(
+                piece.matches('„').count(),
+                piece.matches('“').count(),
+                "{piece}"
+            );
+            assert!(piece.ends_with(['.', '“']), "{piece}");
+        }
+        assert_eq!(pieces.join(" "), text, "nothing is lost");
+    }
+
+    #[test]
+    fn abbreviations_and_ordinals_give_one_sentence_end() {
+        let text = "Am 3. Mai kam Dr. Weber z.B. nach Kiew. Dann ging er.";
+        assert_eq!(sentence_starts(text).len(), 1);
+    }
+
+    #[test]
     fn a_sentence_ending_inside_a_quote_ends_after_the_mark() {
         let text = "„Wir gehen. Jetzt.“ Das sagte sie.";
         assert_eq!(first_sentence(text), "„Wir gehen. Jetzt.“");

@@ -4,18 +4,15 @@
 //! `source_domain` (else the url's host), `id` (else `<file stem>#<line>`).
 //! A bad line is reported with its number and skipped; the others load.
 
-mod split;
-
 use std::path::Path;
 
 use serde_json::{Map, Value};
 
+use crate::load::sentences::{first_sentence, split_long_paragraph};
 use crate::load::{
     Format, LoadError, Loaded, Problem, article_id, clean, display_path, html, text,
 };
 use crate::model::{Article, Section};
-
-pub use split::split_long_paragraph;
 
 /// The longest line (or `.json` file) parsed; longer ones are reported, not parsed.
 pub const MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;
@@ -117,13 +114,13 @@ fn record(path: &Path, fallback_id: &str, item: &Value) -> Result<Article, Probl
             "no text: none of title, maintext, text, description".into(),
         ));
     }
-    let mut paragraphs = split::paragraphs(&body);
+    let mut paragraphs = paragraphs(&body);
     let lead = lead(description, &mut paragraphs);
     let (title, title_inferred) = match title {
         Some(t) => (t, false),
         None => {
             let from = lead.as_deref().or(paragraphs.first().map(String::as_str));
-            (first_sentence(from.unwrap_or_default()), true)
+            (first_sentence(from.unwrap_or_default()).to_owned(), true)
         }
     };
     let url = field(map, &["url", "link"]);
@@ -151,7 +148,7 @@ fn field(map: &Map<String, Value>, names: &[&str]) -> Option<String> {
         Some(Value::String(s)) => {
             let cleaned: Vec<String> = clean::normalize(s)
                 .lines()
-                .map(|line| html::strip_inline_html(line).trim().to_owned())
+                .map(|line| clean::strip_inline_html(line).trim().to_owned())
                 .collect();
             let cleaned = cleaned.join("\n").trim().to_owned();
             (!cleaned.is_empty()).then_some(cleaned)
@@ -207,9 +204,25 @@ fn sections(paragraphs: Vec<String>) -> Vec<Section> {
     sections
 }
 
-fn first_sentence(text: &str) -> String {
-    match text.find(". ") {
-        Some(i) => text[..=i].to_owned(),
-        None => text.to_owned(),
+/// The paragraphs of a body text: blank lines or single newlines separate them, and one
+/// too long to read as one (a body that lost its line breaks) is split at sentence ends.
+fn paragraphs(body: &str) -> Vec<String> {
+    body.split('\n')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .flat_map(split_long_paragraph)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_paragraphs_stay_whole() {
+        assert_eq!(
+            paragraphs("Erster Absatz.\n\nZweiter Absatz.\nDritter."),
+            ["Erster Absatz.", "Zweiter Absatz.", "Dritter."]
+        );
     }
 }

@@ -14,6 +14,9 @@ const TARGET_CHARS: usize = 600;
 /// No cut paragraph is shorter than this, in chars (unless the whole text is).
 const MIN_CHARS: usize = 250;
 
+/// Longer words are no abbreviations, numbers or initials; a dot after one ends a sentence.
+const MAX_WORD_BYTES: usize = 32;
+
 /// The word lists of `assets/sentences.txt`.
 pub(crate) struct Words {
     /// Words that take a dot without ending a sentence ("Dr", "bzw", "Nr").
@@ -146,10 +149,17 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
     let mut protected = quote_spans(text);
     protected.extend(bracket_spans(text));
     protected.sort_unstable();
-    // Spans are sorted by start: only those starting before `pos` can hold it.
+    // Overlapping spans merged, so that one binary search tells whether `pos` is inside.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(protected.len());
+    for (start, end) in protected {
+        match merged.last_mut() {
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
     let inside = |pos: usize| {
-        let before = protected.partition_point(|&(s, _)| s < pos);
-        protected[..before].iter().any(|&(_, e)| pos < e)
+        let before = merged.partition_point(|&(s, _)| s < pos);
+        before > 0 && pos < merged[before - 1].1
     };
     let bytes = text.as_bytes();
     let mut starts = Vec::new();
@@ -195,7 +205,13 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
 /// Whether the dot at byte `i` ends a sentence: not after an abbreviation, a single letter
 /// ("z. B.", initials), a day or ordinal number ("5. August"), or inside a word ("t-online.de").
 pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
-    let before = &text[..i];
+    // The word before the dot, looked for no further back than a word can be long, so
+    // that a text without spaces ("a.a.a.…") costs no scan to its start at every dot.
+    let mut from = i.saturating_sub(MAX_WORD_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..i];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || "(„“\"»«/[".contains(c))
         .map_or(0, |p| {
@@ -204,6 +220,9 @@ pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
     let word = &before[word_start..];
     if word.is_empty() {
         return !before.ends_with('.'); // "...": the last dot decides
+    }
+    if word_start == 0 && from > 0 {
+        return !word.contains('.'); // longer than any abbreviation
     }
     if word.contains('.') {
         return false; // "z.B", "U.S", "u.a"

@@ -18,6 +18,7 @@ mod title;
 
 use scraper::Html;
 
+use crate::load::limits::MAX_HTML_DEPTH;
 use crate::load::{Problem, sentences, text};
 use crate::model::Article;
 
@@ -30,11 +31,8 @@ pub use title::strip_site_name;
 pub fn parse(id: &str, path: &str, bytes: &[u8]) -> Result<Article, Problem> {
     let source = charset::decode_page(bytes)?;
     let depth = guard::nesting_depth(bytes);
-    if depth > guard::MAX_DEPTH {
-        return Err(Problem::Invalid(format!(
-            "elements nested {depth} levels deep (kiosk reads pages up to {} levels)",
-            guard::MAX_DEPTH
-        )));
+    if depth > MAX_HTML_DEPTH {
+        return Err(Problem::TooDeep { depth });
     }
     let doc = Html::parse_document(&source);
     let meta = meta::read(&doc);

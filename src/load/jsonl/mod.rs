@@ -8,53 +8,46 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
+use crate::load::limits::{MAX_ARTICLES_PER_FILE, MAX_RECORD_BYTES, MAX_REPORTED_PER_FILE};
 use crate::load::sentences::{first_sentence, split_long_paragraph};
 use crate::load::{
     Format, LoadError, Loaded, Problem, article_id, clean, display_path, html, text,
 };
 use crate::model::{Article, Section};
 
-/// The longest line (or `.json` file) parsed; longer ones are reported, not parsed.
-pub const MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;
-
 /// Parses every record of a JSON-lines or JSON file; a bad record is reported with its
-/// line (or array item) and skipped.
+/// line (or array item) and skipped, within the limits of [`crate::load::limits`].
 pub fn parse(path: &Path, format: Format, content: &str) -> Loaded {
-    let mut loaded = Loaded::default();
-    let stem = article_id(path);
+    let mut records = Records::new(path);
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     if format == Format::Json
         && content.len() > MAX_RECORD_BYTES
         && content.trim_start().starts_with('[')
     {
-        loaded
-            .errors
-            .push(LoadError::new(path, too_long(content.len())));
-        return loaded;
+        records.fail(Problem::RecordTooLong {
+            bytes: content.len(),
+        });
+        return records.finish();
     }
     if format == Format::Json && content.len() <= MAX_RECORD_BYTES {
         match serde_json::from_str::<Value>(content) {
             Ok(Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    match record(path, &format!("{stem}#{}", i + 1), item) {
-                        Ok(article) => loaded.articles.push(article),
-                        Err(problem) => loaded.errors.push(LoadError::new(
-                            path,
-                            Problem::Invalid(format!("array item {}: {problem}", i + 1)),
-                        )),
+                    if !records.push(Place::Item(i + 1), Ok(item)) {
+                        break;
                     }
                 }
-                return loaded;
+                return records.finish();
             }
             Ok(item) => {
-                push_line(&mut loaded, path, &stem, 1, Ok(item));
-                return loaded;
+                records.push(Place::Line(1), Ok(&item));
+                return records.finish();
             }
             // Several objects, one per line, in a file named `.json`: read as JSON lines.
             Err(e) if e.is_syntax() && e.to_string().contains("trailing characters") => {}
             Err(e) => {
-                loaded.errors.push(LoadError::new(path, json_problem(&e)));
-                return loaded;
+                records.fail(json_problem(&e));
+                return records.finish();
             }
         }
     }
@@ -63,33 +56,105 @@ pub fn parse(path: &Path, format: Format, content: &str) -> Loaded {
             continue;
         }
         let parsed = if line.len() > MAX_RECORD_BYTES {
-            Err(too_long(line.len()))
+            Err(Problem::RecordTooLong { bytes: line.len() })
         } else {
             serde_json::from_str::<Value>(line).map_err(|e| json_problem(&e))
         };
-        push_line(&mut loaded, path, &stem, i + 1, parsed);
+        let place = Place::Line(i + 1);
+        let more = match parsed {
+            Ok(value) => records.push(place, Ok(&value)),
+            Err(problem) => records.push(place, Err(problem)),
+        };
+        if !more {
+            break;
+        }
     }
-    loaded
+    records.finish()
 }
 
-fn push_line(
-    loaded: &mut Loaded,
-    path: &Path,
-    stem: &str,
-    line: usize,
-    item: Result<Value, Problem>,
-) {
-    let article = item.and_then(|item| record(path, &format!("{stem}#{line}"), &item));
-    match article {
-        Ok(article) => loaded.articles.push(article),
-        Err(problem) => loaded.errors.push(LoadError::at_line(path, line, problem)),
-    }
+/// Where a record stands in its file.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Line(usize),
+    Item(usize),
 }
 
-fn too_long(bytes: usize) -> Problem {
-    Problem::Invalid(format!(
-        "record too long: {bytes} bytes (the limit for one JSON record is {MAX_RECORD_BYTES})"
-    ))
+/// The records of one file read so far, and its bad ones.
+struct Records<'a> {
+    path: &'a Path,
+    stem: String,
+    loaded: Loaded,
+    bad: usize,
+}
+
+impl<'a> Records<'a> {
+    fn new(path: &'a Path) -> Self {
+        Records {
+            path,
+            stem: article_id(path),
+            loaded: Loaded::default(),
+            bad: 0,
+        }
+    }
+
+    /// Takes one record; false when the file's article limit is reached.
+    fn push(&mut self, place: Place, item: Result<&Value, Problem>) -> bool {
+        if self.loaded.articles.len() >= MAX_ARTICLES_PER_FILE {
+            self.loaded
+                .errors
+                .push(LoadError::new(self.path, Problem::TooManyArticles));
+            return false;
+        }
+        let n = match place {
+            Place::Line(n) | Place::Item(n) => n,
+        };
+        let fallback_id = format!("{}#{n}", self.stem);
+        match item.and_then(|item| record(self.path, &fallback_id, item)) {
+            Ok(article) => self.loaded.articles.push(article),
+            Err(problem) => {
+                self.bad += 1;
+                if self.bad <= MAX_REPORTED_PER_FILE {
+                    self.loaded.errors.push(match place {
+                        Place::Line(n) => LoadError::at_line(self.path, n, problem),
+                        Place::Item(n) => LoadError::new(
+                            self.path,
+                            Problem::Invalid(format!("array item {n}: {problem}")),
+                        ),
+                    });
+                }
+            }
+        }
+        true
+    }
+
+    /// The whole file is bad.
+    fn fail(&mut self, problem: Problem) {
+        self.bad += 1;
+        self.loaded.errors.push(LoadError::new(self.path, problem));
+    }
+
+    /// What was read. A file of bad records only is one error; bad records beyond
+    /// those listed are counted in one more.
+    fn finish(mut self) -> Loaded {
+        if self.loaded.articles.is_empty() && self.bad > 1 {
+            let first = self.loaded.errors.remove(0);
+            let at = first.line.map_or(String::new(), |n| format!(", line {n}"));
+            self.loaded.errors = vec![LoadError::new(
+                self.path,
+                Problem::Invalid(format!(
+                    "none of its {} records could be read (the first{at}: {})",
+                    self.bad, first.problem
+                )),
+            )];
+        } else if self.bad > MAX_REPORTED_PER_FILE {
+            let more = self.bad - MAX_REPORTED_PER_FILE;
+            self.loaded.errors.push(LoadError::new(
+                self.path,
+                Problem::Invalid(format!("{more} more bad records, not listed")),
+            ));
+        }
+        self.loaded
+    }
 }
 
 /// serde_json's message without its "at line 1 column 7" (the line is ours to give).

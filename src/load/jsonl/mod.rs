@@ -172,7 +172,7 @@ fn record(path: &Path, fallback_id: &str, item: &Value) -> Result<Article, Probl
         return Err(Problem::Invalid("not a JSON object".into()));
     };
     let body = field(map, &["maintext", "text", "body", "content"]).unwrap_or_default();
-    let title = field(map, &["title", "headline"]);
+    let title = line_field(map, &["title", "headline"]);
     let description = field(map, &["description", "lead", "summary"]);
     if body.is_empty() && title.is_none() && description.is_none() {
         return Err(Problem::Invalid(
@@ -188,11 +188,11 @@ fn record(path: &Path, fallback_id: &str, item: &Value) -> Result<Article, Probl
             (first_sentence(from.unwrap_or_default()).to_owned(), true)
         }
     };
-    let url = field(map, &["url", "link"]);
-    let source_domain =
-        field(map, &["source_domain", "domain"]).or_else(|| url.as_deref().and_then(html::domain));
+    let url = line_field(map, &["url", "link"]);
+    let source_domain = line_field(map, &["source_domain", "domain"])
+        .or_else(|| url.as_deref().and_then(html::domain));
     Ok(Article {
-        id: field(map, &["id", "_id"]).unwrap_or_else(|| fallback_id.to_owned()),
+        id: line_field(map, &["id", "_id"]).unwrap_or_else(|| fallback_id.to_owned()),
         path: display_path(path),
         title,
         title_inferred,
@@ -221,6 +221,12 @@ fn field(map: &Map<String, Value>, names: &[&str]) -> Option<String> {
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     })
+}
+
+/// A field that is one line (a title, an id, an address): its lines joined by spaces.
+fn line_field(map: &Map<String, Value>, names: &[&str]) -> Option<String> {
+    let text = field(map, names)?;
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The description as lead. A first paragraph that repeats it, or begins with it, or
@@ -282,6 +288,15 @@ fn paragraphs(body: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_over_several_lines_is_one_line() {
+        let item =
+            serde_json::json!({"title": "Erdbeben\nin Taiwan", "id": "a\r\nb", "text": "T."});
+        let article = record(Path::new("x.jsonl"), "x#1", &item).expect("a record");
+        assert_eq!(article.title, "Erdbeben in Taiwan");
+        assert_eq!(article.id, "a b");
+    }
 
     #[test]
     fn short_paragraphs_stay_whole() {

@@ -18,6 +18,7 @@ pub mod state_file;
 pub mod tui;
 pub mod ui;
 
+use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -36,6 +37,27 @@ pub fn load_corpus(paths: &[PathBuf]) -> Loaded {
     } else {
         load::load_paths(paths)
     };
-    loaded.articles.par_iter_mut().for_each(extract::annotate);
+    let failed: Vec<LoadError> = loaded
+        .articles
+        .par_iter_mut()
+        .filter_map(annotate_guarded)
+        .collect();
+    loaded.errors.extend(failed);
     loaded
+}
+
+/// Annotates one article; a bug in an extractor that panics on it leaves this article
+/// unannotated (and reported) instead of ending the program.
+fn annotate_guarded(article: &mut Article) -> Option<LoadError> {
+    let done = panic::catch_unwind(AssertUnwindSafe(|| extract::annotate(article)));
+    done.err().map(|payload| {
+        article.countries.clear();
+        article.quotes.clear();
+        article.speakers.clear();
+        let problem = load::Problem::Internal(format!(
+            "countries and quotes not found: {}",
+            load::panic_message(payload.as_ref())
+        ));
+        LoadError::new(&article.path, problem)
+    })
 }

@@ -164,7 +164,7 @@ fn json_lines_in_a_json_file_are_read_line_by_line() {
 fn a_huge_line_is_reported_not_parsed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("huge.jsonl");
-    let filler = "x".repeat(jsonl::MAX_RECORD_BYTES + 10);
+    let filler = "x".repeat(load::limits::MAX_RECORD_BYTES + 10);
     let content = format!(
         "{{\"title\": \"Vorher\", \"text\": \"Davor.\"}}\n{{\"title\": \"Riesig\", \"text\": \"{filler}\"}}\n{{\"title\": \"Nachher\", \"text\": \"Danach.\"}}\n"
     );
@@ -186,8 +186,9 @@ fn a_huge_line_is_reported_not_parsed() {
     assert_eq!(errors.len(), 1);
     assert!(
         errors[0].starts_with(&format!(
-            "{}:2: record too long: {huge_len} bytes",
-            path.display()
+            "{}:2: record too long: {} (kiosk reads JSON records up to 16 MiB)",
+            path.display(),
+            load::limits::human_bytes(huge_len as u64)
         )),
         "{}",
         errors[0]

@@ -202,6 +202,23 @@ mod tests {
     }
 
     #[test]
+    fn decodes_without_cutting_characters() {
+        assert_eq!(
+            decode_entities("AT&T😀 &amp; &quot;x&quot; &#228; &#x1F600;"),
+            "AT&T😀 & \"x\" ä 😀"
+        );
+        assert_eq!(decode_entities("&😀😀😀😀 &"), "&😀😀😀😀 &");
+        assert_eq!(
+            decode_entities("&😀;&#xD800;&#99999999;"),
+            "&😀;&#xD800;&#99999999;"
+        );
+        assert_eq!(
+            strip_inline_html("<b>Tom&amp;Jerry</b> &😀😀😀"),
+            "Tom&Jerry &😀😀😀"
+        );
+    }
+
+    #[test]
     fn keeps_a_lone_angle_bracket_and_unknown_entities() {
         assert_eq!(strip_inline_html("a < b &foo; c"), "a < b &foo; c");
         assert_eq!(

@@ -1,30 +1,35 @@
-//! Turning files into articles: finding the files under the paths a user gives, reading
-//! and decoding them, and handing each to the parser of its format. Knows nothing of
-//! extraction or the terminal.
+//! Turning files into articles: finding the files under the paths a user gives
+//! ([`files`]), reading and decoding them, and handing each to the parser of its
+//! format, within the [`limits`]. A bad file is reported and skipped, the rest loads.
+//! Knows nothing of extraction or the terminal.
 
 pub mod blocks;
 pub mod boilerplate;
 pub mod clean;
 pub mod dateline;
 pub mod decode;
+pub mod files;
 pub mod html;
 pub mod jsonl;
+pub mod limits;
 mod marks;
 mod rules;
 pub mod sentences;
 pub mod structure;
 pub mod text;
 
-use std::collections::HashSet;
-use std::fs;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::model::Article;
 
-/// The largest file kiosk reads; bigger files are reported and skipped.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub use files::discover;
+pub use limits::MAX_FILE_BYTES;
+use limits::{
+    MAX_ARTICLES_PER_FILE, MAX_HTML_DEPTH, MAX_LINE_BYTES, MAX_RECORD_BYTES, human_bytes,
+};
 
 /// The five seed articles, embedded so that `kiosk` works from any directory.
 pub const SEEDS: [(&str, &[u8]); 5] = [
@@ -94,14 +99,40 @@ pub enum Problem {
     Io(#[from] std::io::Error),
     #[error("no such file or directory")]
     NotFound,
+    #[error("permission denied")]
+    PermissionDenied,
+    #[error("broken symbolic link (to {}, which does not exist)", .0.display())]
+    DanglingLink(PathBuf),
+    #[error("symbolic link back to {}, a folder it is in (a loop): not followed", .0.display())]
+    SymlinkLoop(PathBuf),
+    #[error("not a regular file ({0})")]
+    NotRegular(&'static str),
+    #[error("no files kiosk reads in this folder (.txt, .md, .html, .htm, .jsonl, .json)")]
+    EmptyFolder,
     #[error("not a text file (binary data)")]
     Binary,
     #[error("empty file")]
     Empty,
+    #[error("no text (only white space)")]
+    Blank,
     #[error("no article text found")]
     NoText,
-    #[error("too large: {size} bytes (the limit is {limit})")]
-    TooLarge { size: u64, limit: u64 },
+    #[error("too large: {} (kiosk reads files up to {})", human_bytes(*size), human_bytes(MAX_FILE_BYTES))]
+    TooLarge { size: u64 },
+    #[error("line {line} is {} long (kiosk reads lines up to {}): not an article text", human_bytes(*bytes as u64), human_bytes(MAX_LINE_BYTES as u64))]
+    LineTooLong { line: usize, bytes: usize },
+    #[error("record too long: {} (kiosk reads JSON records up to {})", human_bytes(*bytes as u64), human_bytes(MAX_RECORD_BYTES as u64))]
+    RecordTooLong { bytes: usize },
+    #[error(
+        "elements nested {depth} levels deep (kiosk reads pages up to {MAX_HTML_DEPTH} levels)"
+    )]
+    TooDeep { depth: usize },
+    #[error(
+        "the records after the first {MAX_ARTICLES_PER_FILE}, the most kiosk reads from one file (split the file to read them)"
+    )]
+    TooManyArticles,
+    #[error("kiosk failed on this file, a bug to report: {0}")]
+    Internal(String),
     #[error("not a format kiosk reads (use .txt, .md, .html, .htm, .jsonl or .json)")]
     Unsupported,
     #[error("invalid JSON: {0}")]
@@ -156,111 +187,55 @@ pub fn seeds() -> Vec<Article> {
         .collect()
 }
 
-/// Every readable file under `paths`: files as given, folders recursively, sorted by path
-/// within each folder, each real folder visited once (so symlink loops end). Paths that
-/// do not exist and files of formats kiosk does not read (when named directly) are errors.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
-    let mut sources = Vec::new();
-    let mut errors = Vec::new();
-    let mut seen_dirs = HashSet::new();
-    for path in paths {
-        match fs::metadata(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                errors.push(LoadError::new(path, Problem::NotFound))
-            }
-            Err(e) => errors.push(LoadError::new(path, Problem::Io(e))),
-            Ok(meta) if meta.is_dir() => {
-                walk(path, &mut seen_dirs, &mut sources, &mut errors);
-            }
-            Ok(_) => match Format::from_path(path) {
-                Some(format) => sources.push(Source {
-                    path: path.clone(),
-                    format,
-                }),
-                None => errors.push(LoadError::new(path, Problem::Unsupported)),
-            },
-        }
-    }
-    (sources, errors)
-}
-
-fn walk(
-    dir: &Path,
-    seen_dirs: &mut HashSet<PathBuf>,
-    sources: &mut Vec<Source>,
-    errors: &mut Vec<LoadError>,
-) {
-    let real = match fs::canonicalize(dir) {
-        Ok(real) => real,
-        Err(e) => return errors.push(LoadError::new(dir, Problem::Io(e))),
-    };
-    if !seen_dirs.insert(real) {
-        return;
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => return errors.push(LoadError::new(dir, Problem::Io(e))),
-    };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for child in children {
-        let is_hidden = child
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if is_hidden {
-            continue;
-        }
-        match fs::metadata(&child) {
-            Ok(meta) if meta.is_dir() => walk(&child, seen_dirs, sources, errors),
-            Ok(_) => {
-                if let Some(format) = Format::from_path(&child) {
-                    sources.push(Source {
-                        path: child,
-                        format,
-                    });
-                }
-            }
-            // A dangling symlink or a file that vanished: say so, go on.
-            Err(e) => errors.push(LoadError::new(&child, Problem::Io(e))),
-        }
-    }
-}
-
-/// Reads and parses one file.
+/// Reads and parses one file. A bug in a parser that panics on it costs this file
+/// only: it is reported as such and the load goes on.
 pub fn load_source(source: &Source) -> Loaded {
-    match read_limited(&source.path) {
-        Ok(bytes) => load_bytes(&source.path, source.format, &bytes).unwrap_or_else(|e| Loaded {
+    let failed = |problem| Loaded {
+        articles: Vec::new(),
+        errors: vec![LoadError::new(&source.path, problem)],
+    };
+    let bytes = match files::read_file(&source.path) {
+        Ok(bytes) => bytes,
+        Err(problem) => return failed(problem),
+    };
+    let parsed = panic::catch_unwind(AssertUnwindSafe(|| {
+        load_bytes(&source.path, source.format, &bytes)
+    }));
+    match parsed {
+        Ok(Ok(loaded)) => loaded,
+        Ok(Err(e)) => Loaded {
             articles: Vec::new(),
             errors: vec![e],
-        }),
-        Err(problem) => Loaded {
-            articles: Vec::new(),
-            errors: vec![LoadError::new(&source.path, problem)],
         },
+        Err(payload) => failed(Problem::Internal(panic_message(payload.as_ref()))),
     }
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
-    let meta = fs::metadata(path)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Problem::TooLarge {
-            size: meta.len(),
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    Ok(fs::read(path)?)
+/// The message a panic carried.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_owned())
 }
 
 /// Parses the bytes of one file of the given format.
 pub fn load_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let fail = |problem| LoadError::new(path, problem);
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    if bytes.is_empty() {
         return Err(fail(Problem::Empty));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(fail(Problem::Blank));
     }
     match format {
         Format::Text => {
             let text = decode::decode(bytes).map_err(fail)?;
+            no_blank_text(&text).map_err(fail)?;
+            if let Some((line, bytes)) = limits::overlong_line(&text) {
+                return Err(fail(Problem::LineTooLong { line, bytes }));
+            }
             let article = text::parse(&article_id(path), &display_path(path), &text)
                 .ok_or_else(|| fail(Problem::NoText))?;
             Ok(Loaded {
@@ -278,8 +253,18 @@ pub fn load_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<Loaded, L
         }
         Format::JsonLines | Format::Json => {
             let text = decode::decode(bytes).map_err(fail)?;
+            no_blank_text(&text).map_err(fail)?;
             Ok(jsonl::parse(path, format, &text))
         }
+    }
+}
+
+/// Text that decoded to white space only (a byte-order mark, UTF-16 spaces).
+fn no_blank_text(text: &str) -> Result<(), Problem> {
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        Err(Problem::Blank)
+    } else {
+        Ok(())
     }
 }
 
@@ -295,7 +280,8 @@ pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// Loads every file under `paths` on all cores; articles come out in discovery order.
+/// Loads every file under `paths` on all cores; articles come out in discovery order,
+/// problems in the order of the paths they name.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let (sources, mut errors) = discover(paths);
     let per_file: Vec<Loaded> = sources.par_iter().map(load_source).collect();
@@ -304,5 +290,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
         articles.extend(loaded.articles);
         errors.extend(loaded.errors);
     }
+    // A file's summary (no line) after its lines.
+    errors.sort_by_cached_key(|e| (e.path.clone(), e.line.unwrap_or(usize::MAX)));
     Loaded { articles, errors }
 }

@@ -14,6 +14,9 @@ const TARGET_CHARS: usize = 600;
 /// No cut paragraph is shorter than this, in chars (unless the whole text is).
 const MIN_CHARS: usize = 250;
 
+/// Longer words are no abbreviations, numbers or initials; a dot after one ends a sentence.
+const MAX_WORD_BYTES: usize = 32;
+
 /// The word lists of `assets/sentences.txt`.
 pub(crate) struct Words {
     /// Words that take a dot without ending a sentence ("Dr", "bzw", "Nr").
@@ -146,10 +149,17 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
     let mut protected = quote_spans(text);
     protected.extend(bracket_spans(text));
     protected.sort_unstable();
-    // Spans are sorted by start: only those starting before `pos` can hold it.
+    // Overlapping spans merged, so that one binary search tells whether `pos` is inside.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(protected.len());
+    for (start, end) in protected {
+        match merged.last_mut() {
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
     let inside = |pos: usize| {
-        let before = protected.partition_point(|&(s, _)| s < pos);
-        protected[..before].iter().any(|&(_, e)| pos < e)
+        let before = merged.partition_point(|&(s, _)| s < pos);
+        before > 0 && pos < merged[before - 1].1
     };
     let bytes = text.as_bytes();
     let mut starts = Vec::new();
@@ -195,7 +205,13 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
 /// Whether the dot at byte `i` ends a sentence: not after an abbreviation, a single letter
 /// ("z. B.", initials), a day or ordinal number ("5. August"), or inside a word ("t-online.de").
 pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
-    let before = &text[..i];
+    // The word before the dot, looked for no further back than a word can be long, so
+    // that a text without spaces ("a.a.a.…") costs no scan to its start at every dot.
+    let mut from = i.saturating_sub(MAX_WORD_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..i];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || "(„“\"»«/[".contains(c))
         .map_or(0, |p| {
@@ -204,6 +220,9 @@ pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
     let word = &before[word_start..];
     if word.is_empty() {
         return !before.ends_with('.'); // "...": the last dot decides
+    }
+    if word_start == 0 && from > 0 {
+        return !word.contains('.'); // longer than any abbreviation
     }
     if word.contains('.') {
         return false; // "z.B", "U.S", "u.a"
@@ -307,6 +326,34 @@ mod tests {
             first_sentence(text),
             "Am 5. August kam Dr. Meier, Oberst a. D., z. B. mit Nr. 7 an."
         );
+    }
+
+    #[test]
+    fn long_paragraphs_split_at_sentence_ends_outside_quotes() {
+        let sentence = "Die Regierung in Kiew meldete am Montag neue Angriffe auf die Infrastruktur im Osten des Landes. ";
+        let quote = "„Wir werden nicht aufgeben. Niemals. Das sagen wir allen.“ ";
+        let text: String = (0..30)
+            .map(|i| if i % 4 == 3 { quote } else { sentence })
+            .collect();
+        let text = text.trim_end();
+        let pieces = split_long_paragraph(text);
+        assert!(pieces.len() >= 3, "{pieces:?}");
+        for piece in &pieces {
+            assert!(piece.chars().count() <= SPLIT_ABOVE_CHARS, "{piece}");
+            assert_eq!(
+                piece.matches('„').count(),
+                piece.matches('“').count(),
+                "{piece}"
+            );
+            assert!(piece.ends_with(['.', '“']), "{piece}");
+        }
+        assert_eq!(pieces.join(" "), text, "nothing is lost");
+    }
+
+    #[test]
+    fn abbreviations_and_ordinals_give_one_sentence_end() {
+        let text = "Am 3. Mai kam Dr. Weber z.B. nach Kiew. Dann ging er.";
+        assert_eq!(sentence_starts(text).len(), 1);
     }
 
     #[test]

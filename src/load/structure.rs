@@ -46,8 +46,19 @@ pub struct Page {
     pub date: Option<String>,
 }
 
+/// Where a text comes from, which decides how much of it may be page debris.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Text copied off a web page: lines above the headline are the page header and
+    /// short lines after the last sentence the footer; both are hidden.
+    PageCopy,
+    /// A document body known to hold only the article (the text of a wrapper without
+    /// markup): its first line is the title and nothing is hidden for where it stands.
+    Document,
+}
+
 /// Decides the role of every line.
-pub fn classify(lines: Vec<Line>) -> Page {
+pub fn classify(lines: Vec<Line>, origin: Origin) -> Page {
     let zones = vec![Zone::Open; lines.len()];
     let mut page = Page {
         lines,
@@ -55,8 +66,14 @@ pub fn classify(lines: Vec<Line>) -> Page {
         ..Page::default()
     };
     marks::mark_known_lines(&mut page);
-    let after_title = find_title(&mut page);
-    hide_footer(&mut page);
+    let after_title = match origin {
+        Origin::PageCopy => {
+            let after_title = find_title(&mut page);
+            hide_footer(&mut page);
+            after_title
+        }
+        Origin::Document => first_line_title(&mut page),
+    };
     find_lead(&mut page, after_title);
     mark_headings(&mut page, after_title);
     hide_duplicates(&mut page);
@@ -186,6 +203,24 @@ fn find_title(page: &mut Page) -> usize {
         }
     }
 }
+
+/// A document's title: its first line when headline-sized, else the first sentence of
+/// its first paragraph (as when a page copy has no headline).
+fn first_line_title(page: &mut Page) -> usize {
+    let Some(first) = open_lines(page).next() else {
+        return 0;
+    };
+    if page.lines[first].text.chars().count() <= MAX_TITLE_CHARS {
+        page.zones[first] = Zone::Title;
+        page.title = Some(page.lines[first].text.clone());
+        first + 1
+    } else {
+        infer_title(page, first)
+    }
+}
+
+/// The longest line taken whole as a document's title, in chars.
+const MAX_TITLE_CHARS: usize = 200;
 
 /// The first level-1 Markdown heading, or a Markdown heading that opens the text.
 fn markdown_title(page: &Page) -> Option<usize> {
@@ -349,7 +384,7 @@ mod tests {
     use super::*;
 
     fn page(text: &str) -> Page {
-        classify(crate::load::blocks::lines(text, false))
+        classify(crate::load::blocks::lines(text, false), Origin::PageCopy)
     }
 
     fn zones(text: &str) -> Vec<Zone> {

@@ -4,14 +4,26 @@
 
 use crate::load::blocks::{self, Line};
 use crate::load::sentences::{self, WORDS};
-use crate::load::structure::{self, Page, Zone};
+use crate::load::structure::{self, Origin, Page, Zone};
 use crate::load::{boilerplate, clean, dateline};
 use crate::model::{Article, Section};
 
 pub use crate::load::sentences::split_long_paragraph;
 
-/// Parses one plain-text article. `None` when the text holds no words at all.
+/// Parses one plain-text article copied off a web page or written by hand. `None` when
+/// the text holds no words at all.
 pub fn parse(id: &str, path: &str, raw: &str) -> Option<Article> {
+    parse_as(id, path, raw, Origin::PageCopy)
+}
+
+/// Parses text known to be an article's body and nothing else (the text of a wrapper
+/// without markup): its first line is the title, and no line is hidden for standing
+/// above the title or after the last sentence, as page debris would.
+pub fn parse_document(id: &str, path: &str, raw: &str) -> Option<Article> {
+    parse_as(id, path, raw, Origin::Document)
+}
+
+fn parse_as(id: &str, path: &str, raw: &str, origin: Origin) -> Option<Article> {
     let text = clean::normalize(raw);
     let markdown = blocks::is_markdown(path, &text);
     let mut lines = blocks::lines(&text, markdown);
@@ -22,7 +34,7 @@ pub fn parse(id: &str, path: &str, raw: &str) -> Option<Article> {
         return None;
     }
     let early_dateline = split_one_line_article(&mut lines);
-    let page = structure::classify(lines);
+    let page = structure::classify(lines, origin);
     let mut article = assemble(page);
     article.id = id.to_owned();
     article.path = path.to_owned();
@@ -288,6 +300,44 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(parse_date(line).as_deref(), want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_document_keeps_its_first_line_as_title_and_every_line() {
+        let text = [
+            "Ersatzzug auf der RB48 (Aktueller Betrieb)",
+            "kimba2k",
+            ", Wuppertal, Montag, 14. Dezember 2015, 18:28 @ moonglum",
+            "Und seit gestern teils grausige Verspätungen beim RE7...",
+            "Das wäre ein Wunder.",
+            "RE7 heute",
+        ]
+        .join("\n\n");
+        let text = text.as_str();
+        let words = |a: &Article| {
+            let mut all = vec![a.title.clone(), a.lead.clone().unwrap_or_default()];
+            for s in &a.sections {
+                all.extend(s.heading.clone());
+                all.extend(s.paragraphs.iter().cloned());
+            }
+            all.join(" ")
+        };
+        let copy = parse("x", "x.txt", text).unwrap();
+        assert_ne!(copy.title, "Ersatzzug auf der RB48 (Aktueller Betrieb)");
+        let doc = parse_document("x", "x.txt", text).unwrap();
+        assert_eq!(doc.title, "Ersatzzug auf der RB48 (Aktueller Betrieb)");
+        assert!(!doc.title_inferred);
+        for kept in ["kimba2k", "moonglum", "grausige", "Wunder", "RE7 heute"] {
+            assert!(words(&doc).contains(kept), "{kept}: {doc:?}");
+        }
+    }
+
+    #[test]
+    fn a_document_without_a_headline_sized_first_line_infers_its_title() {
+        let long = "Der erste Satz ist lang. ".repeat(12);
+        let doc = parse_document("x", "x.txt", &format!("{long}\n\nNoch ein Absatz.\n")).unwrap();
+        assert_eq!(doc.title, "Der erste Satz ist lang.");
+        assert!(doc.title_inferred);
     }
 
     #[test]

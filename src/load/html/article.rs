@@ -10,7 +10,8 @@ use super::date;
 use super::hints;
 use super::meta::{PageMeta, squash};
 use super::score::same_text;
-use crate::load::jsonl::split_long_paragraph;
+use crate::load::sentences::split_long_paragraph;
+use crate::load::text;
 use crate::model::Section;
 
 /// The parts of an article found in a page's content blocks.
@@ -65,7 +66,7 @@ pub fn parts(page: &Page, content: &[usize], title: Option<&str>) -> Parts {
             }
             _ if date::is_date_line(&text) => {
                 if parts.date.is_none() {
-                    parts.date = date::parse(&text);
+                    parts.date = text::parse_date(&text);
                 }
             }
             _ => section.paragraphs.extend(split_long_paragraph(&text)),
@@ -152,7 +153,7 @@ pub fn date_near_headline(page: &Page, headline: &str) -> Option<String> {
         .iter()
         .map(|b| squash(&b.text))
         .filter(|text| date::is_date_line(text))
-        .find_map(|text| date::parse(&text))
+        .find_map(|text| text::parse_date(&text))
 }
 
 /// Text too long for a heading: pages that mark their teaser up as `<h2>`.
@@ -182,18 +183,8 @@ pub fn has_credit(text: &str) -> bool {
 /// A caption without its photo credit ("… (Foto: dpa)", "… Foto: Holger Hollemann",
 /// "© Reuters").
 pub fn strip_credit(caption: &str) -> String {
-    const MARKS: [&str; 8] = [
-        "Foto:",
-        "Fotos:",
-        "Bild:",
-        "Bildquelle:",
-        "Quelle:",
-        "Photo:",
-        "©",
-        "(c)",
-    ];
     let mut text = caption.trim().to_owned();
-    for mark in MARKS {
+    for mark in CREDIT_MARKS {
         if let Some(at) = text.rfind(mark) {
             let head = text[..at]
                 .trim_end()

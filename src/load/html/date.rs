@@ -1,48 +1,8 @@
-//! Dates as pages write them next to the headline: what `load::text::parse_date` reads
-//! (ISO, `02.08.2023`), German dates with the month's name ("8. November 2015",
-//! "22. Mär. 2016") or a two-digit year ("23.02.16", read as 2016), and lines that give
-//! only a time relative to now ("vor 8 Stunden").
+//! Date lines as pages write them next to the headline: a short line that is a date
+//! `load::text::parse_date` reads (ISO, `02.08.2023`, "22. Mär. 2016", "23.02.16"), or
+//! that gives only a time relative to now ("vor 8 Stunden").
 
 use crate::load::text;
-
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez",
-];
-
-/// The ISO date a short line gives, if any.
-pub fn parse(line: &str) -> Option<String> {
-    text::parse_date(line)
-        .or_else(|| named_month(line))
-        .or_else(|| short_year(line))
-}
-
-/// "23.02.16", "10.12.15 | 17:45 Uhr": day, month and a two-digit year of this century.
-fn short_year(line: &str) -> Option<String> {
-    line.split(|c: char| c.is_whitespace() || c == '|' || c == ',')
-        .find_map(|word| {
-            let mut parts = word.split('.');
-            let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-            let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
-            if parts.next().is_some() || !(two_digits(d) && two_digits(m) && two_digits(y)) {
-                return None;
-            }
-            let (day, month): (u32, u32) = (d.parse().ok()?, m.parse().ok()?);
-            ((1..=31).contains(&day) && (1..=12).contains(&month)).then(|| format!("20{y}-{m}-{d}"))
-        })
-}
-
-/// "8. November 2015", "Sonntag, 8. November 2015 12:19", "22. Mär. 2016 - 10:02".
-fn named_month(line: &str) -> Option<String> {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    words.windows(3).find_map(|w| {
-        let day: u32 = w[0].strip_suffix('.')?.parse().ok()?;
-        let month_word = w[1].trim_end_matches('.').to_lowercase();
-        let month = MONTHS.iter().position(|m| month_word.starts_with(m))? + 1;
-        let year: u32 = w[2].trim_end_matches([',', '.']).parse().ok()?;
-        ((1..=31).contains(&day) && (1900..2100).contains(&year))
-            .then(|| format!("{year}-{month:02}-{day:02}"))
-    })
-}
 
 /// A short line that is only a date, or a time relative to now ("vor 8 Stunden",
 /// "heute, 05:50"): page furniture, not article text.
@@ -61,7 +21,7 @@ pub fn is_date_line(text: &str) -> bool {
             "heute" | "gestern" | "Heute" | "Gestern"
         )
     }) && text.contains(':');
-    words.len() <= 8 && (relative || today || parse(text).is_some())
+    words.len() <= 8 && (relative || today || text::parse_date(text).is_some())
 }
 
 #[cfg(test)]
@@ -69,7 +29,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_with_month_names() {
+    fn dates_as_pages_write_them() {
+        let parse = text::parse_date;
         assert_eq!(
             parse("Sonntag, 8. November 2015 12:19").as_deref(),
             Some("2015-11-08")
@@ -82,6 +43,7 @@ mod tests {
             parse("07.01.2016 | 23:00 Uhr").as_deref(),
             Some("2016-01-07")
         );
+        assert_eq!(parse("23.02.16").as_deref(), Some("2016-02-23"));
         assert_eq!(parse("Am 3. Mai kamen 2000 Menschen"), None);
     }
 

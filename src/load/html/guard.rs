@@ -1,10 +1,8 @@
 //! A cheap look at a page's bytes before parsing: how deep its elements nest. html5ever
 //! checks the whole stack of open elements for each tag, so parsing time grows with the
 //! square of the depth (20,000 levels take about a second); far deeper pages, which no
-//! site serves (browsers stop nesting at 512), are refused instead of hanging the load.
-
-/// The deepest nesting kiosk parses.
-pub const MAX_DEPTH: usize = 30_000;
+//! site serves (browsers stop nesting at 512), are refused instead of hanging the load
+//! (`load::limits::MAX_HTML_DEPTH`).
 
 /// Elements that never hold others, so never deepen the tree.
 const VOID: [&[u8]; 14] = [

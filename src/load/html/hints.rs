@@ -2,29 +2,22 @@
 //! words that mark content or boilerplate containers (`html_classes.txt`) and phrases that
 //! mark a paragraph as boilerplate or end the article (`html_boilerplate.txt`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use crate::load::rules::section;
+
 const CLASSES: &str = include_str!("../../../assets/html_classes.txt");
 const BOILERPLATE: &str = include_str!("../../../assets/html_boilerplate.txt");
 
-/// The sections of one of the word-list files: `[name]` lines start a section, `#` lines
-/// are comments, every other non-empty line is one lowercased entry.
-fn sections(text: &str) -> HashMap<&str, Vec<String>> {
-    let mut out: HashMap<&str, Vec<String>> = HashMap::new();
-    let mut current = "";
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            Some(name) => current = name,
-            None => out.entry(current).or_default().push(line.to_lowercase()),
-        }
-    }
-    out
+/// The entries of one section of a word-list file, lowercased.
+fn list(text: &'static str, name: &str) -> Vec<String> {
+    section(text, name)
+        .into_iter()
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Words matched against an element's lowercased `class` and `id`: some anywhere in
@@ -83,8 +76,7 @@ impl ClassHints {
 /// The class and id hints, parsed on first use.
 pub fn classes() -> &'static ClassHints {
     static HINTS: LazyLock<ClassHints> = LazyLock::new(|| {
-        let lists = sections(CLASSES);
-        let set = |name: &str| WordSet::new(lists.get(name).map_or(&[][..], Vec::as_slice));
+        let set = |name: &str| WordSet::new(&list(CLASSES, name));
         ClassHints {
             unlikely: set("unlikely"),
             maybe: set("maybe"),
@@ -133,14 +125,16 @@ fn bare(text: &str) -> &str {
 /// The boilerplate phrases, parsed on first use.
 pub fn boilerplate() -> &'static Boilerplate {
     static PHRASES: LazyLock<Boilerplate> = LazyLock::new(|| {
-        let lists = sections(BOILERPLATE);
-        let list = |name: &str| lists.get(name).cloned().unwrap_or_default();
-        let automaton = |name: &str| AhoCorasick::new(list(name)).expect("phrases build");
+        let automaton =
+            |name: &str| AhoCorasick::new(list(BOILERPLATE, name)).expect("phrases build");
         Boilerplate {
             drop: automaton("drop"),
             short: automaton("short"),
-            exact: list("exact").iter().map(|p| bare(p).to_owned()).collect(),
-            stop: list("stop"),
+            exact: list(BOILERPLATE, "exact")
+                .iter()
+                .map(|p| bare(p).to_owned())
+                .collect(),
+            stop: list(BOILERPLATE, "stop"),
         }
     });
     &PHRASES

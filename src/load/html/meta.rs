@@ -162,7 +162,7 @@ pub fn text_of(el: ElementRef) -> String {
 
 /// Whitespace collapsed to single spaces, leftover entities (`&amp;quot;` pages) decoded.
 pub fn squash(text: &str) -> String {
-    let decoded = super::entities::decode_entities(text);
+    let decoded = clean::decode_entities(text);
     clean::normalize(&decoded)
         .split_whitespace()
         .collect::<Vec<_>>()

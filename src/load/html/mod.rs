@@ -9,7 +9,6 @@ mod article;
 mod blocks;
 mod charset;
 mod date;
-mod entities;
 mod guard;
 mod hints;
 mod meta;
@@ -19,12 +18,12 @@ mod title;
 
 use scraper::Html;
 
-use crate::load::{Problem, text};
+use crate::load::limits::MAX_HTML_DEPTH;
+use crate::load::{Problem, sentences, text};
 use crate::model::Article;
 
 pub use article::strip_credit;
 pub use charset::declared_charset;
-pub use entities::{decode_entities, strip_inline_html};
 pub use meta::domain;
 pub use title::strip_site_name;
 
@@ -32,11 +31,8 @@ pub use title::strip_site_name;
 pub fn parse(id: &str, path: &str, bytes: &[u8]) -> Result<Article, Problem> {
     let source = charset::decode_page(bytes)?;
     let depth = guard::nesting_depth(bytes);
-    if depth > guard::MAX_DEPTH {
-        return Err(Problem::Invalid(format!(
-            "elements nested {depth} levels deep (kiosk reads pages up to {} levels)",
-            guard::MAX_DEPTH
-        )));
+    if depth > MAX_HTML_DEPTH {
+        return Err(Problem::TooDeep { depth });
     }
     let doc = Html::parse_document(&source);
     let meta = meta::read(&doc);
@@ -114,11 +110,7 @@ fn marked_up(id: &str, path: &str, page: &blocks::Page, meta: &meta::PageMeta) -
 /// The first sentence of the lead or first paragraph, for a page that names no headline.
 fn inferred_title(lead: Option<&str>, sections: &[crate::model::Section]) -> Option<String> {
     let first = lead.or_else(|| sections.first()?.paragraphs.first().map(String::as_str))?;
-    let end = first
-        .char_indices()
-        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && first[i + 1..].starts_with(' '))
-        .map_or(first.len(), |(i, _)| i + 1);
-    Some(first[..end].to_owned())
+    Some(sentences::first_sentence(first).to_owned())
 }
 
 const SHIELD: &str = "\u{e000}";
@@ -160,11 +152,11 @@ fn plain(id: &str, path: &str, doc: &Html, meta: &meta::PageMeta) -> Option<Arti
         }
     }
     let date_line = lines.iter().take(4).position(|l| date::is_date_line(l));
-    let date = date_line.and_then(|i| date::parse(&lines.remove(i)));
-    // `&` is shielded from `clean::strip_inline_html` inside `text::parse`, which cuts
-    // characters when one follows closely (see `entities`); entities are decoded already.
+    let date = date_line.and_then(|i| text::parse_date(&lines.remove(i)));
+    // Entities are decoded already (by the parser, leftovers by `meta::squash`): `&` is
+    // shielded from decoding yet again in `text::parse_document`.
     let shielded = lines.join("\n\n").replace('&', SHIELD);
-    let mut article = text::parse(id, path, &shielded)?;
+    let mut article = text::parse_document(id, path, &shielded)?;
     unshield(&mut article);
     article.date = article.date.or(date);
     article.captions = captions

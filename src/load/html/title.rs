@@ -88,11 +88,13 @@ fn is_site_part(part: &str, rest: &str, sep: &str, site: Option<&str>) -> bool {
     let is_domain = part
         .split_whitespace()
         .any(|w| w.contains('.') && w.rsplit('.').next().is_some_and(is_tld));
-    let is_date = text::parse_date(part).is_some()
+    let words = part.split_whitespace().count();
+    // A date with a weekday or a word or two ("Montag, 5. August 2023"), not a headline
+    // that ends with one ("Boeing holt zum Kahlschlag aus… 23.02.16").
+    let is_date = (words <= 4 && text::parse_date(part).is_some())
         || part
             .chars()
             .all(|c| c.is_ascii_digit() || ".:/- ".contains(c));
-    let words = part.split_whitespace().count();
     let rest_words = rest.split_whitespace().count();
     let short_after_pipe = matches!(sep, " | " | " :: ") && words <= 4 && rest_words >= 3;
     let short_section = words <= 2 && rest_words >= 4 && starts_upper(part) && sep != " - ";
@@ -156,6 +158,14 @@ mod tests {
         assert_eq!(
             strip("Star Wars: Trials of Tatooine VR gezeigt - Für HTC Vive"),
             "Star Wars: Trials of Tatooine VR gezeigt - Für HTC Vive"
+        );
+        assert_eq!(
+            strip("Boeing holt zum KAHLSCHLAG aus… 23.02.16 - Kolumnen - ARIVA.DE"),
+            "Boeing holt zum KAHLSCHLAG aus… 23.02.16 - Kolumnen"
+        );
+        assert_eq!(
+            strip("Kiew meldet neue Angriffe | Montag, 5. August 2023"),
+            "Kiew meldet neue Angriffe"
         );
     }
 }

@@ -21,6 +21,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Terminal};
 use rayon::prelude::*;
 
@@ -171,7 +172,18 @@ fn event_loop(
         }
         let loading = !state.progress().finished;
         let wait = Duration::from_millis(if loading { 20 } else { 250 });
-        dirty |= handle_input(&mut state, wait)?;
+        match handle_input(&mut state, wait)? {
+            Input::None => {}
+            Input::Changed => dirty = true,
+            Input::Resized => {
+                // A terminal resized down and back up may have dropped what it showed
+                // without telling us; repaint every cell, not only the changed ones.
+                // (`Terminal::clear` would ask the terminal for its cursor; `resize` does not.)
+                let size = terminal.size()?;
+                terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+                dirty = true;
+            }
+        }
         dirty |= receive_batches(&mut state, &receiver);
         if let Some(writer) = &mut marks {
             save_marks(&mut state, writer);
@@ -199,18 +211,32 @@ fn event_loop(
     })
 }
 
-/// Waits up to `wait` for input, then handles every event already queued. Returns
-/// whether anything happened.
-fn handle_input(state: &mut AppState, wait: Duration) -> io::Result<bool> {
+/// What the queued input did.
+enum Input {
+    None,
+    Changed,
+    /// The terminal changed size (and perhaps something else happened too).
+    Resized,
+}
+
+/// Waits up to `wait` for input, then handles every event already queued.
+fn handle_input(state: &mut AppState, wait: Duration) -> io::Result<Input> {
     if !event::poll(wait)? {
-        return Ok(false);
+        return Ok(Input::None);
     }
+    let mut resized = false;
     loop {
-        if let Some(action) = to_action(event::read()?, state) {
+        let event = event::read()?;
+        resized |= matches!(event, Event::Resize(..));
+        if let Some(action) = to_action(event, state) {
             state.update(action);
         }
         if state.should_quit() || !event::poll(Duration::ZERO)? {
-            return Ok(true);
+            return Ok(if resized {
+                Input::Resized
+            } else {
+                Input::Changed
+            });
         }
     }
 }

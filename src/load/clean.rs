@@ -7,11 +7,26 @@
 /// at the end.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of printable ASCII other than the space is copied as it is.
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !(0x21..0x7f).contains(b))
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            out.push_str(&text[i..i + run]);
+            i += run;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() != Some(&'\n') {
+                if bytes.get(i) != Some(&b'\n') {
                     push_newline(&mut out);
                 }
             }

@@ -123,13 +123,15 @@ pub fn quote_spans(text: &str) -> Vec<(usize, usize)> {
 /// Byte ranges of round and square brackets that close within 400 bytes.
 fn bracket_spans(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    // Most texts have no `]`: then three of the four marks are all there is to find.
-    if memchr::memchr(b']', bytes).is_none() {
-        bracket_spans_at(bytes, memchr::memchr3_iter(b'(', b')', b'[', bytes))
-    } else {
-        let marks = (0..bytes.len()).filter(|&i| matches!(bytes[i], b'(' | b')' | b'[' | b']'));
-        bracket_spans_at(bytes, marks)
-    }
+    // memchr finds at most three bytes at once: `(`, `)`, `[` and, merged in, `]`.
+    let mut three = memchr::memchr3_iter(b'(', b')', b'[', bytes).peekable();
+    let mut closers = memchr::memchr_iter(b']', bytes).peekable();
+    let marks = std::iter::from_fn(move || match (three.peek(), closers.peek()) {
+        (Some(a), Some(b)) if b < a => closers.next(),
+        (Some(_), _) => three.next(),
+        (None, _) => closers.next(),
+    });
+    bracket_spans_at(bytes, marks)
 }
 
 /// [`bracket_spans`] given the positions of every bracket, in order.

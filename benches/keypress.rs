@@ -48,7 +48,11 @@ fn keypress(c: &mut Criterion) {
     let Some(dir) = corpus_dir() else { return };
     // The reader's own loader path: files in order, a file that fails is skipped.
     let (sources, _) = kiosk::load::discover(&[dir]);
-    let loaded = kiosk::tui::load_sources(&sources);
+    let batch = kiosk::pipeline::load_sources(&sources, &|article| {
+        let hash = kiosk::state_file::content_hash(&article);
+        Some((article, hash))
+    });
+    let loaded = kiosk::tui::to_update(batch);
     eprintln!(
         "keypress bench: {} articles, {} files skipped",
         loaded.articles.len(),

@@ -12,6 +12,8 @@ pub mod extract;
 pub mod keys;
 pub mod load;
 pub mod model;
+pub mod pipeline;
+pub mod progress;
 pub mod search;
 pub mod state_file;
 pub mod tui;
@@ -19,22 +21,11 @@ pub mod ui;
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
 pub use crate::load::{LoadError, Loaded};
 pub use crate::model::Article;
 
 /// Loads and annotates the articles under `paths`, or the embedded seeds when `paths`
-/// is empty.
+/// is empty, on all cores, in file order.
 pub fn load_corpus(paths: &[PathBuf]) -> Loaded {
-    let mut loaded = if paths.is_empty() {
-        Loaded {
-            articles: load::seeds(),
-            errors: Vec::new(),
-        }
-    } else {
-        load::load_paths(paths)
-    };
-    loaded.articles.par_iter_mut().for_each(extract::annotate);
-    loaded
+    pipeline::load_all(paths)
 }

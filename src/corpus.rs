@@ -129,13 +129,11 @@ impl Corpus {
     }
 }
 
-/// Look-ups the reader needs, built on the public API above so that the index can
-/// change freely.
+/// Look-ups the reader needs.
 impl Corpus {
     /// The index into [`Corpus::speakers`] of a speaker, by any spelling of the full name.
     pub fn speaker_id(&self, name: &str) -> Option<usize> {
-        let entry = self.speaker(name)?;
-        self.speakers().iter().position(|s| std::ptr::eq(s, entry))
+        self.speaker_ids.get(&speaker_key(name)).copied()
     }
 
     /// The article and quote a [`QuoteRef`] points to.

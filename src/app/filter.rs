@@ -2,9 +2,8 @@
 //! mention every chosen country; ordered by how often it mentions them) and the search
 //! (an article must match); and the sidebar's counts over the listed articles.
 
-use std::collections::HashMap;
-
-use super::{AppState, CountryRow, SpeakerRow};
+use super::AppState;
+use super::tally::Tally;
 use crate::search::Searcher;
 
 /// How many recent queries keep their hits.
@@ -102,7 +101,7 @@ impl AppState {
                 }
             }
         }
-        self.rebuild_sidebar();
+        self.recount();
     }
 
     /// (relevance, corpus index) of the articles that mention every filter country.
@@ -126,8 +125,45 @@ impl AppState {
             .collect()
     }
 
+    /// Lists the articles `first..` that have just arrived, when the list is in corpus
+    /// order (no country filter): the new ones that match the search go to the end and
+    /// are counted into the sidebar, so a batch costs its own size, not the corpus's.
+    /// With a country filter the list is ordered by relevance and is built again.
+    pub(super) fn list_arrivals(&mut self, first: usize, finished: bool) {
+        if !self.countries.is_empty() {
+            return self.refilter();
+        }
+        for i in first..self.corpus.len() {
+            if self.search.is_none() || self.search_hits.get(i).copied().unwrap_or(false) {
+                self.visible.push(i);
+                self.tally.add(&self.corpus, i);
+            }
+        }
+        if self.open.is_none() {
+            if let Some(&first) = self.visible.first() {
+                self.list.selected = 0;
+                self.open_article(first);
+            }
+        }
+        // The sidebar is sorted again when the counts have grown by a tenth (and at the
+        // end), so that sorting costs a constant share of the load however it is batched.
+        let grown = self.tally.articles() > self.sorted_at + self.sorted_at / 10;
+        if grown || finished {
+            self.rebuild_sidebar();
+        }
+    }
+
     /// Counts countries and speakers over the listed articles.
-    pub(super) fn rebuild_sidebar(&mut self) {
+    fn recount(&mut self) {
+        self.tally = Tally::default();
+        for &i in &self.visible {
+            self.tally.add(&self.corpus, i);
+        }
+        self.rebuild_sidebar();
+    }
+
+    /// Sorts the sidebar's rows from the counts, keeping the selected rows selected.
+    fn rebuild_sidebar(&mut self) {
         let selected_code = self
             .country_rows
             .get(self.country_list.selected)
@@ -136,8 +172,11 @@ impl AppState {
             .speaker_rows
             .get(self.speaker_list.selected)
             .map(|r| r.id);
-        self.country_rows = self.count_countries();
-        self.speaker_rows = self.count_speakers();
+        self.country_rows = self
+            .tally
+            .country_rows(&self.countries, |code| self.country_name(code));
+        self.speaker_rows = self.tally.speaker_rows(&self.corpus);
+        self.sorted_at = self.tally.articles();
         if let Some(code) = selected_code {
             self.country_list.selected = self
                 .country_rows
@@ -152,73 +191,5 @@ impl AppState {
                 .position(|r| r.id == id)
                 .unwrap_or(0);
         }
-    }
-
-    fn count_countries(&self) -> Vec<CountryRow> {
-        let articles = self.corpus.articles();
-        let mut counts: HashMap<&str, (usize, u64, &str)> = HashMap::new();
-        for &i in &self.visible {
-            for c in &articles[i].countries {
-                let entry = counts.entry(&c.code).or_insert((0, 0, &c.name));
-                entry.0 += 1;
-                entry.1 += u64::from(c.mentions);
-            }
-        }
-        for code in &self.countries {
-            counts.entry(code).or_insert((0, 0, ""));
-        }
-        let mut rows: Vec<CountryRow> = counts
-            .into_iter()
-            .map(|(code, (articles, mentions, name))| CountryRow {
-                code: code.to_string(),
-                name: self.country_name(code).unwrap_or(name).to_string(),
-                articles,
-                mentions,
-                active: self.countries.iter().any(|c| c == code),
-            })
-            .collect();
-        rows.sort_by(|a, b| {
-            b.active
-                .cmp(&a.active)
-                .then(b.articles.cmp(&a.articles))
-                .then(b.mentions.cmp(&a.mentions))
-                .then(a.code.cmp(&b.code))
-        });
-        rows
-    }
-
-    fn count_speakers(&self) -> Vec<SpeakerRow> {
-        let mut listed = vec![false; self.corpus.len()];
-        for &i in &self.visible {
-            listed[i] = true;
-        }
-        let speakers = self.corpus.speakers();
-        let mut rows: Vec<SpeakerRow> = speakers
-            .iter()
-            .enumerate()
-            .filter_map(|(id, entry)| {
-                let mut quotes = 0;
-                let mut articles = 0;
-                let mut last = usize::MAX;
-                for q in entry.quotes.iter().filter(|q| listed[q.article]) {
-                    quotes += 1;
-                    if q.article != last {
-                        articles += 1;
-                        last = q.article;
-                    }
-                }
-                (quotes > 0).then_some(SpeakerRow {
-                    id,
-                    quotes,
-                    articles,
-                })
-            })
-            .collect();
-        rows.sort_by(|a, b| {
-            b.quotes
-                .cmp(&a.quotes)
-                .then_with(|| speakers[a.id].name.cmp(&speakers[b.id].name))
-        });
-        rows
     }
 }

@@ -201,9 +201,12 @@ fn walk(
         Ok(entries) => entries,
         Err(e) => return errors.push(LoadError::new(dir, Problem::Io(e))),
     };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for child in children {
+    // The entry's type comes with the listing; only symlinks need a stat to follow.
+    let mut children: Vec<(PathBuf, Option<fs::FileType>)> = entries
+        .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+        .collect();
+    children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (child, file_type) in children {
         let is_hidden = child
             .file_name()
             .and_then(|n| n.to_str())
@@ -211,9 +214,13 @@ fn walk(
         if is_hidden {
             continue;
         }
-        match fs::metadata(&child) {
-            Ok(meta) if meta.is_dir() => walk(&child, seen_dirs, sources, errors),
-            Ok(_) => {
+        let is_dir = match file_type {
+            Some(t) if !t.is_symlink() => Ok(t.is_dir()),
+            _ => fs::metadata(&child).map(|meta| meta.is_dir()),
+        };
+        match is_dir {
+            Ok(true) => walk(&child, seen_dirs, sources, errors),
+            Ok(false) => {
                 if let Some(format) = Format::from_path(&child) {
                     sources.push(Source {
                         path: child,
@@ -242,14 +249,23 @@ pub fn load_source(source: &Source) -> Loaded {
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
-    let meta = fs::metadata(path)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Problem::TooLarge {
-            size: meta.len(),
-            limit: MAX_FILE_BYTES,
-        });
+    use std::io::Read;
+    // One open and one fstat: the size both checks the limit and sizes the buffer.
+    let file = fs::File::open(path)?;
+    let too_large = |size| Problem::TooLarge {
+        size,
+        limit: MAX_FILE_BYTES,
+    };
+    let size = file.metadata()?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
     }
-    Ok(fs::read(path)?)
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    match bytes.len() as u64 {
+        grown if grown > MAX_FILE_BYTES => Err(too_large(grown)),
+        _ => Ok(bytes),
+    }
 }
 
 /// Parses the bytes of one file of the given format.

@@ -109,16 +109,23 @@ impl AppState {
         let Some((first, rest)) = self.countries.split_first() else {
             return (0..self.corpus.len()).map(|i| (0, i)).collect();
         };
-        let articles = self.corpus.articles();
+        // A code the corpus never mentions lists nothing.
+        let Some(rest) = rest
+            .iter()
+            .map(|code| self.corpus.country_id(code))
+            .collect::<Option<Vec<usize>>>()
+        else {
+            return Vec::new();
+        };
         self.corpus
             .with_country(first)
             .iter()
             .filter_map(|hit| {
-                let article = articles.get(hit.article)?;
+                let countries = self.corpus.article_countries(hit.article);
                 let mut score = u64::from(hit.mentions);
-                for code in rest {
-                    let count = article.countries.iter().find(|c| &c.code == code)?;
-                    score += u64::from(count.mentions);
+                for &id in &rest {
+                    let &(_, mentions) = countries.iter().find(|c| usize::from(c.0) == id)?;
+                    score += u64::from(mentions);
                 }
                 Some((score, hit.article))
             })
@@ -174,7 +181,9 @@ impl AppState {
             .map(|r| r.id);
         self.country_rows = self
             .tally
-            .country_rows(&self.countries, |code| self.country_name(code));
+            .country_rows(&self.corpus, &self.countries, |code| {
+                self.country_name(code)
+            });
         self.speaker_rows = self.tally.speaker_rows(&self.corpus);
         self.sorted_at = self.tally.articles();
         if let Some(code) = selected_code {

@@ -1,17 +1,16 @@
 //! The sidebar's counts over the listed articles (articles and mentions per country,
-//! quotes and articles per speaker) kept as running totals: an article that arrives from
-//! the loader is counted once, instead of the whole list being counted again.
-
-use std::collections::HashMap;
+//! quotes and articles per speaker) as running totals in arrays indexed by the corpus's
+//! dense ids: an article that arrives from the loader is counted once, and counting a
+//! whole filtered list is array arithmetic, not string hashing.
 
 use super::{CountryRow, SpeakerRow};
 use crate::corpus::Corpus;
 
 /// Running totals over a set of listed articles.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Tally {
-    /// Per country code: listed articles that mention it, and their mentions.
-    countries: HashMap<String, (usize, u64)>,
+    /// Per country id: listed articles that mention it, and their mentions.
+    countries: Vec<(usize, u64)>,
     /// Per speaker id ([`Corpus::speakers`]): quotes and articles among the listed.
     speakers: Vec<(usize, usize)>,
     /// How many articles are counted.
@@ -26,33 +25,29 @@ impl Tally {
 
     /// Counts corpus article `index` in.
     pub fn add(&mut self, corpus: &Corpus, index: usize) {
-        let Some(article) = corpus.articles().get(index) else {
+        if index >= corpus.len() {
             return;
-        };
+        }
         self.articles += 1;
-        for c in &article.countries {
-            let mentions = u64::from(c.mentions);
-            match self.countries.get_mut(&c.code) {
-                Some(entry) => *entry = (entry.0 + 1, entry.1 + mentions),
-                None => {
-                    self.countries.insert(c.code.clone(), (1, mentions));
-                }
+        if self.countries.len() < corpus.country_count() {
+            self.countries.resize(corpus.country_count(), (0, 0));
+        }
+        for &(id, mentions) in corpus.article_countries(index) {
+            if let Some(entry) = self.countries.get_mut(usize::from(id)) {
+                *entry = (entry.0 + 1, entry.1 + u64::from(mentions));
             }
         }
         if self.speakers.len() < corpus.speakers().len() {
             self.speakers.resize(corpus.speakers().len(), (0, 0));
         }
-        let mut seen_here: Vec<usize> = Vec::new();
-        for quote in &article.quotes {
-            let Some(id) = quote.speaker.as_deref().and_then(|n| corpus.speaker_id(n)) else {
-                continue;
-            };
-            let Some(entry) = self.speakers.get_mut(id) else {
+        let speakers = corpus.quote_speakers(index);
+        for (i, &id) in speakers.iter().enumerate() {
+            let Some(entry) = self.speakers.get_mut(id as usize) else {
                 continue;
             };
             entry.0 += 1;
-            if !seen_here.contains(&id) {
-                seen_here.push(id);
+            // An article counts once per speaker: at the speaker's first quote in it.
+            if !speakers[..i].contains(&id) {
                 entry.1 += 1;
             }
         }
@@ -62,13 +57,23 @@ impl Tally {
     /// code. `name` gives a code's German name.
     pub fn country_rows<'a>(
         &self,
+        corpus: &Corpus,
         active: &[String],
         name: impl Fn(&str) -> Option<&'a str>,
     ) -> Vec<CountryRow> {
-        let counted = self.countries.iter().map(|(c, &n)| (c.as_str(), n));
+        let counted = self
+            .countries
+            .iter()
+            .enumerate()
+            .filter(|(_, (articles, _))| *articles > 0)
+            .filter_map(|(id, &n)| Some((corpus.country_code(id)?, n)));
         let uncounted = active
             .iter()
-            .filter(|c| !self.countries.contains_key(*c))
+            .filter(|c| {
+                let id = corpus.country_id(c);
+                id.and_then(|id| self.countries.get(id))
+                    .is_none_or(|n| n.0 == 0)
+            })
             .map(|c| (c.as_str(), (0, 0)));
         let mut rows: Vec<CountryRow> = counted
             .chain(uncounted)

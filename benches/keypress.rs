@@ -1,9 +1,11 @@
-//! One key press on a 10,000-article corpus: `AppState::update` plus a full draw on a
-//! 160x45 `TestBackend`. Build the corpus first:
+//! One key press on the 10,000- and 100,000-article bench corpora: `AppState::update`
+//! plus a full draw on a 160x45 `TestBackend`. Build the corpora first:
 //!
 //!     python3 /work/shared/tools/make-bench-corpus /tmp/kiosk-bench-10k --articles 10000
+//!     python3 /work/shared/tools/make-bench-corpus /tmp/kiosk-bench-100k --articles 100000
 //!
-//! (or set KIOSK_BENCH_CORPUS to another folder); without it the bench says so and skips.
+//! (or set KIOSK_BENCH_CORPUS / KIOSK_BENCH_CORPUS_100K to other folders); a corpus that
+//! is absent is skipped with a message. One size: `cargo bench --bench keypress -- 10k`.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -13,20 +15,30 @@ use kiosk::app::{Action, AppState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("KIOSK_BENCH_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/tmp/kiosk-bench-10k"));
+/// The corpus folder for a size label, when it is there.
+fn corpus_dir(label: &str, variable: &str, default: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os(variable).map_or_else(|| PathBuf::from(default), PathBuf::from);
     if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipping the keypress bench: {} is absent; build it with \
-             python3 /work/shared/tools/make-bench-corpus /tmp/kiosk-bench-10k --articles 10000",
-            dir.display()
-        );
-        None
+        return Some(dir);
     }
+    eprintln!(
+        "skipping the {label} keypress bench: {} is absent; build it with \
+         python3 /work/shared/tools/make-bench-corpus {default} --articles {}",
+        dir.display(),
+        if label == "10k" { 10_000 } else { 100_000 }
+    );
+    None
+}
+
+/// Whether the benchmark filter on the command line can select this size: filters that
+/// name a size ("10k", "100k") select only theirs.
+fn wanted(label: &str) -> bool {
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let names_a_size = |f: &String| f.contains("10k") || f.contains("100k");
+    !filters.iter().any(names_a_size) || filters.iter().any(|f| f.contains(label))
 }
 
 /// Presses the keys in turn, one per iteration, each followed by a full draw.
@@ -45,12 +57,28 @@ fn press(c: &mut Criterion, name: &str, state: &mut AppState, keys: &[Action]) {
 }
 
 fn keypress(c: &mut Criterion) {
-    let Some(dir) = corpus_dir() else { return };
+    let sizes = [
+        ("10k", "KIOSK_BENCH_CORPUS", "/tmp/kiosk-bench-10k"),
+        ("100k", "KIOSK_BENCH_CORPUS_100K", "/tmp/kiosk-bench-100k"),
+    ];
+    for (label, variable, default) in sizes {
+        if let Some(dir) = corpus_dir(label, variable, default).filter(|_| wanted(label)) {
+            keypresses(c, label, dir);
+        }
+    }
+}
+
+/// The key presses on one corpus.
+fn keypresses(c: &mut Criterion, label: &str, dir: PathBuf) {
     // The reader's own loader path: files in order, a file that fails is skipped.
     let (sources, _) = kiosk::load::discover(&[dir]);
-    let loaded = kiosk::tui::load_sources(&sources);
+    let batch = kiosk::pipeline::load_sources(&sources, &|article| {
+        let hash = kiosk::state_file::content_hash(&article);
+        Some((article, hash))
+    });
+    let loaded = kiosk::tui::to_update(batch);
     eprintln!(
-        "keypress bench: {} articles, {} files skipped",
+        "keypress bench {label}: {} articles, {} files skipped",
         loaded.articles.len(),
         loaded.errors.len()
     );
@@ -63,21 +91,21 @@ fn keypress(c: &mut Criterion) {
     // j / k in the list: every press opens and lays out another article.
     press(
         c,
-        "keypress_list_next_article_10k",
+        &format!("keypress_list_next_article_{label}"),
         &mut state,
         &[Action::Down, Action::Up],
     );
     state.update(Action::FocusNext);
     press(
         c,
-        "keypress_article_scroll_10k",
+        &format!("keypress_article_scroll_{label}"),
         &mut state,
         &[Action::Down, Action::Down, Action::Up, Action::Up],
     );
     // ] / [ in the article.
     press(
         c,
-        "keypress_next_quote_10k",
+        &format!("keypress_next_quote_{label}"),
         &mut state,
         &[Action::NextQuote, Action::PrevQuote],
     );
@@ -85,14 +113,14 @@ fn keypress(c: &mut Criterion) {
     state.update(Action::FocusNext);
     press(
         c,
-        "keypress_country_filter_toggle_10k",
+        &format!("keypress_country_filter_toggle_{label}"),
         &mut state,
         &[Action::Activate],
     );
     // The uncached part of a search keystroke: one scan of every article.
     let all: Vec<usize> = (0..state.corpus().len()).collect();
     let searcher = kiosk::search::Searcher::new("Putin").expect("a query");
-    c.bench_function("search_scan_all_10k", |b| {
+    c.bench_function(&format!("search_scan_all_{label}"), |b| {
         b.iter(|| {
             searcher
                 .filter(state.corpus().articles(), black_box(&all))
@@ -105,7 +133,7 @@ fn keypress(c: &mut Criterion) {
     state.update(Action::Input('P'));
     press(
         c,
-        "keypress_search_type_10k",
+        &format!("keypress_search_type_{label}"),
         &mut state,
         &[Action::Input('u'), Action::DeleteChar],
     );

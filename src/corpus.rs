@@ -35,11 +35,27 @@ pub struct CountryHit {
     pub mentions: u32,
 }
 
+/// What the indexes know of one article: its countries and the speaker of each
+/// attributed quote, as dense ids, so that counting over a list of articles is array
+/// arithmetic rather than string hashing.
+#[derive(Debug, Default)]
+struct Entities {
+    /// (country id, mentions), in the article's order.
+    countries: Box<[(u16, u32)]>,
+    /// The speaker id of each quote that has a speaker, in reading order.
+    quote_speakers: Box<[u32]>,
+}
+
 /// The articles and their indexes.
 #[derive(Debug, Default)]
 pub struct Corpus {
     articles: Vec<Article>,
-    by_country: HashMap<String, Vec<CountryHit>>,
+    entities: Vec<Entities>,
+    /// Country codes by id, in order of first appearance.
+    country_codes: Vec<String>,
+    country_ids: HashMap<String, u16>,
+    /// Per country id: the articles that mention it, in corpus order.
+    by_country: Vec<Vec<CountryHit>>,
     speakers: Vec<SpeakerEntry>,
     speaker_ids: HashMap<String, usize>,
 }
@@ -60,15 +76,19 @@ impl Corpus {
 
     pub fn push(&mut self, article: Article) {
         let index = self.articles.len();
-        for country in &article.countries {
-            self.by_country
-                .entry(country.code.clone())
-                .or_default()
-                .push(CountryHit {
+        let countries = article
+            .countries
+            .iter()
+            .map(|country| {
+                let id = self.country_id_or_new(&country.code);
+                self.by_country[usize::from(id)].push(CountryHit {
                     article: index,
                     mentions: country.mentions,
                 });
-        }
+                (id, country.mentions)
+            })
+            .collect();
+        let mut quote_speakers = Vec::new();
         let mut seen_here: Vec<usize> = Vec::new();
         for (q, quote) in article.quotes.iter().enumerate() {
             let Some(name) = &quote.speaker else { continue };
@@ -86,6 +106,7 @@ impl Corpus {
                     });
                     self.speakers.len() - 1
                 });
+            quote_speakers.push(id as u32);
             let entry = &mut self.speakers[id];
             // a later article may say more about them than the first one did
             if let Some(speaker) = article.speakers.iter().find(|s| &s.name == name) {
@@ -108,7 +129,22 @@ impl Corpus {
                 entry.articles += 1;
             }
         }
+        self.entities.push(Entities {
+            countries,
+            quote_speakers: quote_speakers.into(),
+        });
         self.articles.push(article);
+    }
+
+    fn country_id_or_new(&mut self, code: &str) -> u16 {
+        if let Some(&id) = self.country_ids.get(code) {
+            return id;
+        }
+        let id = self.country_codes.len() as u16;
+        self.country_codes.push(code.to_string());
+        self.country_ids.insert(code.to_string(), id);
+        self.by_country.push(Vec::new());
+        id
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -125,7 +161,36 @@ impl Corpus {
 
     /// The articles that mention a country (by ISO code), in corpus order.
     pub fn with_country(&self, code: &str) -> &[CountryHit] {
-        self.by_country.get(code).map(Vec::as_slice).unwrap_or(&[])
+        self.country_id(code)
+            .and_then(|id| self.by_country.get(id))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The dense id of a country code seen in the corpus (ids count from 0 in order of
+    /// first appearance, below [`Corpus::country_count`]).
+    pub fn country_id(&self, code: &str) -> Option<usize> {
+        self.country_ids.get(code).map(|&id| usize::from(id))
+    }
+
+    /// The code of a country id.
+    pub fn country_code(&self, id: usize) -> Option<&str> {
+        self.country_codes.get(id).map(String::as_str)
+    }
+
+    /// How many different countries the corpus mentions.
+    pub fn country_count(&self) -> usize {
+        self.country_codes.len()
+    }
+
+    /// The countries of article `index` as (country id, mentions).
+    pub fn article_countries(&self, index: usize) -> &[(u16, u32)] {
+        self.entities.get(index).map_or(&[], |e| &e.countries)
+    }
+
+    /// The speaker id ([`Corpus::speakers`]) of each attributed quote of article `index`,
+    /// in reading order.
+    pub fn quote_speakers(&self, index: usize) -> &[u32] {
+        self.entities.get(index).map_or(&[], |e| &e.quote_speakers)
     }
 
     /// Everyone quoted, in order of first appearance.
@@ -161,13 +226,11 @@ impl Corpus {
     }
 }
 
-/// Look-ups the reader needs, built on the public API above so that the index can
-/// change freely.
+/// Look-ups the reader needs.
 impl Corpus {
     /// The index into [`Corpus::speakers`] of a speaker, by any spelling of the full name.
     pub fn speaker_id(&self, name: &str) -> Option<usize> {
-        let entry = self.speaker(name)?;
-        self.speakers().iter().position(|s| std::ptr::eq(s, entry))
+        self.speaker_ids.get(&speaker_key(name)).copied()
     }
 
     /// The article and quote a [`QuoteRef`] points to.

@@ -55,6 +55,13 @@ impl Filter {
     }
 }
 
+/// One article as compact JSON (DESIGN.md §3), for [`Exporter::write_json`].
+pub fn to_json(article: &Article) -> io::Result<Vec<u8>> {
+    let mut json = Vec::with_capacity(article.text_len() + 1024);
+    serde_json::to_writer(&mut json, article)?;
+    Ok(json)
+}
+
 /// Writes articles one at a time as they come, so memory does not grow with the output.
 pub struct Exporter<W: Write> {
     out: W,
@@ -72,6 +79,12 @@ impl<W: Write> Exporter<W> {
     }
 
     pub fn write(&mut self, article: &Article) -> io::Result<()> {
+        self.write_json(&to_json(article)?)
+    }
+
+    /// Writes one article already serialised by [`to_json`] (so that serialising can
+    /// run on many threads while the output stays in order).
+    pub fn write_json(&mut self, json: &[u8]) -> io::Result<()> {
         match self.format {
             ExportFormat::Json => {
                 self.out
@@ -79,7 +92,7 @@ impl<W: Write> Exporter<W> {
             }
             ExportFormat::Jsonl => {}
         }
-        serde_json::to_writer(&mut self.out, article)?;
+        self.out.write_all(json)?;
         if self.format == ExportFormat::Jsonl {
             self.out.write_all(b"\n")?;
         }

@@ -9,8 +9,10 @@ use clap::{Parser, Subcommand};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use kiosk::corpus::Corpus;
-use kiosk::export::{ExportFormat, Exporter, Filter};
+use kiosk::export::{ExportFormat, Exporter, Filter, to_json};
 use kiosk::extract::countries;
+use kiosk::pipeline::{self, Plan};
+use kiosk::progress::ProgressBar;
 use kiosk::{Loaded, load_corpus};
 
 /// A terminal news reader that knows which countries an article mentions and whom it quotes.
@@ -124,6 +126,9 @@ fn reader(paths: &[PathBuf]) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Streams the export: files load in ordered batches on all cores, each article is
+/// filtered and serialised on the worker threads, and every batch is written as soon as
+/// it is done, so memory does not grow with the corpus.
 fn export(
     paths: &[PathBuf],
     format: ExportFormat,
@@ -131,11 +136,33 @@ fn export(
     speaker: Option<&str>,
 ) -> Result<ExitCode> {
     let filter = Filter::new(countries, speaker).map_err(anyhow::Error::msg)?;
-    let loaded = load(paths)?;
+    let batches = pipeline::spawn(paths.to_vec(), Plan::THROUGHPUT, move |article| {
+        filter.matches(&article).then(|| to_json(&article))
+    })
+    .context("starting the loader")?;
     let stdout = io::stdout().lock();
-    let mut exporter = Exporter::new(BufWriter::new(stdout), format);
-    for article in loaded.articles.iter().filter(|a| filter.matches(a)) {
-        exporter.write(article).context("writing the export")?;
+    let mut exporter = Exporter::new(BufWriter::with_capacity(1 << 16, stdout), format);
+    let mut progress = ProgressBar::for_stderr();
+    let mut articles = 0;
+    for batch in batches {
+        for error in &batch.errors {
+            progress.message(&format!("kiosk: skipped {error}"));
+        }
+        if let Some(failure) = batch.failure {
+            progress.finish();
+            anyhow::bail!("loading stopped: internal error: {failure}");
+        }
+        articles += batch.articles;
+        for json in batch.items {
+            exporter
+                .write_json(&json.context("serialising an article")?)
+                .context("writing the export")?;
+        }
+        progress.update(batch.files_done, batch.files_total);
+    }
+    progress.finish();
+    if articles == 0 {
+        anyhow::bail!("no articles could be loaded");
     }
     exporter.finish().context("writing the export")?;
     Ok(ExitCode::SUCCESS)

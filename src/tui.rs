@@ -3,10 +3,9 @@
 //! a background thread so the first screen shows at once and fills in batch by batch.
 
 use std::io::{self, stdout};
-use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -23,18 +22,12 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Terminal};
-use rayon::prelude::*;
 
 use crate::app::{Action, AppState, LoadUpdate};
 use crate::model::Article;
+use crate::pipeline::{self, Batch, Plan};
 use crate::state_file::{self, Marks, MarksWriter};
-use crate::{extract, hangup, keys, load, ui};
-
-/// Files per batch after the first: large enough to keep the cores busy, small enough
-/// that the list grows visibly.
-const BATCH: usize = 512;
-/// The first batch is small so that the first articles show at once.
-const FIRST_BATCH: usize = 32;
+use crate::{hangup, keys, ui};
 
 /// How the reader is started.
 #[derive(Debug, Clone, Default)]
@@ -146,8 +139,7 @@ fn event_loop(
         show_written(&mut state, writer.open());
     }
     let panic_for_test = std::env::var_os("KIOSK_TEST_PANIC").is_some_and(|v| v == "1");
-    let (sender, receiver) = mpsc::channel();
-    spawn_loader(options.paths, sender).context("starting the loader thread")?;
+    let receiver = spawn_loader(options.paths).context("starting the loader thread")?;
     let (mut first_screen, mut first_articles) = (None, None);
     let mut dirty = true;
     loop {
@@ -256,9 +248,10 @@ fn to_action(event: Event, state: &AppState) -> Option<Action> {
 }
 
 /// Takes in every batch that has arrived, as one.
-fn receive_batches(state: &mut AppState, receiver: &Receiver<LoadUpdate>) -> bool {
+fn receive_batches(state: &mut AppState, receiver: &Receiver<Batch<(Article, u64)>>) -> bool {
     let mut merged: Option<LoadUpdate> = None;
-    while let Ok(update) = receiver.try_recv() {
+    while let Ok(batch) = receiver.try_recv() {
+        let update = to_update(batch);
         match &mut merged {
             None => merged = Some(update),
             Some(all) => {
@@ -291,109 +284,28 @@ fn show_written(state: &mut AppState, (marks, message): (Option<Marks>, Option<S
     }
 }
 
-/// Loads `paths` (or the seeds) in batches on a background thread, in file order.
-fn spawn_loader(paths: Vec<PathBuf>, sender: Sender<LoadUpdate>) -> io::Result<()> {
-    thread::Builder::new()
-        .name("kiosk-loader".into())
-        .spawn(move || {
-            let loading =
-                std::panic::catch_unwind(AssertUnwindSafe(|| load_in_batches(paths, &sender)));
-            if let Err(panic) = loading {
-                let _ = sender.send(LoadUpdate {
-                    errors: vec![format!(
-                        "loading stopped: internal error: {}",
-                        panic_message(&*panic)
-                    )],
-                    finished: true,
-                    ..LoadUpdate::default()
-                });
-            }
-        })?;
-    Ok(())
+/// Loads `paths` (or the seeds) in batches on a background thread, in file order, each
+/// article hashed for the marks on the worker threads.
+fn spawn_loader(paths: Vec<PathBuf>) -> io::Result<Receiver<Batch<(Article, u64)>>> {
+    pipeline::spawn(paths, Plan::INTERACTIVE, |article| {
+        let hash = state_file::content_hash(&article);
+        Some((article, hash))
+    })
 }
 
-fn load_in_batches(paths: Vec<PathBuf>, sender: &Sender<LoadUpdate>) {
-    if paths.is_empty() {
-        let mut update = annotated(load::seeds());
-        let files = load::SEEDS.len();
-        (update.files_done, update.files_total, update.finished) = (files, files, true);
-        let _ = sender.send(update);
-        return;
+/// A loaded batch as the app state takes it.
+pub fn to_update(batch: Batch<(Article, u64)>) -> LoadUpdate {
+    let (articles, hashes) = batch.items.into_iter().unzip();
+    let mut errors: Vec<String> = batch.errors.iter().map(ToString::to_string).collect();
+    if let Some(failure) = batch.failure {
+        errors.push(format!("loading stopped: internal error: {failure}"));
     }
-    let (sources, errors) = load::discover(&paths);
-    let total = sources.len();
-    let first = LoadUpdate {
-        errors: errors.iter().map(ToString::to_string).collect(),
-        files_total: total,
-        finished: total == 0,
-        ..LoadUpdate::default()
-    };
-    if sender.send(first).is_err() {
-        return;
-    }
-    let mut done = 0;
-    while done < total {
-        let size = if done == 0 { FIRST_BATCH } else { BATCH };
-        let batch = &sources[done..(done + size).min(total)];
-        let mut update = load_sources(batch);
-        done += batch.len();
-        (update.files_done, update.files_total, update.finished) = (done, total, done == total);
-        if sender.send(update).is_err() {
-            return;
-        }
-    }
-}
-
-/// Loads, annotates and hashes files on all cores, keeping their order. A file whose
-/// loading or annotation panics is reported as a load error; the rest go on.
-pub fn load_sources(sources: &[load::Source]) -> LoadUpdate {
-    let per_file: Vec<(Vec<Article>, Vec<String>)> = sources
-        .par_iter()
-        .map(|source| {
-            let attempt = std::panic::catch_unwind(|| {
-                let mut loaded = load::load_source(source);
-                loaded.articles.iter_mut().for_each(extract::annotate);
-                let errors = loaded.errors.iter().map(ToString::to_string).collect();
-                (loaded.articles, errors)
-            });
-            attempt.unwrap_or_else(|panic| {
-                let problem = panic_message(&*panic);
-                let error = format!("{}: internal error: {problem}", source.path.display());
-                (Vec::new(), vec![error])
-            })
-        })
-        .collect();
-    let mut update = LoadUpdate::default();
-    for (articles, errors) in per_file {
-        update.articles.extend(articles);
-        update.errors.extend(errors);
-    }
-    update.hashes = update
-        .articles
-        .par_iter()
-        .map(state_file::content_hash)
-        .collect();
-    update
-}
-
-/// Runs the extractors over articles and hashes them for the marks.
-fn annotated(mut articles: Vec<Article>) -> LoadUpdate {
-    articles.par_iter_mut().for_each(extract::annotate);
-    let hashes = articles.par_iter().map(state_file::content_hash).collect();
     LoadUpdate {
         articles,
         hashes,
-        ..LoadUpdate::default()
+        errors,
+        files_done: batch.files_done,
+        files_total: batch.files_total,
+        finished: batch.finished,
     }
-}
-
-/// The text a panic was raised with, cut to one line.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    let text = panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic".to_string());
-    let line = text.lines().next().unwrap_or_default();
-    line.chars().take(160).collect()
 }

@@ -3,9 +3,8 @@
 //! (an article must match); and the sidebar's counts over the listed articles (speakers:
 //! experts first).
 
-use std::collections::HashMap;
-
-use super::{AppState, CountryRow, SpeakerRow};
+use super::AppState;
+use super::tally::Tally;
 use crate::search::Searcher;
 
 /// How many recent queries keep their hits.
@@ -103,7 +102,7 @@ impl AppState {
                 }
             }
         }
-        self.rebuild_sidebar();
+        self.recount();
     }
 
     /// (relevance, corpus index) of the articles that mention every filter country.
@@ -111,24 +110,68 @@ impl AppState {
         let Some((first, rest)) = self.countries.split_first() else {
             return (0..self.corpus.len()).map(|i| (0, i)).collect();
         };
-        let articles = self.corpus.articles();
+        // A code the corpus never mentions lists nothing.
+        let Some(rest) = rest
+            .iter()
+            .map(|code| self.corpus.country_id(code))
+            .collect::<Option<Vec<usize>>>()
+        else {
+            return Vec::new();
+        };
         self.corpus
             .with_country(first)
             .iter()
             .filter_map(|hit| {
-                let article = articles.get(hit.article)?;
+                let countries = self.corpus.article_countries(hit.article);
                 let mut score = u64::from(hit.mentions);
-                for code in rest {
-                    let count = article.countries.iter().find(|c| &c.code == code)?;
-                    score += u64::from(count.mentions);
+                for &id in &rest {
+                    let &(_, mentions) = countries.iter().find(|c| usize::from(c.0) == id)?;
+                    score += u64::from(mentions);
                 }
                 Some((score, hit.article))
             })
             .collect()
     }
 
+    /// Lists the articles `first..` that have just arrived, when the list is in corpus
+    /// order (no country filter): the new ones that match the search go to the end and
+    /// are counted into the sidebar, so a batch costs its own size, not the corpus's.
+    /// With a country filter the list is ordered by relevance and is built again.
+    pub(super) fn list_arrivals(&mut self, first: usize, finished: bool) {
+        if !self.countries.is_empty() {
+            return self.refilter();
+        }
+        for i in first..self.corpus.len() {
+            if self.search.is_none() || self.search_hits.get(i).copied().unwrap_or(false) {
+                self.visible.push(i);
+                self.tally.add(&self.corpus, i);
+            }
+        }
+        if self.open.is_none() {
+            if let Some(&first) = self.visible.first() {
+                self.list.selected = 0;
+                self.open_article(first);
+            }
+        }
+        // The sidebar is sorted again when the counts have grown by a tenth (and at the
+        // end), so that sorting costs a constant share of the load however it is batched.
+        let grown = self.tally.articles() > self.sorted_at + self.sorted_at / 10;
+        if grown || finished {
+            self.rebuild_sidebar();
+        }
+    }
+
     /// Counts countries and speakers over the listed articles.
-    pub(super) fn rebuild_sidebar(&mut self) {
+    fn recount(&mut self) {
+        self.tally = Tally::default();
+        for &i in &self.visible {
+            self.tally.add(&self.corpus, i);
+        }
+        self.rebuild_sidebar();
+    }
+
+    /// Sorts the sidebar's rows from the counts, keeping the selected rows selected.
+    fn rebuild_sidebar(&mut self) {
         let selected_code = self
             .country_rows
             .get(self.country_list.selected)
@@ -137,8 +180,13 @@ impl AppState {
             .speaker_rows
             .get(self.speaker_list.selected)
             .map(|r| r.id);
-        self.country_rows = self.count_countries();
-        self.speaker_rows = self.count_speakers();
+        self.country_rows = self
+            .tally
+            .country_rows(&self.corpus, &self.countries, |code| {
+                self.country_name(code)
+            });
+        self.speaker_rows = self.tally.speaker_rows(&self.corpus);
+        self.sorted_at = self.tally.articles();
         if let Some(code) = selected_code {
             self.country_list.selected = self
                 .country_rows
@@ -153,76 +201,5 @@ impl AppState {
                 .position(|r| r.id == id)
                 .unwrap_or(0);
         }
-    }
-
-    fn count_countries(&self) -> Vec<CountryRow> {
-        let articles = self.corpus.articles();
-        let mut counts: HashMap<&str, (usize, u64, &str)> = HashMap::new();
-        for &i in &self.visible {
-            for c in &articles[i].countries {
-                let entry = counts.entry(&c.code).or_insert((0, 0, &c.name));
-                entry.0 += 1;
-                entry.1 += u64::from(c.mentions);
-            }
-        }
-        for code in &self.countries {
-            counts.entry(code).or_insert((0, 0, ""));
-        }
-        let mut rows: Vec<CountryRow> = counts
-            .into_iter()
-            .map(|(code, (articles, mentions, name))| CountryRow {
-                code: code.to_string(),
-                name: self.country_name(code).unwrap_or(name).to_string(),
-                articles,
-                mentions,
-                active: self.countries.iter().any(|c| c == code),
-            })
-            .collect();
-        rows.sort_by(|a, b| {
-            b.active
-                .cmp(&a.active)
-                .then(b.articles.cmp(&a.articles))
-                .then(b.mentions.cmp(&a.mentions))
-                .then(a.code.cmp(&b.code))
-        });
-        rows
-    }
-
-    fn count_speakers(&self) -> Vec<SpeakerRow> {
-        let mut listed = vec![false; self.corpus.len()];
-        for &i in &self.visible {
-            listed[i] = true;
-        }
-        let speakers = self.corpus.speakers();
-        let mut rows: Vec<SpeakerRow> = speakers
-            .iter()
-            .enumerate()
-            .filter_map(|(id, entry)| {
-                let mut quotes = 0;
-                let mut articles = 0;
-                let mut last = usize::MAX;
-                for q in entry.quotes.iter().filter(|q| listed[q.article]) {
-                    quotes += 1;
-                    if q.article != last {
-                        articles += 1;
-                        last = q.article;
-                    }
-                }
-                (quotes > 0).then_some(SpeakerRow {
-                    id,
-                    quotes,
-                    articles,
-                })
-            })
-            .collect();
-        // Experts first, then officials, then everyone else; the most quoted first.
-        rows.sort_by(|a, b| {
-            let (sa, sb) = (&speakers[a.id], &speakers[b.id]);
-            sa.kind
-                .cmp(&sb.kind)
-                .then(b.quotes.cmp(&a.quotes))
-                .then_with(|| sa.name.cmp(&sb.name))
-        });
-        rows
     }
 }

@@ -140,11 +140,16 @@ impl AppState {
             .open
             .zip(self.quote)
             .map(|(article, quote)| QuoteRef { article, quote });
+        // The speaker's quotes are in corpus order: a binary search finds the neighbours.
+        let quotes = &entry.quotes;
         let target = match here {
-            Some(here) if forward => entry.quotes.iter().find(|&&r| r > here),
-            Some(here) => entry.quotes.iter().rev().find(|&&r| r < here),
-            None if forward => entry.quotes.first(),
-            None => entry.quotes.last(),
+            Some(here) if forward => quotes.get(quotes.partition_point(|&r| r <= here)),
+            Some(here) => quotes
+                .partition_point(|&r| r < here)
+                .checked_sub(1)
+                .and_then(|i| quotes.get(i)),
+            None if forward => quotes.first(),
+            None => quotes.last(),
         };
         match target.copied() {
             Some(target) => self.jump_to(target),

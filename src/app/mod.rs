@@ -12,6 +12,7 @@ mod filter;
 pub mod geometry;
 mod jump;
 mod overlay;
+mod tally;
 mod update;
 mod wrap;
 
@@ -167,6 +168,10 @@ pub struct AppState {
     history: Vec<Location>,
     country_rows: Vec<CountryRow>,
     speaker_rows: Vec<SpeakerRow>,
+    /// Running counts over the listed articles, for the sidebar.
+    tally: tally::Tally,
+    /// How many listed articles the sidebar's rows were last sorted with.
+    sorted_at: usize,
     country_list: Scroller,
     speaker_list: Scroller,
     /// The sidebar tab shown: the last one focused.
@@ -206,6 +211,8 @@ impl AppState {
             history: Vec::new(),
             country_rows: Vec::new(),
             speaker_rows: Vec::new(),
+            tally: tally::Tally::default(),
+            sorted_at: 0,
             country_list: Scroller::default(),
             speaker_list: Scroller::default(),
             tab: Focus::Countries,
@@ -277,7 +284,7 @@ impl AppState {
             }
         }
         if self.corpus.len() > first || update.finished {
-            self.refilter();
+            self.list_arrivals(first, update.finished);
         }
         self.sync_view();
     }

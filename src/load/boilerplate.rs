@@ -79,9 +79,10 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     }
 });
 
-/// Words of a line, counted up to 100: every rule here is about shorter lines.
-fn words(line: &str) -> usize {
-    line.split_whitespace().take(100).count()
+/// Words of a line, counted no further than `cap` (every rule here is about short
+/// lines, so a long one is never read to its end).
+fn words(line: &str, cap: usize) -> usize {
+    line.split_whitespace().take(cap).count()
 }
 
 /// Splits words that copying glued together: a space between a lower-case and an
@@ -112,7 +113,7 @@ pub fn deglue(line: &str) -> Cow<'_, str> {
 /// (a breadcrumb of glued words, a row of separators).
 pub fn is_boilerplate(line: &str) -> bool {
     let p = &*PATTERNS;
-    let n = words(line);
+    let n = words(line, 41);
     if n > 40 {
         return false; // running text; no pattern here is longer
     }
@@ -143,8 +144,8 @@ pub fn is_breadcrumb(line: &str) -> bool {
     let is_trail = trail.len() >= 3
         && trail
             .iter()
-            .all(|item| !item.is_empty() && words(item) <= 4 && !item.ends_with('.'));
-    (glued_word && words(line) <= 6) || is_trail
+            .all(|item| !item.is_empty() && words(item, 5) <= 4 && !item.ends_with('.'));
+    (glued_word && words(line, 7) <= 6) || is_trail
 }
 
 /// The items of a trail "Home > Politik > Ausland >": split at `>`, `›`, `»` and `|`
@@ -173,7 +174,7 @@ fn trail_items(line: &str) -> Vec<&str> {
 /// there was any, which makes the line a photo caption.
 pub fn strip_caption_ui(line: &str) -> Option<String> {
     let p = &*PATTERNS;
-    if words(line) > 60 || !p.caption_ui.iter().any(|r| r.is_match(line)) {
+    if words(line, 61) > 60 || !p.caption_ui.iter().any(|r| r.is_match(line)) {
         return None;
     }
     let mut rest = line.to_owned();
@@ -186,7 +187,7 @@ pub fn strip_caption_ui(line: &str) -> Option<String> {
 /// Splits a photo credit ("(Foto: AP)", "(Quelle: …)", "© dpa") off a caption line:
 /// `Some((caption, credit))` when the line holds one and is caption-sized.
 pub fn split_credit(line: &str) -> Option<(String, String)> {
-    if words(line) > 60 {
+    if words(line, 61) > 60 {
         return None;
     }
     let p = &*PATTERNS;
@@ -216,12 +217,12 @@ pub fn split_credit_span(raw: &str) -> Option<(String, String)> {
 
 /// A date, update, reading-time or byline line.
 pub fn is_meta(line: &str) -> bool {
-    words(line) <= 15 && PATTERNS.meta.is_match(line)
+    words(line, 16) <= 15 && PATTERNS.meta.is_match(line)
 }
 
 /// The header of a sources list: `Some(items on the same line)` ("" when none).
 pub fn sources_header(line: &str) -> Option<String> {
-    if words(line) > 40 {
+    if words(line, 41) > 40 {
         return None;
     }
     let caps = PATTERNS.sources_header.captures(line)?;
@@ -230,12 +231,12 @@ pub fn sources_header(line: &str) -> Option<String> {
 
 /// A line that credits authors or agencies ("Bericht von CNN, zu dem … beigetragen haben.").
 pub fn is_credit_line(line: &str) -> bool {
-    words(line) <= 40 && PATTERNS.credit_line.is_match(line)
+    words(line, 41) <= 40 && PATTERNS.credit_line.is_match(line)
 }
 
 /// A line that opens a block of links ("Mehr zum Thema:").
 pub fn opens_link_block(line: &str) -> bool {
-    words(line) <= 8 && PATTERNS.block_start.is_match(line)
+    words(line, 9) <= 8 && PATTERNS.block_start.is_match(line)
 }
 
 /// Splits an agency tag off the end of a paragraph ("… (APA, 11.9.2015)"): the paragraph

@@ -7,11 +7,22 @@
 /// at the end.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = plain_run(bytes, i);
+        if run > i {
+            out.push_str(&text[i..run]);
+            i = run;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() != Some(&'\n') {
+                if bytes.get(i) != Some(&b'\n') {
                     push_newline(&mut out);
                 }
             }
@@ -38,6 +49,37 @@ pub fn normalize(text: &str) -> String {
     }
     trim_line_end(&mut out);
     out
+}
+
+/// Bytes that [`normalize`] copies as they are: printable ASCII but the space, and the
+/// bytes of chars that are neither spaces nor controls. A lead byte of 0xC2, 0xE1, 0xE2,
+/// 0xE3 or 0xEF may start a space or an invisible char (U+A0, U+1680, U+2000…U+206F,
+/// U+3000, U+FEFF): those chars go the slow way.
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b, 0x21..=0x7e | 0x80..=0xbf | 0xc3..=0xe0 | 0xe4..=0xee | 0xf0..=0xf4);
+        b += 1;
+    }
+    table
+};
+
+/// The end of the run of text from `i` that [`normalize`] keeps as it is: plain bytes,
+/// and single spaces between them. `i` when the run is empty.
+fn plain_run(bytes: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while let Some(&b) = bytes.get(j) {
+        if PLAIN[b as usize] {
+            j += 1;
+        } else if b == b' ' && j > i && bytes.get(j + 1).is_some_and(|&n| PLAIN[n as usize]) {
+            // One space after plain text and before more: the space it stays.
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 fn push_space(out: &mut String) {
@@ -189,6 +231,8 @@ mod tests {
     fn normalizes_line_ends_spaces_and_controls() {
         let raw = "Kiew\r\nMoskau\rPeking\u{a0}und\tRom \u{200b}x\u{7}y  z \n";
         assert_eq!(normalize(raw), "Kiew\nMoskau\nPeking und Rom xy z\n");
+        let raw = " Grüße  aus\u{200b} Köln \r\n\u{3000}Ja\u{a0}\u{ad}, 東京 ";
+        assert_eq!(normalize(raw), "Grüße aus Köln\nJa , 東京");
     }
 
     #[test]

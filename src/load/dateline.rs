@@ -57,7 +57,7 @@ pub fn split_dateline(text: &str) -> Option<(String, &str)> {
 /// Finds a dateline standing after the first sentences of a one-line article
 /// ("Teaser text. Wien – Body …"): the teaser, the dateline and the body.
 pub fn split_after_teaser(text: &str) -> Option<(&str, String, &str)> {
-    for start in crate::load::sentences::sentence_starts(text) {
+    for start in crate::load::sentences::SentenceStarts::new(text) {
         if start > 600 {
             break;
         }

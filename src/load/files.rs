@@ -47,6 +47,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
     (found.sources, found.errors)
 }
 
+/// A folder being walked: its real path and its entries still to visit, each with its
+/// type from the listing (`None` for a link, or when the listing did not say).
+type Stack = Vec<(PathBuf, std::vec::IntoIter<Child>)>;
+type Child = (PathBuf, Option<fs::FileType>);
+
 /// What a walk has found so far, and the real folders it has been in.
 #[derive(Default)]
 struct Found {
@@ -71,14 +76,29 @@ impl Found {
 
     /// Walks a folder depth-first in name order, with a stack rather than recursion.
     fn walk(&mut self, root: &Path) {
-        let mut stack: Vec<(PathBuf, std::vec::IntoIter<PathBuf>)> = Vec::new();
+        let mut stack: Stack = Vec::new();
         self.enter(root, &mut stack);
         while let Some((real, children)) = stack.last_mut() {
-            let Some(child) = children.next() else {
+            let Some((child, kind)) = children.next() else {
                 stack.pop();
                 continue;
             };
             let real = real.clone();
+            match kind {
+                // A regular file: its type from the listing is enough.
+                Some(kind) if kind.is_file() => {
+                    if let Some(format) = Format::from_path(&child) {
+                        self.sources.push(Source {
+                            path: child,
+                            format,
+                        });
+                    }
+                    continue;
+                }
+                // Anything else without a kiosk name and not a folder: nothing to look at.
+                Some(kind) if !kind.is_dir() && Format::from_path(&child).is_none() => continue,
+                _ => {}
+            }
             let meta = match metadata(&child) {
                 Ok(meta) => meta,
                 Err(problem) => {
@@ -103,7 +123,7 @@ impl Found {
     }
 
     /// Lists a folder not entered before onto the walk's stack.
-    fn enter(&mut self, dir: &Path, stack: &mut Vec<(PathBuf, std::vec::IntoIter<PathBuf>)>) {
+    fn enter(&mut self, dir: &Path, stack: &mut Stack) {
         let real = match fs::canonicalize(dir) {
             Ok(real) => real,
             Err(e) => return self.errors.push(LoadError::new(dir, io_problem(e))),
@@ -115,11 +135,16 @@ impl Found {
             Ok(entries) => entries,
             Err(e) => return self.errors.push(LoadError::new(dir, io_problem(e))),
         };
-        let mut children: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| !is_hidden(p))
+        // The entry's type comes with the listing: only links need a stat to follow.
+        let mut children: Vec<Child> = entries
+            .filter_map(|e| {
+                let e = e.ok()?;
+                let kind = e.file_type().ok().filter(|t| !t.is_symlink());
+                Some((e.path(), kind))
+            })
+            .filter(|(p, _)| !is_hidden(p))
             .collect();
-        children.sort();
+        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         stack.push((real, children.into_iter()));
     }
 }
@@ -182,17 +207,22 @@ pub fn io_problem(e: io::Error) -> Problem {
 }
 
 /// The bytes of a regular file of at most [`MAX_FILE_BYTES`]; a file that grows past
-/// the limit while it is read is refused too.
+/// the limit while it is read is refused too. One open and one fstat: the file is opened
+/// without waiting (a FIFO would otherwise block the open until a writer comes), then
+/// its own metadata says whether it is a regular file and sizes the buffer.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, Problem> {
-    let meta = metadata(path)?;
+    let file = open_nonblocking(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => metadata(path).err().unwrap_or(Problem::NotFound),
+        _ => io_problem(e),
+    })?;
+    let meta = file.metadata().map_err(io_problem)?;
     if let Some(kind) = not_regular(&meta) {
         return Err(Problem::NotRegular(kind));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Problem::TooLarge { size: meta.len() });
     }
-    let file = File::open(path).map_err(io_problem)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io_problem)?;
@@ -202,4 +232,19 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Problem> {
         });
     }
     Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // O_NONBLOCK changes nothing for a regular file; it only keeps a FIFO from waiting.
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    File::open(path)
 }

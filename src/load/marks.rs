@@ -2,7 +2,7 @@
 //! captions (with their credits, each caption once), source lists, date and byline lines,
 //! credit lines, "Mehr zum Thema" link blocks and boilerplate.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::load::blocks::Line;
 use crate::load::structure::{Page, Zone, is_prose, squash, words_up_to};
@@ -89,6 +89,9 @@ fn is_caption_above(page: &Page, i: usize) -> bool {
 #[derive(Default)]
 struct Captions {
     items: Vec<(String, String)>,
+    /// The item of each squashed caption text (so a repeat is found by lookup, not by
+    /// squashing every caption again).
+    index: HashMap<String, usize>,
     /// Squashed caption texts, alone and with their credit glued on.
     seen: HashSet<String>,
 }
@@ -102,7 +105,7 @@ impl Captions {
     fn add(&mut self, text: String, credit: String) -> Zone {
         let key = squash(&text);
         self.seen.insert(squash(&format!("{text}{credit}")));
-        if let Some(item) = self.items.iter_mut().find(|(t, _)| squash(t) == key) {
+        if let Some(item) = self.index.get(&key).and_then(|&i| self.items.get_mut(i)) {
             if item.1.is_empty() {
                 item.1 = credit;
             }
@@ -111,7 +114,8 @@ impl Captions {
         if key.is_empty() {
             return Zone::Hidden; // a credit with no caption text
         }
-        self.seen.insert(key);
+        self.seen.insert(key.clone());
+        self.index.insert(key, self.items.len());
         self.items.push((text, credit));
         Zone::Caption
     }

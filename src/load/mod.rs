@@ -211,13 +211,15 @@ pub fn load_source(source: &Source) -> Loaded {
     }
 }
 
-/// The message a panic carried.
+/// The message a panic carried, cut to one line.
 pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
+    let text = payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".to_owned())
+        .unwrap_or_else(|| "panic".to_owned());
+    let line = text.lines().next().unwrap_or_default();
+    line.chars().take(160).collect()
 }
 
 /// Parses the bytes of one file of the given format.

@@ -68,17 +68,19 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
 pub fn quote_spans(text: &str) -> Vec<(usize, usize)> {
     let mut open: Vec<(char, usize)> = Vec::new();
     let mut spans = Vec::new();
-    let mut prev = ' ';
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
-        let end = i + c.len_utf8();
-        let closes = |open: &mut Vec<(char, usize)>, openers: &[char]| {
-            let at = open.iter().rposition(|(o, _)| openers.contains(o))?;
-            let start = open[at].1;
-            open.truncate(at);
-            Some(start)
+    let closes = |open: &mut Vec<(char, usize)>, openers: &[char]| {
+        let at = open.iter().rposition(|(o, _)| openers.contains(o))?;
+        let start = open[at].1;
+        open.truncate(at);
+        Some(start)
+    };
+    // Every mark is `"` or starts with the byte 0xE2 („ “ ”) or 0xC2 (» «): only those
+    // bytes are looked at. Lead bytes are char boundaries.
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, text.as_bytes()) {
+        let Some(c) = text[i..].chars().next() else {
+            continue;
         };
+        let end = i + c.len_utf8();
         match c {
             '„' => open.push((c, i)),
             '“' => match closes(&mut open, &['„']) {
@@ -98,6 +100,8 @@ pub fn quote_spans(text: &str) -> Vec<(usize, usize)> {
                 }
             }
             '"' => {
+                let prev = text[..i].chars().next_back().unwrap_or(' ');
+                let next = text[end..].chars().next().unwrap_or(' ');
                 let is_closer = prev.is_alphanumeric() || ".,!?;:…)".contains(prev);
                 let is_opener = prev.is_whitespace() || "([/-–—".contains(prev);
                 if is_closer && !next.is_alphanumeric() || !is_opener {
@@ -115,20 +119,34 @@ pub fn quote_spans(text: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
-        prev = c;
     }
     spans
 }
 
 /// Byte ranges of round and square brackets that close within 400 bytes.
 fn bracket_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // memchr finds at most three bytes at once: `(`, `)`, `[` and, merged in, `]`.
+    let mut three = memchr::memchr3_iter(b'(', b')', b'[', bytes).peekable();
+    let mut closers = memchr::memchr_iter(b']', bytes).peekable();
+    let marks = std::iter::from_fn(move || match (three.peek(), closers.peek()) {
+        (Some(a), Some(b)) if b < a => closers.next(),
+        (Some(_), _) => three.next(),
+        (None, _) => closers.next(),
+    });
+    bracket_spans_at(bytes, marks)
+}
+
+/// [`bracket_spans`] given the positions of every bracket, in order.
+fn bracket_spans_at(bytes: &[u8], marks: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    let mut open: Vec<(char, usize)> = Vec::new();
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' | '[' => open.push((c, i)),
-            ')' | ']' => {
-                let partner = if c == ')' { '(' } else { '[' };
+    let mut open: Vec<(u8, usize)> = Vec::new();
+    for i in marks {
+        let b = bytes[i];
+        match b {
+            b'(' | b'[' => open.push((b, i)),
+            _ => {
+                let partner = if b == b')' { b'(' } else { b'[' };
                 if let Some(at) = open.iter().rposition(|(o, _)| *o == partner) {
                     let start = open[at].1;
                     open.truncate(at);
@@ -137,41 +155,65 @@ fn bracket_spans(text: &str) -> Vec<(usize, usize)> {
                     }
                 }
             }
-            _ => {}
         }
     }
     spans
 }
 
-/// Byte offsets where a new sentence starts (0 excluded), only where a cut is allowed:
-/// never inside quotation marks or brackets.
-pub fn sentence_starts(text: &str) -> Vec<usize> {
-    let mut protected = quote_spans(text);
-    protected.extend(bracket_spans(text));
-    protected.sort_unstable();
-    // Overlapping spans merged, so that one binary search tells whether `pos` is inside.
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(protected.len());
-    for (start, end) in protected {
+/// The quotations and brackets of a text as disjoint byte ranges, in order: spans that
+/// overlap are merged (touching ones are not: the end of one is outside both).
+fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = quote_spans(text);
+    spans.extend(bracket_spans(text));
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
         match merged.last_mut() {
             Some(last) if start < last.1 => last.1 = last.1.max(end),
             _ => merged.push((start, end)),
         }
     }
-    let inside = |pos: usize| {
-        let before = merged.partition_point(|&(s, _)| s < pos);
-        before > 0 && pos < merged[before - 1].1
-    };
-    let bytes = text.as_bytes();
-    let mut starts = Vec::new();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
+    merged
+}
+
+/// The sentence starts of a text, found one by one as they are asked for (so the first
+/// sentence of a long text costs only its own length, beyond one scan for quotations).
+pub struct SentenceStarts<'a> {
+    text: &'a str,
+    protected: Vec<(usize, usize)>,
+    /// Where the search for the next sentence end goes on.
+    at: usize,
+    last: Option<usize>,
+    /// The next `…` at or after `at` once looked up (the text's length: none is left).
+    ellipsis: Option<usize>,
+}
+
+impl<'a> SentenceStarts<'a> {
+    pub fn new(text: &'a str) -> Self {
+        SentenceStarts {
+            text,
+            protected: protected_ranges(text),
+            at: 0,
+            last: None,
+            ellipsis: None,
         }
-        if c == '.' && !dot_ends_sentence(text, i) {
-            continue;
+    }
+
+    /// Whether `pos` lies strictly inside a quotation or bracket.
+    fn inside(&self, pos: usize) -> bool {
+        let before = self.protected.partition_point(|&(s, _)| s < pos);
+        before > 0 && pos < self.protected[before - 1].1
+    }
+
+    /// The start of the sentence after the end mark at byte `i` (of `len` bytes), if a
+    /// cut is allowed there.
+    fn start_after(&self, i: usize, len: usize) -> Option<usize> {
+        let text = self.text;
+        if len == 1 && text.as_bytes()[i] == b'.' && !dot_ends_sentence(text, i) {
+            return None;
         }
         // The boundary comes after closing marks and brackets and at least one space.
-        let mut j = i + c.len_utf8();
+        let mut j = i + len;
         while let Some(n) = text[j..].chars().next() {
             if matches!(
                 n,
@@ -184,7 +226,7 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
         }
         let after_space = text[j..].trim_start();
         if after_space.len() == text.len() - j || after_space.is_empty() {
-            continue;
+            return None;
         }
         let start = text.len() - after_space.len();
         let first = after_space.chars().next().unwrap_or(' ');
@@ -194,12 +236,53 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
                 first,
                 '„' | '“' | '"' | '»' | '«' | '(' | '[' | '‚' | '–' | '-'
             );
-        if starts_sentence && !inside(start) && start < bytes.len() {
-            starts.push(start);
+        (starts_sentence && !self.inside(start)).then_some(start)
+    }
+}
+
+impl SentenceStarts<'_> {
+    /// The next end mark at or after `self.at` (`.`, `!`, `?` or `…`): its byte offset
+    /// and length.
+    fn next_mark(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        let rest = bytes.get(self.at..)?;
+        if self.ellipsis.is_none_or(|e| e < self.at) {
+            let found = memchr::memmem::find(rest, "…".as_bytes());
+            self.ellipsis = Some(found.map_or(bytes.len(), |e| self.at + e));
+        }
+        let ascii = memchr::memchr3(b'.', b'!', b'?', rest).map(|i| self.at + i);
+        let ellipsis = self.ellipsis.filter(|&e| e < bytes.len());
+        match (ascii, ellipsis) {
+            (Some(a), Some(e)) if e < a => Some((e, 3)),
+            (Some(a), _) => Some((a, 1)),
+            (None, Some(e)) => Some((e, 3)),
+            (None, None) => None,
         }
     }
-    starts.dedup();
-    starts
+}
+
+impl Iterator for SentenceStarts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while let Some((i, len)) = self.next_mark() {
+            self.at = i + len;
+            if let Some(start) = self.start_after(i, len) {
+                if self.last != Some(start) {
+                    self.last = Some(start);
+                    return Some(start);
+                }
+            }
+        }
+        self.at = self.text.len();
+        None
+    }
+}
+
+/// Byte offsets where a new sentence starts (0 excluded), only where a cut is allowed:
+/// never inside quotation marks or brackets.
+pub fn sentence_starts(text: &str) -> Vec<usize> {
+    SentenceStarts::new(text).collect()
 }
 
 /// Whether the dot at byte `i` ends a sentence: not after an abbreviation, a single letter
@@ -242,8 +325,8 @@ pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
 
 /// The first sentence of `text` (all of it when it has one).
 pub fn first_sentence(text: &str) -> &str {
-    match sentence_starts(text).first() {
-        Some(&start) => text[..start].trim_end(),
+    match SentenceStarts::new(text).next() {
+        Some(start) => text[..start].trim_end(),
         None => text.trim(),
     }
 }
@@ -289,7 +372,8 @@ pub fn split_long_paragraph(text: &str) -> Vec<String> {
 /// leaving no piece shorter than the minimum.
 fn choose_cut(cuts: &[(usize, usize)], from: usize, total: usize) -> Option<(usize, usize)> {
     let mut chosen: Option<(usize, usize)> = None;
-    for &(byte, chars) in cuts.iter().filter(|&&(_, c)| c >= from + MIN_CHARS) {
+    let first = cuts.partition_point(|&(_, c)| c < from + MIN_CHARS);
+    for &(byte, chars) in &cuts[first..] {
         let len = chars - from;
         if len < TARGET_CHARS {
             chosen = Some((byte, chars));

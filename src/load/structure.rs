@@ -122,17 +122,53 @@ pub(crate) fn is_prose(text: &str) -> bool {
     (n >= 8 && ends_sentence(text)) || n >= 25
 }
 
-/// The hash of [`squash`]`(text)`, without building the string.
-fn squash_hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for c in text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-    {
-        c.hash(&mut hasher);
+/// An ASCII byte as [`squash`] keeps it: letters lower-cased, digits, 0 for the rest.
+const SQUASHED_ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
     }
+    table
+};
+
+/// The hash of [`squash`]`(text)`, without building the string: the squashed bytes go
+/// to the hasher in pieces through a small buffer (its byte stream is the same however
+/// it is cut), ASCII without decoding.
+fn squash_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let bytes = text.as_bytes();
+    let mut buf = [0u8; 256];
+    let (mut n, mut i) = (0, 0);
+    while i < bytes.len() {
+        if n + 16 > buf.len() {
+            hasher.write(&buf[..n]);
+            n = 0;
+        }
+        let b = bytes[i];
+        if b.is_ascii() {
+            buf[n] = SQUASHED_ASCII[b as usize];
+            n += usize::from(buf[n] != 0);
+            i += 1;
+            continue;
+        }
+        // `i` is a char boundary: it only ever moves by whole chars.
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                n += lower.encode_utf8(&mut buf[n..]).len();
+            }
+        }
+    }
+    hasher.write(&buf[..n]);
     hasher.finish()
 }
 
@@ -355,7 +391,7 @@ fn mark_headings(page: &mut Page, from: usize) {
             page.lines[j].heading_level.is_none() && (is_prose(next) || !is_title_like(next))
         });
         let plain_heading =
-            is_title_like(&line.text) && words(&line.text) <= 15 && followed_by_text;
+            is_title_like(&line.text) && words_up_to(&line.text, 16) <= 15 && followed_by_text;
         if line.heading_level.is_some() || plain_heading {
             page.zones[i] = Zone::Heading;
         }
@@ -402,6 +438,15 @@ mod tests {
         assert!(!is_title_like("Sein Fazit:"));
         assert!(ends_sentence("„Wir gehen.“"));
         assert!(!ends_sentence("Ein Titel ohne Punkt"));
+    }
+
+    #[test]
+    fn squash_hash_is_the_hash_of_the_squashed_text() {
+        let long = "Über 3 Äpfel, sagte ER. ".repeat(40);
+        let squashed = squash(&long);
+        assert_eq!(squash_hash(&long), squash_hash(&squashed));
+        assert_eq!(squash_hash("Ä b, C!"), squash_hash("äbc"));
+        assert_ne!(squash_hash("Ä b, C!"), squash_hash("äbd"));
     }
 
     #[test]

@@ -291,6 +291,25 @@ pub fn variant(
     (find, count)
 }
 
+/// Every country form the matcher looks for (names, adjectives, demonyms, capitals,
+/// metonyms with their inflections and case variants; not blockers or compass prefixes),
+/// one per pattern: the words a plain multi-pattern search such as `rg -F -f` would need
+/// to find the same mentions (`cargo run --example country-forms`).
+#[doc(hidden)]
+pub fn country_forms() -> Vec<String> {
+    let data = data::load();
+    let words = data::context_words();
+    let patterns =
+        patterns::Patterns::from_entries(&data.entries, &words.compass, CLOSED_COMPOUNDS);
+    patterns
+        .texts
+        .into_iter()
+        .zip(&patterns.targets)
+        .filter(|(_, t)| !t.blocker() && t.kind != forms::Kind::Compass)
+        .map(|(text, _)| text)
+        .collect()
+}
+
 #[doc(hidden)]
 /// Raw automaton hits in `text` (before any rule): for profiling the matcher.
 pub fn raw_hit_count(text: &str) -> usize {

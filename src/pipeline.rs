@@ -1,0 +1,253 @@
+//! Loading a corpus on all cores in ordered batches. A background thread finds the
+//! files, then reads, parses and annotates them batch by batch on rayon's pool; each
+//! batch comes out in file order as soon as it is done, while the next one is already
+//! loading. A bounded queue keeps at most a few batches in memory, so a consumer that
+//! writes each batch out (`kiosk export`) runs in memory that does not grow with the
+//! corpus. The reader and [`crate::load_corpus`] use the same path.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::thread;
+
+use rayon::prelude::*;
+
+use crate::extract;
+use crate::load::{self, Format, LoadError, Loaded, Problem, Source, panic_message};
+use crate::model::Article;
+
+/// How the files are cut into batches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plan {
+    /// Files in the first batch: small, so that the first articles show at once.
+    pub first: usize,
+    /// Files in every later batch: enough to keep the cores busy.
+    pub batch: usize,
+    /// Finished batches that may wait for the consumer before loading pauses.
+    pub queued: usize,
+}
+
+impl Plan {
+    /// For a consumer that wants everything soon: export and whole-corpus loads.
+    pub const THROUGHPUT: Plan = Plan {
+        first: 256,
+        batch: 256,
+        queued: 2,
+    };
+    /// For the reader: the first screen fills at once, then the list grows batch by batch.
+    pub const INTERACTIVE: Plan = Plan {
+        first: 32,
+        batch: 512,
+        queued: 4,
+    };
+}
+
+/// One batch of loaded files, in file order.
+#[derive(Debug)]
+pub struct Batch<T> {
+    /// What `prepare` made of each article that it kept, in order.
+    pub items: Vec<T>,
+    /// Articles loaded in this batch (before `prepare` dropped any).
+    pub articles: usize,
+    /// Files or records that could not be loaded, each with its reason, in order.
+    pub errors: Vec<LoadError>,
+    pub files_done: usize,
+    pub files_total: usize,
+    /// The last batch: every file is done (or loading stopped, see `failure`).
+    pub finished: bool,
+    /// Loading stopped early because of an internal error (a bug), with its message.
+    pub failure: Option<String>,
+}
+
+impl<T> Default for Batch<T> {
+    fn default() -> Self {
+        Batch {
+            items: Vec::new(),
+            articles: 0,
+            errors: Vec::new(),
+            files_done: 0,
+            files_total: 0,
+            finished: false,
+            failure: None,
+        }
+    }
+}
+
+/// Starts loading `paths` (the embedded seeds when empty) on a background thread.
+/// `prepare` runs on the worker threads with each annotated article and keeps what the
+/// consumer needs (`None` drops the article). The receiver gets the batches in order; the
+/// last has `finished` set. Dropping the receiver stops the loading after the batch at hand.
+pub fn spawn<T, P>(
+    paths: Vec<PathBuf>,
+    plan: Plan,
+    prepare: P,
+) -> std::io::Result<Receiver<Batch<T>>>
+where
+    T: Send + 'static,
+    P: Fn(Article) -> Option<T> + Send + Sync + 'static,
+{
+    let (sender, receiver) = mpsc::sync_channel(plan.queued.max(1));
+    thread::Builder::new()
+        .name("kiosk-loader".into())
+        .spawn(move || {
+            let run = catch_unwind(AssertUnwindSafe(|| run(paths, plan, &prepare, &sender)));
+            if let Err(panic) = run {
+                let _ = sender.send(Batch {
+                    finished: true,
+                    failure: Some(panic_message(&*panic)),
+                    ..Batch::default()
+                });
+            }
+        })?;
+    Ok(receiver)
+}
+
+fn run<T: Send, P>(paths: Vec<PathBuf>, plan: Plan, prepare: &P, sender: &SyncSender<Batch<T>>)
+where
+    P: Fn(Article) -> Option<T> + Sync,
+{
+    if paths.is_empty() {
+        let articles = load::seeds();
+        let total = load::SEEDS.len();
+        let mut batch = prepare_all(articles, prepare);
+        (batch.files_done, batch.files_total, batch.finished) = (total, total, true);
+        let _ = sender.send(batch);
+        return;
+    }
+    let (sources, errors) = discover(&paths);
+    let total = sources.len();
+    // A first word as soon as the files are known: how many, and which paths failed.
+    let found = Batch {
+        errors,
+        files_total: total,
+        finished: total == 0,
+        ..Batch::default()
+    };
+    if sender.send(found).is_err() || total == 0 {
+        return;
+    }
+    let mut done = 0;
+    while done < total {
+        let size = if done == 0 { plan.first } else { plan.batch }.max(1);
+        let chunk = &sources[done..(done + size).min(total)];
+        let mut batch = load_sources(chunk, prepare);
+        done += chunk.len();
+        (batch.files_done, batch.files_total, batch.finished) = (done, total, done == total);
+        if sender.send(batch).is_err() {
+            return; // the consumer is gone
+        }
+    }
+}
+
+/// Every file under `paths`, found while the loader's and extractors' tables are built
+/// on the other core (so that no worker waits for them later).
+fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
+    let (found, ()) = rayon::join(|| load::discover(paths), warm_up);
+    found
+}
+
+/// Builds the patterns and the gazetteer by loading and annotating one seed article.
+fn warm_up() {
+    if let Some((name, bytes)) = load::SEEDS.first() {
+        if let Ok(mut loaded) = load::load_bytes(Path::new(name), Format::Text, bytes) {
+            loaded.articles.iter_mut().for_each(extract::annotate);
+        }
+    }
+}
+
+/// Loads and annotates everything under `paths` (the seeds when empty) on all cores, in
+/// file order, on the calling thread.
+pub fn load_all(paths: &[PathBuf]) -> Loaded {
+    if paths.is_empty() {
+        let batch = prepare_all(load::seeds(), &Some);
+        return Loaded {
+            articles: batch.items,
+            errors: Vec::new(),
+        };
+    }
+    let (sources, mut errors) = discover(paths);
+    let batch = load_sources(&sources, &Some);
+    errors.extend(batch.errors);
+    Loaded {
+        articles: batch.items,
+        errors,
+    }
+}
+
+/// Loads, annotates and prepares files on all cores, keeping their order. A file whose
+/// loading or annotation panics is reported as a load error; the rest go on.
+pub fn load_sources<T: Send, P>(sources: &[Source], prepare: &P) -> Batch<T>
+where
+    P: Fn(Article) -> Option<T> + Sync,
+{
+    let per_file: Vec<(Vec<T>, usize, Vec<LoadError>)> = sources
+        .par_iter()
+        .map(|source| load_one(source, prepare))
+        .collect();
+    let mut batch = Batch::default();
+    for (items, articles, errors) in per_file {
+        batch.items.extend(items);
+        batch.articles += articles;
+        batch.errors.extend(errors);
+    }
+    batch
+}
+
+/// One file: its prepared articles, how many articles it had, and its errors. A parser
+/// that panics costs the file (see [`load::load_source`]); an extractor that panics costs
+/// only that article's countries and quotes.
+fn load_one<T, P>(source: &Source, prepare: &P) -> (Vec<T>, usize, Vec<LoadError>)
+where
+    P: Fn(Article) -> Option<T>,
+{
+    let loaded = load::load_source(source);
+    let articles = loaded.articles.len();
+    let mut errors = loaded.errors;
+    let items = loaded
+        .articles
+        .into_iter()
+        .filter_map(|mut article| {
+            errors.extend(annotate_guarded(&mut article));
+            prepare(article)
+        })
+        .collect();
+    (items, articles, errors)
+}
+
+/// Annotates one article; a bug in an extractor that panics on it leaves this article
+/// unannotated (and reported) instead of ending the load.
+pub fn annotate_guarded(article: &mut Article) -> Option<LoadError> {
+    let done = catch_unwind(AssertUnwindSafe(|| extract::annotate(article)));
+    done.err().map(|payload| {
+        article.countries.clear();
+        article.quotes.clear();
+        article.speakers.clear();
+        let problem = Problem::Internal(format!(
+            "countries and quotes not found: {}",
+            panic_message(payload.as_ref())
+        ));
+        LoadError::new(&article.path, problem)
+    })
+}
+
+/// Annotates and prepares articles already loaded (the seeds) on all cores.
+fn prepare_all<T: Send, P>(articles: Vec<Article>, prepare: &P) -> Batch<T>
+where
+    P: Fn(Article) -> Option<T> + Sync,
+{
+    let count = articles.len();
+    let items = articles
+        .into_par_iter()
+        .filter_map(|mut article| {
+            // The embedded seeds are known to annotate; a failure would be a bug shown
+            // by the tests, not something to report to a user.
+            let _ = annotate_guarded(&mut article);
+            prepare(article)
+        })
+        .collect();
+    Batch {
+        items,
+        articles: count,
+        ..Batch::default()
+    }
+}

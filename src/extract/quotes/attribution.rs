@@ -111,6 +111,16 @@ pub(super) fn verb_at(para: &Para, k: usize, _limit: usize) -> Option<(VerbClass
 /// `„…“, sagte X`, `„…“, so X`, `„…“, so urteilte X`, `„…“, wie X sagte`,
 /// `„…“, X sagte`, `„…“, heißt es aus X`, and a fronted quote: `Von „…“ sprach X`.
 fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
+    // "Ein Sprecher der „Polizei von DeLand“, Commander Henderson sagte": a name inside
+    // a phrase, not words said
+    let inside_phrase = q > 0
+        && para.is_word(q - 1)
+        && !para.is_capitalized(q - 1)
+        && (words().is("determiner", &para.lower(q - 1))
+            || words().is("preposition", &para.lower(q - 1)));
+    if inside_phrase && quote_capitalized(para, q) {
+        return None;
+    }
     let mut j = q + 1;
     let comma = para.is_punct(j, ',') || para.is_punct(j, '–');
     if comma {
@@ -140,7 +150,7 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         }
     }
     if words().is("according_to", &lower) {
-        let speaker = np::at(para, j + 1, end).filter(|np| is_speaker_in(para, np))?;
+        let speaker = np::at(para, j + 1, end).and_then(|np| speaking(para, np))?;
         return Some(Attribution::new(
             para.str(j),
             VerbClass::Speech,
@@ -153,7 +163,7 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     } else {
         j
     };
-    let speaker = np::at(para, start, end).filter(|np| is_speaker_in(para, np))?;
+    let speaker = np::at(para, start, end).and_then(|np| speaking(para, np))?;
     let verb = skip_fillers(para, speaker.range.end, end);
     // "„Uncle Ted“, wie der Senator genannt wurde": a name, not words
     if para.is_word(verb) && words().is("term_marker", &para.lower(verb)) {
@@ -161,6 +171,17 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     }
     let (class, cue) = verb_at(para, verb, end)?;
     Some(Attribution::new(cue, class, Some(speaker), true))
+}
+
+/// Whether the quote at token `q` opens with a capital letter.
+fn quote_capitalized(para: &Para, q: usize) -> bool {
+    let Kind::Quote(index) = para.tokens[q].kind else {
+        return false;
+    };
+    let span = para.quotes[index];
+    para.text[span.inner_start..span.inner_end]
+        .trim_start()
+        .starts_with(char::is_uppercase)
 }
 
 /// A verb at the end of the quote's clause: "als „falsch“ zurückgewiesen", "als „…“
@@ -239,13 +260,33 @@ fn impersonal(para: &Para, j: usize, end: usize, cue: String) -> Attribution {
         })
     };
     let speaker = find(j + 1..end.min(j + 8)).or_else(|| find(sentence.start..j));
-    let speaker =
-        speaker.filter(|np| is_speaker_in(para, np) && !matches!(np.kind, NpKind::Pronoun { .. }));
+    let speaker = speaker
+        .and_then(|np| speaking(para, np))
+        .filter(|np| !matches!(np.kind, NpKind::Pronoun { .. }));
     Attribution::new(cue, VerbClass::Speech, speaker, true)
+}
+
+/// The speaker a phrase names: itself when it can speak, the author of a document
+/// ("die Mitteilung des Ministeriums" → "des Ministeriums"), else none.
+pub(super) fn speaking(para: &Para, np: Np) -> Option<Np> {
+    if np::can_speak(para, &np) && is_speaker_in(para, &np) {
+        return Some(np);
+    }
+    if let Some(author) = np::author(para, &np).filter(|a| is_speaker_in(para, a)) {
+        return Some(author);
+    }
+    let document = matches!(np.kind, NpKind::Body) && words().is_document(&para.lower(np.head));
+    document.then_some(Np {
+        kind: NpKind::Document,
+        ..np
+    })
 }
 
 /// A phrase that can speak; a quote is a speaker only as a short name ("schrieb „Die Zeit“").
 pub(super) fn is_speaker_in(para: &Para, np: &Np) -> bool {
+    if !np::can_speak(para, np) {
+        return false;
+    }
     match np.kind {
         NpKind::QuotedName(q) => {
             let span = para.quotes[q];
@@ -310,7 +351,7 @@ fn according(
     let lower = para.lower(k);
     let cue = para.str(k);
     if w.is("according_to", &lower) {
-        let speaker = np::at(para, k + 1, anchor).filter(|np| is_speaker_in(para, np))?;
+        let speaker = np::at(para, k + 1, anchor).and_then(|np| speaking(para, np))?;
         return Some(Attribution::new(
             cue,
             VerbClass::Speech,
@@ -333,7 +374,8 @@ fn according(
     }
     if lower == "zufolge" {
         let speaker = (k.saturating_sub(8).max(start)..k)
-            .find_map(|s| np::at(para, s, k).filter(|np| np.range.end == k))?;
+            .find_map(|s| np::at(para, s, k).filter(|np| np.range.end == k))
+            .and_then(|np| speaking(para, np))?;
         return Some(Attribution::new(
             cue,
             VerbClass::Speech,
@@ -377,7 +419,7 @@ fn according(
         } else {
             k + 1
         };
-        let speaker = np::at(para, from, anchor).filter(|np| is_speaker_in(para, np))?;
+        let speaker = np::at(para, from, anchor).and_then(|np| speaking(para, np))?;
         return Some(Attribution::new(
             cue,
             VerbClass::Speech,

@@ -89,6 +89,8 @@ pub struct Words {
     classes: WordMap<u32>,
     speech_nouns: WordSet,
     title_nouns: WordSet,
+    document_nouns: WordSet,
+    media: WordSet,
     first_names: WordMap<Gender>,
 }
 
@@ -132,6 +134,8 @@ impl Words {
         for (section, line) in sections(QUOTE_NOUNS) {
             let set = match section {
                 "speech" => &mut words.speech_nouns,
+                "document" => &mut words.document_nouns,
+                "media" => &mut words.media,
                 _ => &mut words.title_nouns,
             };
             set.extend(line.split_whitespace());
@@ -231,6 +235,16 @@ impl Words {
     /// A noun that introduces a name or title ("Film", "Fachmagazin").
     pub fn is_title_noun(&self, word: &str) -> bool {
         ends_with_any(&self.title_nouns, word)
+    }
+
+    /// A noun for a text someone wrote ("Pressemitteilung", "Bericht"): its author speaks.
+    pub fn is_document(&self, word: &str) -> bool {
+        ends_with_any(&self.document_nouns, word) || ends_with_any(&self.speech_nouns, word)
+    }
+
+    /// A news outlet's one-word name that takes an article ("der Spiegel", "die Zeit").
+    pub fn is_media(&self, word: &str) -> bool {
+        self.media.contains(super::text::lower(word).as_ref())
     }
 
     pub fn first_name(&self, word: &str) -> Option<Gender> {

@@ -85,6 +85,7 @@ impl Reader<'_> {
                 }
                 Some(self.registry.body(&name, None, at))
             }
+            NpKind::Document => None,
             NpKind::QuotedName(q) => {
                 let span = para.quotes[*q];
                 let name = squash(&para.text[span.inner_start..span.inner_end]);

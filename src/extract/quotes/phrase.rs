@@ -21,11 +21,17 @@ const NAME_JOINERS: &[&str] = &["for", "of", "&", "the"];
 
 /// Capitalised words that read as a noun phrase, not a name: a genitive before a noun
 /// ("Patersons Entscheidung") or a noun ending ("Mitverantwortung", "Engagement").
-pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
+/// A common noun's ending ("Mitverantwortung", "Engagement", "Gesellschaft").
+pub(super) fn has_noun_ending(word: &str) -> bool {
     const NOUN_ENDINGS: &[&str] = &[
         "ung", "heit", "keit", "schaft", "tion", "ität", "nis", "tum", "ment", "ismus", "ei",
         "ungen", "heiten", "keiten", "nisse", "ionen",
     ];
+    let lower = super::text::lower(word);
+    lower.chars().count() > 5 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
     let tokens: Vec<&str> = heads
         .clone()
         .filter(|&t| para.is_word(t))
@@ -35,10 +41,7 @@ pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
         && tokens[..tokens.len() - 1]
             .iter()
             .any(|w| w.ends_with('s') && w.len() > 3);
-    let noun = tokens.iter().any(|w| {
-        let lower = w.to_lowercase();
-        lower.chars().count() > 5 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
-    });
+    let noun = tokens.iter().any(|w| has_noun_ending(w));
     (genitive || noun)
         && tokens
             .first()
@@ -100,8 +103,13 @@ pub(super) fn heads(para: &Para, start: usize, limit: usize) -> Range<usize> {
         }
         let after_role =
             t > start && (is_role_word(para.str(t - 1)) || is_body_word(para.str(t - 1)));
+        // "der" and "den" only after another particle ("Ursula von der Leyen"), else
+        // "Pflichten der Union" would be a name
+        let article = matches!(para.str(t), "der" | "den")
+            && !(t > start && PARTICLES.contains(&para.str(t - 1)));
         let joins = t > start
             && !after_role
+            && !article
             && para.is_word(t)
             && (PARTICLES.contains(&para.str(t)) || NAME_JOINERS.contains(&para.str(t)))
             && (para.is_capitalized(t + 1)

@@ -232,6 +232,15 @@ impl<'a> Reader<'a> {
             return false;
         }
         let single_noun = shape.words == 1 && inner.starts_with(char::is_uppercase);
+        // a capitalised word or name needs someone who says it in a frame that quotes
+        // words ("als „Wortbruch“ bezeichnet", "nannte es einen „Vertrauensbruch“")
+        let said = attr.is_some_and(|a| a.speaker.is_some() || a.tight);
+        if single_noun {
+            return said && (shape.framed || shape.standalone);
+        }
+        if shape.name_like && !shape.framed && !shape.standalone {
+            return false;
+        }
         match attr {
             // "Dies nennt man einen „Aktiensplit“": naming with no one who names
             Some(a) if a.class == VerbClass::Label => a.speaker.is_some(),

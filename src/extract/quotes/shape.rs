@@ -27,6 +27,9 @@ pub struct Shape {
     pub standalone: bool,
     /// The first letter is lowercase: a fragment of a sentence.
     pub fragment: bool,
+    /// Set in a frame that quotes someone's word for a thing: "als „…“", "von einem
+    /// „…“", "warnte vor den „…“", "nannte es einen „…“".
+    pub framed: bool,
 }
 
 /// Small words that may stand lowercase inside a title or a name.
@@ -64,16 +67,122 @@ pub fn of(para: &Para, q: usize) -> Shape {
     let standalone = q == sentence.start
         || para.is_punct(q.wrapping_sub(1), ':')
         || (q == sentence.start + 1 && para.is_punct(sentence.start, '('));
+    let sentence_like = inner.ends_with(['.', '!', '?', '…']);
+    let short_title = !sentence_like && parts.len() <= 8 && titled_by_colon(para, q);
     Shape {
         words: parts.len(),
         title_like,
         name_like,
-        sentence_like: inner.ends_with(['.', '!', '?', '…']),
-        term: term_marked(para, q, span.end),
+        sentence_like,
+        framed: framed(para, q),
+        term: short_title || term_marked(para, q, span.end) || named_itself(para, q),
         names_speaker: names_speaker(para, q, parts.len()),
         standalone,
         fragment: inner.starts_with(|c: char| c.is_lowercase()),
     }
+}
+
+/// "als „…“", "von einer „…“", "vor den „…“" with a cue verb in the clause, or "nannte es
+/// einen „…“": an attributed word for a thing.
+fn framed(para: &Para, q: usize) -> bool {
+    let w = words();
+    let clause = clause_of(para, q);
+    let mut t = q;
+    while t > clause.start && t + 3 > q && para.is_word(t - 1) {
+        let lower = para.lower(t - 1);
+        if w.is("determiner", &lower) || (!para.is_capitalized(t - 1) && lower.ends_with('e')) {
+            t -= 1;
+        } else {
+            break;
+        }
+    }
+    let cue_in_clause = clause.clone().any(|k| !w.verb(&para.lower(k)).is_empty());
+    let opener = t > clause.start && para.is_word(t - 1) && {
+        let lower = para.lower(t - 1);
+        matches!(lower.as_ref(), "als" | "von" | "vor" | "vom" | "zu")
+    };
+    // "Er sagte, „No-Go-Areas“ dürfe es nicht geben": the quote opens the reported clause
+    let reported = t == q
+        && q == clause.start
+        && q >= 2
+        && para.is_punct(q - 1, ',')
+        && !w.verb(&para.lower(q - 2)).is_empty();
+    let indefinite = t < q
+        && matches!(
+            para.lower(t).as_ref(),
+            "ein" | "eine" | "einen" | "einem" | "einer"
+        );
+    let naming = (clause.start..t).any(|k| {
+        para.is_word(k)
+            && w.verb(&para.lower(k))
+                .iter()
+                .any(|r| r.class == VerbClass::Label)
+    });
+    (opener && cue_in_clause) || (indefinite && naming) || reported
+}
+
+/// The tokens of the clause around token `q`, between commas, colons and brackets.
+fn clause_of(para: &Para, q: usize) -> std::ops::Range<usize> {
+    let sentence = para.sentence_of(q);
+    let bound = |t: &usize| {
+        matches!(
+            para.tokens[*t].kind,
+            Kind::Punct(',' | ':' | ';' | '(' | ')')
+        )
+    };
+    let start = (sentence.start..q)
+        .rev()
+        .find(bound)
+        .map_or(sentence.start, |t| t + 1);
+    let end = (q + 1..sentence.end).find(bound).unwrap_or(sentence.end);
+    start..end
+}
+
+/// A colon after a title noun: "Codenamen: „…“", "stellte die neue CD vor: „…“",
+/// "Den Namen der Sendung gab das ZDF bekannt: „…“".
+fn titled_by_colon(para: &Para, q: usize) -> bool {
+    if q < 2 || !para.is_punct(q - 1, ':') {
+        return false;
+    }
+    let w = words();
+    let sentence = para.sentence_of(q);
+    let clause_start = (sentence.start..q - 1)
+        .rev()
+        .find(|&t| matches!(para.tokens[t].kind, Kind::Punct(',' | ':' | ';' | '(')))
+        .map_or(sentence.start, |t| t + 1);
+    (clause_start..q - 1).any(|t| {
+        para.is_capitalized(t) && w.is_title_noun(&para.lower(t))
+            || (para.is_word(t) && w.is("term_marker", &para.lower(t)))
+    })
+}
+
+/// "nennt sich „…“", "wie er genannt wird", "„…“, so lautet der Titel": a name given.
+fn named_itself(para: &Para, q: usize) -> bool {
+    let w = words();
+    let clause = clause_of(para, q);
+    let label = clause.clone().any(|k| {
+        para.is_word(k)
+            && w.verb(&para.lower(k))
+                .iter()
+                .any(|r| r.class == VerbClass::Label)
+    });
+    let reflexive_or_passive = clause.clone().any(|k| {
+        para.is_word(k)
+            && matches!(
+                para.lower(k).as_ref(),
+                "sich" | "wird" | "werden" | "wurde" | "wurden"
+            )
+    });
+    // "„…“, so lautet der Titel der Studie"
+    let titled = (q + 1..para.sentence_of(q).end.min(q + 7)).any(|k| {
+        para.is_capitalized(k)
+            && w.is_title_noun(&para.lower(k))
+            && (q + 1..k).any(|v| {
+                para.is_word(v) && matches!(para.lower(v).as_ref(), "lautet" | "lautete" | "heißt")
+            })
+    });
+    let as_label = q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "als";
+    (label && reflexive_or_passive && !as_label) || titled
 }
 
 fn term_marked(para: &Para, q: usize, end: usize) -> bool {

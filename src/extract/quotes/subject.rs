@@ -2,7 +2,7 @@
 //! with a preposition, a relative clause or an apposition), the phrase after it, or the
 //! one a passive names; and the speaker before a colon.
 
-use super::attribution::{is_speaker_in, verb_at};
+use super::attribution::{speaking, verb_at};
 use super::lexicon::{VerbClass, words};
 use super::np::{self, Np, NpKind, Strength, strength};
 use super::text::{Kind, Para};
@@ -19,7 +19,9 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
     if para.is_word(next) && para.lower(next) == "man" {
         return None;
     }
-    let before = subject(para, start, v).or_else(|| coordinated_subject(para, start, v));
+    let before = subject(para, start, v)
+        .or_else(|| coordinated_subject(para, start, v))
+        .or_else(|| aux_subject(para, start, v));
     let after = (!is_participle(&para.lower(v)))
         .then(|| speaker_after(para, v + 1, anchor))
         .flatten();
@@ -49,6 +51,41 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
     }
 }
 
+/// Finite auxiliaries and modals that may open a clause before its subject.
+const AUXILIARIES: &[&str] = &[
+    "hat", "hatte", "habe", "hätte", "hatten", "haben", "wird", "wurde", "werde", "würde", "soll",
+    "sollte", "solle", "will", "wollte", "wolle", "kann", "konnte", "könne", "muss", "musste",
+    "müsse", "ließ", "lässt",
+];
+
+/// Whether token `t` is a finite auxiliary or modal ("hatte", "soll", "wird").
+pub(super) fn is_auxiliary(para: &Para, t: usize) -> bool {
+    para.is_word(t) && AUXILIARIES.contains(&para.lower(t).as_ref())
+}
+
+/// The subject after the auxiliary that opens the clause of the verb at `v`: ", hatte
+/// Koch-Mehrin damals gesagt", "soll Anelka zu Domenech gesagt haben", "Im Dezember
+/// hatte Kanzlerin Merkel verkündet".
+pub(super) fn aux_subject(para: &Para, start: usize, v: usize) -> Option<Np> {
+    let clause = (start..v)
+        .rev()
+        .find(|&t| {
+            matches!(
+                para.tokens[t].kind,
+                Kind::Punct(',' | ':' | ';') | Kind::Quote(_)
+            )
+        })
+        .map_or(start, |t| t + 1);
+    let aux = (clause..v).find(|&t| is_auxiliary(para, t))?;
+    // only adverbs or one phrase with a preposition before the auxiliary
+    let fronted = skip_fillers(para, skip_leading(para, clause, aux), aux);
+    if fronted != aux && (clause..aux).any(|t| !para.is_word(t)) {
+        return None;
+    }
+    let np = np::at(para, skip_fillers(para, aux + 1, v), v)?;
+    speaking(para, np).filter(|np| np.range.end <= v && nominative(para, np))
+}
+
 /// "Netanyahu begrüßte den Angriff und nannte ihn „…“": the subject of the first verb
 /// of the sentence serves the one after "und".
 fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option<Np> {
@@ -64,20 +101,28 @@ fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option<Np> {
     .then_some(np)
 }
 
-/// "wird Musk wie folgt zitiert", "wurde der Minister mit den Worten zitiert".
+/// "wird Musk wie folgt zitiert", "wurde der Minister mit den Worten zitiert", "werden
+/// von Musikkennern als „…“ bezeichnet".
 fn passive_agent(para: &Para, start: usize, v: usize) -> Option<Np> {
-    if !is_participle(&para.lower(v)) && !para.lower(v).ends_with("iert") {
-        return None;
-    }
     let aux = (start..v)
         .rev()
-        .take_while(|&t| para.is_word(t))
+        .take_while(|&t| para.is_word(t) || matches!(para.tokens[t].kind, Kind::Quote(_)))
         .find(|&t| {
             matches!(
                 para.lower(t).as_ref(),
                 "wird" | "wurde" | "werden" | "wurden"
             )
         })?;
+    // the agent with "von": "von Musikkennern", "vom Ministerium"
+    let agent = (aux + 1..v)
+        .filter(|&t| para.is_word(t) && matches!(para.lower(t).as_ref(), "von" | "vom"))
+        .find_map(|t| np::at(para, t + 1, v).and_then(|np| speaking(para, np)));
+    if agent.is_some() {
+        return agent;
+    }
+    if !is_participle(&para.lower(v)) && !para.lower(v).ends_with("iert") {
+        return None;
+    }
     let np = np::at(para, skip_fillers(para, aux + 1, v), v)?;
     matches!(
         np.kind,
@@ -91,27 +136,41 @@ fn passive_agent(para: &Para, start: usize, v: usize) -> Option<Np> {
 pub(super) fn first_strong(para: &Para, start: usize, colon: usize) -> Option<Np> {
     let mut t = start;
     let mut fallback = None;
+    let opening = skip_leading(para, start, colon);
     while t < colon {
-        match np::at(para, t, colon) {
-            Some(np) if strength(para, &np) == Strength::Strong => return Some(np),
-            Some(np) => {
-                let in_phrase = t > start
-                    && para.is_word(t - 1)
-                    && words().is("preposition", &para.lower(t - 1));
-                let medium = strength(para, &np) == Strength::Medium;
-                // a body only as the subject opening the sentence, a person anywhere
-                let fits = match np.kind {
-                    NpKind::Person { .. } => true,
-                    NpKind::Body => t == skip_leading(para, start, colon),
-                    _ => false,
-                };
-                if fallback.is_none() && medium && !in_phrase && fits {
-                    fallback = Some(np.clone());
-                }
-                t = np.range.end.max(t + 1);
-            }
-            None => t += 1,
+        let Some(np) = np::at(para, t, colon) else {
+            t += 1;
+            continue;
+        };
+        let next = np.range.end.max(t + 1);
+        let in_phrase =
+            t > start && para.is_word(t - 1) && words().is("preposition", &para.lower(t - 1));
+        let subject = !in_phrase && nominative(para, &np);
+        let Some(np) = speaking(para, np).filter(|_| subject) else {
+            // an adjective or a verb the lists do not know may open a phrase that hides
+            // the speaker after it ("warb Obama für das Gesetz")
+            t = if para.is_capitalized(t) { next } else { t + 1 };
+            continue;
+        };
+        // the subject opening the clause, right before its verb ("Paolo hatte …:")
+        let subject_first = t == opening
+            && para.is_word(np.range.end)
+            && !para.is_capitalized(np.range.end)
+            && !matches!(np.kind, NpKind::Document);
+        if subject_first || strength(para, &np) == Strength::Strong {
+            return Some(np);
         }
+        let medium = strength(para, &np) == Strength::Medium;
+        // a body only as the subject opening the sentence, a person anywhere
+        let fits = match np.kind {
+            NpKind::Person { .. } => true,
+            NpKind::Body => t == opening,
+            _ => false,
+        };
+        if fallback.is_none() && medium && fits {
+            fallback = Some(np);
+        }
+        t = next;
     }
     fallback
 }
@@ -145,7 +204,9 @@ fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
         let fronted = s > start
             && matches!(para.lower(s - 1).as_ref(), "als" | "wie")
             && strength(para, &np) < Strength::Strong;
-        (!fronted && reaches(para, np.range.end, v) && is_speaker_in(para, &np)).then_some(np)
+        (!fronted && nominative(para, &np) && reaches(para, np.range.end, v))
+            .then_some(np)
+            .and_then(|np| speaking(para, np))
     })
 }
 
@@ -238,5 +299,17 @@ fn past_phrase(para: &Para, from: usize, limit: usize) -> usize {
 /// The speaker after a speech verb: past adverbs and prepositional phrases.
 pub(super) fn speaker_after(para: &Para, from: usize, end: usize) -> Option<Np> {
     let t = skip_fillers(para, from, end);
-    np::at(para, t, end).filter(|np| is_speaker_in(para, np))
+    np::at(para, t, end)
+        .filter(|np| nominative(para, np))
+        .and_then(|np| speaking(para, np))
+}
+
+/// A phrase that may be a subject: not opened by an article in the accusative, dative or
+/// genitive ("den Hergang", "dem Minister", "des Landes").
+pub(super) fn nominative(para: &Para, np: &Np) -> bool {
+    !(para.is_word(np.range.start)
+        && matches!(
+            para.lower(np.range.start).as_ref(),
+            "den" | "dem" | "des" | "einen" | "einem" | "eines" | "im" | "am" | "zum" | "zur"
+        ))
 }

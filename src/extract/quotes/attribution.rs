@@ -77,8 +77,7 @@ pub(super) fn verb_at(para: &Para, k: usize, _limit: usize) -> Option<(VerbClass
     if !para.is_word(k) || (para.is_capitalized(k) && para.sentence_of(k).start != k) {
         return None;
     }
-    let form = para.lower(k);
-    let readings = words().verb(&form);
+    let readings = para.verb(k);
     if readings.is_empty() {
         return None;
     }
@@ -116,8 +115,7 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     let inside_phrase = q > 0
         && para.is_word(q - 1)
         && !para.is_capitalized(q - 1)
-        && (words().is("determiner", &para.lower(q - 1))
-            || words().is("preposition", &para.lower(q - 1)));
+        && (para.is(q - 1, "determiner") || para.is(q - 1, "preposition"));
     if inside_phrase && quote_capitalized(para, q) {
         return None;
     }
@@ -149,7 +147,7 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
             return Some(Attribution::new(format!("so {cue}"), class, speaker, true));
         }
     }
-    if words().is("according_to", &lower) {
+    if para.is(j, "according_to") {
         let speaker = np::at(para, j + 1, end).and_then(|np| speaking(para, np))?;
         return Some(Attribution::new(
             para.str(j),
@@ -166,7 +164,7 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     let speaker = np::at(para, start, end).and_then(|np| speaking(para, np))?;
     let verb = skip_fillers(para, speaker.range.end, end);
     // "„Uncle Ted“, wie der Senator genannt wurde": a name, not words
-    if para.is_word(verb) && words().is("term_marker", &para.lower(verb)) {
+    if para.is_word(verb) && para.is(verb, "term_marker") {
         return None;
     }
     let (class, cue) = verb_at(para, verb, end)?;
@@ -350,7 +348,7 @@ fn according(
     let w = words();
     let lower = para.lower(k);
     let cue = para.str(k);
-    if w.is("according_to", &lower) {
+    if para.is(k, "according_to") {
         let speaker = np::at(para, k + 1, anchor).and_then(|np| speaking(para, np))?;
         return Some(Attribution::new(
             cue,
@@ -388,7 +386,7 @@ fn according(
     let genitive = next
         .as_deref()
         .is_some_and(|n| matches!(n, "des" | "der" | "von" | "vom" | "eines" | "einer"));
-    let possessive = k > start && para.is_word(k - 1) && w.is("possessive", &para.lower(k - 1));
+    let possessive = k > start && para.is_word(k - 1) && para.is(k - 1, "possessive");
     // "X ist der Meinung, dass …"
     let copula = k >= start + 2
         && para.is_word(k - 1)

@@ -75,7 +75,7 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         return None;
     }
     let lower = para.lower(i);
-    if w.is("pronoun", &lower) {
+    if para.is(i, "pronoun") {
         let gender = match lower.as_ref() {
             "er" | "he" => Gender::Male,
             "sie" | "she" => Gender::Female,
@@ -92,7 +92,7 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
     }
     let speech_noun =
         i + 1 < limit && para.is_capitalized(i + 1) && w.is_speech_noun(&para.lower(i + 1));
-    if w.is("possessive", &lower) && speech_noun {
+    if para.is(i, "possessive") && speech_noun {
         return Some(Np {
             range: i..i + 2,
             core: i..i + 2,
@@ -107,7 +107,7 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         "der" | "die" | "das" | "den" | "dem" | "des" | "the"
     );
     // "Ihr Vorsitzender Eberhard Brandt": a possessive opens a phrase like an article
-    let det = w.is("determiner", &lower) || w.is("possessive", &lower);
+    let det = para.is(i, "determiner") || para.is(i, "possessive");
     let mut t = if det { i + 1 } else { i };
     while t < limit && t < i + 4 && is_modifier(para, t) {
         t += 1;
@@ -129,11 +129,11 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
     let role_end = heads
         .clone()
         .rev()
-        .find(|&k| is_role_word(para.str(k)) || is_body_word(para.str(k)))
+        .find(|&k| is_role_word(&para.lower(k)) || is_body_word(&para.lower(k)))
         .or(named_from.map(|k| k - 1));
     let mut head = heads.end - 1;
     let (kind, mut end) = match role_end {
-        Some(r) if is_body_word(para.str(r)) => {
+        Some(r) if is_body_word(&para.lower(r)) => {
             head = r;
             (NpKind::Body, heads.end)
         }
@@ -312,18 +312,18 @@ pub fn can_speak(para: &Para, np: &Np) -> bool {
             !(single && role.is_none() && is_genitive_place(para.str(name.start)))
         }
         NpKind::Body => {
-            let head = para.str(np.head);
+            let head = &para.lower(np.head);
             // "Mats Schönauer": capitalised words with no article and no noun ending
             let bare_name = np.core.start == np.range.start
                 && !(np.core.start..=np.head).any(|t| has_noun_ending(para.str(t)))
                 && (np.core.start..=np.head).all(|t| para.is_capitalized(t));
-            let letters = head.chars().filter(|c| c.is_alphabetic());
+            let letters = para.str(np.head).chars().filter(|c| c.is_alphabetic());
             let acronym = letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
             // a capitalised adjective inside the phrase marks a proper name
             let proper = (np.core.start..np.head).any(|t| {
                 para.is_capitalized(t)
                     && is_proper_adjective(para.str(t))
-                    && !is_role_word(para.str(t))
+                    && !is_role_word(&para.lower(t))
                     && para.sentence_of(t).start != t
             });
             is_body_word(head)
@@ -333,7 +333,7 @@ pub fn can_speak(para: &Para, np: &Np) -> bool {
                 || words().is_media(head)
                 || acronym
                 || proper
-                || !countries::find(head).is_empty()
+                || !countries::find(para.str(np.head)).is_empty()
         }
         _ => true,
     }
@@ -364,7 +364,7 @@ pub fn strength(para: &Para, np: &Np) -> Strength {
             if np
                 .core
                 .clone()
-                .any(|t| para.is_word(t) && is_body_word(para.str(t)))
+                .any(|t| para.is_word(t) && is_body_word(&para.lower(t)))
             {
                 Strength::Strong
             } else if np.core.start > np.range.start {

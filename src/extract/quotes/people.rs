@@ -103,13 +103,12 @@ impl Reader<'_> {
             let opens = np::is_name_word(para, t)
                 && np::is_name_word(para, t + 1)
                 && t + 1 < end
-                && (w.first_name(&para.lower(t)).is_some() || is_role_word(para.str(t)));
+                && (w.first_name(&para.lower(t)).is_some() || is_role_word(&para.lower(t)));
             if !opens {
                 t += 1;
                 continue;
             }
-            let from = if t > start && para.is_word(t - 1) && w.is("determiner", &para.lower(t - 1))
-            {
+            let from = if t > start && para.is_word(t - 1) && para.is(t - 1, "determiner") {
                 t - 1
             } else {
                 t

@@ -50,20 +50,19 @@ pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
 
 /// A lowercase adjective between an article and its noun ("der russische Präsident").
 pub(super) fn is_modifier(para: &Para, t: usize) -> bool {
-    let w = words();
     if !para.is_word(t) || para.is_capitalized(t) {
         // "Chinas Außenminister": a capitalised genitive before a role word
         return para.is_capitalized(t)
             && para.str(t).ends_with('s')
             && para.is_capitalized(t + 1)
-            && is_role_word(para.str(t + 1));
+            && is_role_word(&para.lower(t + 1));
     }
     let lower = para.lower(t);
-    !(w.is("preposition", &lower)
-        || w.is("adverb", &lower)
-        || w.is("determiner", &lower)
-        || w.is("pronoun", &lower)
-        || !w.verb(&lower).is_empty()
+    !(para.is(t, "preposition")
+        || para.is(t, "adverb")
+        || para.is(t, "determiner")
+        || para.is(t, "pronoun")
+        || !para.verb(t).is_empty()
         || matches!(
             lower.as_ref(),
             "und" | "oder" | "sich" | "es" | "nicht" | "and"
@@ -102,7 +101,7 @@ pub(super) fn heads(para: &Para, start: usize, limit: usize) -> Range<usize> {
             continue;
         }
         let after_role =
-            t > start && (is_role_word(para.str(t - 1)) || is_body_word(para.str(t - 1)));
+            t > start && (is_role_word(&para.lower(t - 1)) || is_body_word(&para.lower(t - 1)));
         // "der" and "den" only after another particle ("Ursula von der Leyen"), else
         // "Pflichten der Union" would be a name
         let article = matches!(para.str(t), "der" | "den")
@@ -132,7 +131,6 @@ pub fn is_name_word(para: &Para, t: usize) -> bool {
     if !para.is_capitalized(t) {
         return false;
     }
-    let w = words();
     let lower = para.lower(t);
     // "Passend zu …", "Relativierend fügt Gall hinzu": an adverb opening the sentence
     let opens = para.sentence_of(t).start == t;
@@ -160,13 +158,13 @@ pub fn is_name_word(para: &Para, t: usize) -> bool {
         ]
     });
     let [inner_words, pronouns, never] = *NOT_NAME;
-    let classes = w.classes(&lower);
+    let classes = para.classes(t);
     // a capitalised function word inside a sentence is a name ("Lothar Nicht")
     let inside = !opens && !para.is_punct(t.wrapping_sub(1), ':');
     if inside && classes & inner_words != 0 {
         return classes & pronouns == 0 && lower != "sie";
     }
-    classes & never == 0 && w.verb(&lower).is_empty()
+    classes & never == 0 && para.verb(t).is_empty()
 }
 
 /// "des nordkoreanischen Verteidigungsministeriums", "in Ankara", "von Carnegie …":
@@ -180,7 +178,7 @@ pub(super) fn complement(para: &Para, at: usize, limit: usize) -> Option<usize> 
         return None;
     }
     let mut t = at + 1;
-    if para.is_word(t) && words().is("determiner", &para.lower(t)) {
+    if para.is_word(t) && para.is(t, "determiner") {
         t += 1;
     }
     while t < limit && para.is_word(t) && !para.is_capitalized(t) && is_modifier(para, t) {
@@ -205,7 +203,7 @@ pub(super) fn apposed_name(para: &Para, at: usize, limit: usize) -> Option<Range
     let person = name.len() >= 2 || words().first_name(&para.lower(name.start)).is_some();
     let plain = !name
         .clone()
-        .any(|t| is_role_word(para.str(t)) || is_body_word(para.str(t)));
+        .any(|t| is_role_word(&para.lower(t)) || is_body_word(&para.lower(t)));
     (name.len() <= 5 && !name.is_empty() && ends && person && plain).then_some(name)
 }
 
@@ -240,8 +238,8 @@ pub(super) fn apposition(para: &Para, at: usize, limit: usize) -> Option<Range<u
         t += 1;
     }
     let names_role = (start..t)
-        .any(|k| para.is_word(k) && (is_role_word(para.str(k)) || is_body_word(para.str(k))));
-    let first_is_verb = para.is_word(start) && !words().verb(&para.lower(start)).is_empty();
+        .any(|k| para.is_word(k) && (is_role_word(&para.lower(k)) || is_body_word(&para.lower(k))));
+    let first_is_verb = para.is_word(start) && !para.verb(start).is_empty();
     let end = if t == limit && t > start && para.is_punct(t - 1, '.') {
         t - 1
     } else {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::attribution::{self, Attribution};
-use super::lexicon::{VerbClass, words};
+use super::lexicon::VerbClass;
 use super::marks;
 use super::shape::{self, Shape};
 use super::text::{Kind, Para};
@@ -269,7 +269,6 @@ pub(super) fn squash(text: &str) -> String {
 /// Whether the sentence of token `q` has a subjunctive verb outside quotes ("sei", "habe").
 /// Only the clause around the quote counts, between commas and colons.
 fn reports_speech(para: &Para, q: usize) -> bool {
-    let w = words();
     let sentence = para.sentence_of(q);
     let colon = |t: &usize| para.is_punct(*t, ':') || para.is_punct(*t, ',');
     let start = (sentence.start..q)
@@ -277,8 +276,7 @@ fn reports_speech(para: &Para, q: usize) -> bool {
         .find(colon)
         .map_or(sentence.start, |c| c + 1);
     let end = (q..sentence.end).find(colon).unwrap_or(sentence.end);
-    (start..end)
-        .any(|t| para.is_word(t) && !para.is_capitalized(t) && w.is("subjunctive", &para.lower(t)))
+    (start..end).any(|t| para.is_word(t) && !para.is_capitalized(t) && para.is(t, "subjunctive"))
 }
 
 fn opens_with_mark(text: &str) -> bool {

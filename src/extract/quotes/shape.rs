@@ -85,18 +85,17 @@ pub fn of(para: &Para, q: usize) -> Shape {
 /// "als „…“", "von einer „…“", "vor den „…“" with a cue verb in the clause, or "nannte es
 /// einen „…“": an attributed word for a thing.
 fn framed(para: &Para, q: usize) -> bool {
-    let w = words();
     let clause = clause_of(para, q);
     let mut t = q;
     while t > clause.start && t + 3 > q && para.is_word(t - 1) {
         let lower = para.lower(t - 1);
-        if w.is("determiner", &lower) || (!para.is_capitalized(t - 1) && lower.ends_with('e')) {
+        if para.is(t - 1, "determiner") || (!para.is_capitalized(t - 1) && lower.ends_with('e')) {
             t -= 1;
         } else {
             break;
         }
     }
-    let cue_in_clause = clause.clone().any(|k| !w.verb(&para.lower(k)).is_empty());
+    let cue_in_clause = clause.clone().any(|k| !para.verb(k).is_empty());
     let opener = t > clause.start && para.is_word(t - 1) && {
         let lower = para.lower(t - 1);
         matches!(lower.as_ref(), "als" | "von" | "vor" | "vom" | "zu")
@@ -106,18 +105,14 @@ fn framed(para: &Para, q: usize) -> bool {
         && q == clause.start
         && q >= 2
         && para.is_punct(q - 1, ',')
-        && !w.verb(&para.lower(q - 2)).is_empty();
+        && !para.verb(q - 2).is_empty();
     let indefinite = t < q
         && matches!(
             para.lower(t).as_ref(),
             "ein" | "eine" | "einen" | "einem" | "einer"
         );
-    let naming = (clause.start..t).any(|k| {
-        para.is_word(k)
-            && w.verb(&para.lower(k))
-                .iter()
-                .any(|r| r.class == VerbClass::Label)
-    });
+    let naming = (clause.start..t)
+        .any(|k| para.is_word(k) && para.verb(k).iter().any(|r| r.class == VerbClass::Label));
     (opener && cue_in_clause) || (indefinite && naming) || reported
 }
 
@@ -152,7 +147,7 @@ fn titled_by_colon(para: &Para, q: usize) -> bool {
         .map_or(sentence.start, |t| t + 1);
     (clause_start..q - 1).any(|t| {
         para.is_capitalized(t) && w.is_title_noun(&para.lower(t))
-            || (para.is_word(t) && w.is("term_marker", &para.lower(t)))
+            || (para.is_word(t) && para.is(t, "term_marker"))
     })
 }
 
@@ -160,12 +155,9 @@ fn titled_by_colon(para: &Para, q: usize) -> bool {
 fn named_itself(para: &Para, q: usize) -> bool {
     let w = words();
     let clause = clause_of(para, q);
-    let label = clause.clone().any(|k| {
-        para.is_word(k)
-            && w.verb(&para.lower(k))
-                .iter()
-                .any(|r| r.class == VerbClass::Label)
-    });
+    let label = clause
+        .clone()
+        .any(|k| para.is_word(k) && para.verb(k).iter().any(|r| r.class == VerbClass::Label));
     let reflexive_or_passive = clause.clone().any(|k| {
         para.is_word(k)
             && matches!(
@@ -201,7 +193,7 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
         .any(|t| {
             let lower = para.lower(t);
             let genitive = lower.strip_suffix("es").or_else(|| lower.strip_suffix('s'));
-            w.is("term_marker", &lower)
+            para.is(t, "term_marker")
                 || (para.is_capitalized(t)
                     && (w.is_title_noun(&lower) || genitive.is_some_and(|g| w.is_title_noun(g))))
         });
@@ -215,9 +207,8 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
         && para.is_punct(q + 3, ')');
     // „BD-Live“ genannt, als „Sonnenwind“ bezeichnet wird: a name given, not words said
     let named_after = para.is_word(q + 1) && {
-        let next = para.lower(q + 1);
-        w.is("term_marker", &next)
-            || (w.verb(&next).iter().any(|r| r.class == VerbClass::Label)
+        para.is(q + 1, "term_marker")
+            || (para.verb(q + 1).iter().any(|r| r.class == VerbClass::Label)
                 && para.is_word(q + 2)
                 && matches!(
                     para.lower(q + 2).as_ref(),
@@ -231,7 +222,7 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
         .nth(1)
         .is_some_and(char::is_uppercase);
     let mut p = q;
-    if p > 0 && para.is_word(p - 1) && w.is("determiner", &para.lower(p - 1)) {
+    if p > 0 && para.is_word(p - 1) && para.is(p - 1, "determiner") {
         p -= 1;
     }
     let place = p > 0
@@ -262,7 +253,6 @@ fn names_speaker(para: &Para, q: usize, words_in_quote: usize) -> bool {
     if words_in_quote > 3 || !para.is_word(q + 1) || label {
         return false;
     }
-    let form = para.lower(q + 1);
-    let readings = words().verb(&form);
+    let readings = para.verb(q + 1);
     !readings.is_empty() && readings.iter().all(|r| r.class != VerbClass::Label)
 }

@@ -3,7 +3,7 @@
 //! one a passive names; and the speaker before a colon.
 
 use super::attribution::{speaking, verb_at};
-use super::lexicon::{VerbClass, words};
+use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind, Strength, strength};
 use super::text::{Kind, Para};
 
@@ -27,10 +27,7 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
         .flatten();
     let rank = |np: &Option<Np>| np.as_ref().map(|np| strength(para, np));
     // a naming verb takes its object right after it ("nannte die Entscheidung „…“")
-    let speech = words()
-        .verb(&para.lower(v))
-        .iter()
-        .any(|r| r.class == VerbClass::Speech);
+    let speech = para.verb(v).iter().any(|r| r.class == VerbClass::Speech);
     match (rank(&before), rank(&after)) {
         (Some(Strength::Strong), _) => before,
         (_, Some(Strength::Strong)) => after,
@@ -143,8 +140,7 @@ pub(super) fn first_strong(para: &Para, start: usize, colon: usize) -> Option<Np
             continue;
         };
         let next = np.range.end.max(t + 1);
-        let in_phrase =
-            t > start && para.is_word(t - 1) && words().is("preposition", &para.lower(t - 1));
+        let in_phrase = t > start && para.is_word(t - 1) && para.is(t - 1, "preposition");
         let subject = !in_phrase && nominative(para, &np);
         let Some(np) = speaking(para, np).filter(|_| subject) else {
             // an adjective or a verb the lists do not know may open a phrase that hides
@@ -218,7 +214,7 @@ fn reaches(para: &Para, from: usize, v: usize) -> bool {
     // relative clause or an apposition between commas
     if para.is_punct(t, ',') {
         if let Some(close) = (t + 1..v).find(|&c| para.is_punct(c, ',')) {
-            let relative = para.is_word(t + 1) && words().is("relative", &para.lower(t + 1));
+            let relative = para.is_word(t + 1) && para.is(t + 1, "relative");
             if relative || close + 1 == v {
                 t = close + 1;
             }
@@ -241,12 +237,11 @@ fn reaches(para: &Para, from: usize, v: usize) -> bool {
 
 /// The first token after leading adverbs and conjunctions ("Auch", "Weiter", "Wie").
 pub(super) fn skip_leading(para: &Para, start: usize, limit: usize) -> usize {
-    let w = words();
     let mut t = start;
     while t < limit && para.is_word(t) {
         let lower = para.lower(t);
-        let leading = w.is("adverb", &lower)
-            || w.is("connective", &lower)
+        let leading = para.is(t, "adverb")
+            || para.is(t, "connective")
             || matches!(
                 lower.as_ref(),
                 "wie" | "als" | "während" | "nachdem" | "weil" | "da" | "dass" | "ob"
@@ -261,13 +256,11 @@ pub(super) fn skip_leading(para: &Para, start: usize, limit: usize) -> usize {
 
 /// Skips adverbs and phrases with a preposition ("dazu am Montag gegenüber der Zeitung").
 pub(super) fn skip_fillers(para: &Para, from: usize, limit: usize) -> usize {
-    let w = words();
     let mut t = from;
     while t < limit && para.is_word(t) && !para.is_capitalized(t) && t <= from + 12 {
-        let lower = para.lower(t);
-        if w.is("adverb", &lower) {
+        if para.is(t, "adverb") {
             t += 1;
-        } else if w.is("preposition", &lower) {
+        } else if para.is(t, "preposition") {
             t = past_phrase(para, t + 1, limit);
         } else {
             break;
@@ -278,14 +271,12 @@ pub(super) fn skip_fillers(para: &Para, from: usize, limit: usize) -> usize {
 
 /// Past the object of a preposition: an article, adjectives, then capitalised words.
 fn past_phrase(para: &Para, from: usize, limit: usize) -> usize {
-    let w = words();
     let mut t = from;
-    if t < limit && para.is_word(t) && w.is("determiner", &para.lower(t)) {
+    if t < limit && para.is_word(t) && para.is(t, "determiner") {
         t += 1;
     }
     while t < limit && t < from + 4 && para.is_word(t) && !para.is_capitalized(t) {
-        let lower = para.lower(t);
-        if w.is("preposition", &lower) || w.is("determiner", &lower) || !w.verb(&lower).is_empty() {
+        if para.is(t, "preposition") || para.is(t, "determiner") || !para.verb(t).is_empty() {
             break;
         }
         t += 1;

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::lexicon::{VerbReading, Words, words};
 use super::marks::{self, Span};
 
 /// What a token is.
@@ -34,6 +35,12 @@ pub struct Para<'a> {
     pub quotes: Vec<Span>,
     /// Token ranges of the sentences, in order.
     pub sentences: Vec<Range<usize>>,
+    /// The text in lowercase at the same byte offsets, when lowercasing keeps them.
+    lowered: Option<String>,
+    /// Per token: the sections of `quote_words.txt` its lowercase form is in.
+    classes: Vec<u32>,
+    /// Per token: its readings as a speech verb.
+    verbs: Vec<&'static [VerbReading]>,
 }
 
 impl<'a> Para<'a> {
@@ -42,12 +49,45 @@ impl<'a> Para<'a> {
         let (quotes, _) = marks::find(text, runs_on);
         let tokens = tokenize(text, &quotes);
         let sentences = split_sentences(text, &tokens, &quotes);
-        Para {
+        let mut para = Para {
             text,
             tokens,
             quotes,
             sentences,
-        }
+            lowered: aligned_lowercase(text),
+            classes: Vec::new(),
+            verbs: Vec::new(),
+        };
+        // every word is looked up once here, not at each rule that asks about it
+        let w = words();
+        let (classes, verbs) = (0..para.tokens.len())
+            .map(|t| {
+                if para.tokens[t].kind != Kind::Word {
+                    return (0, &[][..]);
+                }
+                w.entry(&para.lower(t))
+            })
+            .unzip();
+        para.classes = classes;
+        para.verbs = verbs;
+        para
+    }
+
+    /// Whether word `t` is in a section of `quote_words.txt` ("determiner", "adverb").
+    pub fn is(&self, t: usize, section: &str) -> bool {
+        self.classes
+            .get(t)
+            .is_some_and(|&c| c & Words::bit(section) != 0)
+    }
+
+    /// The sections of `quote_words.txt` word `t` is in, as bits of [`Words::mask`].
+    pub fn classes(&self, t: usize) -> u32 {
+        self.classes.get(t).copied().unwrap_or(0)
+    }
+
+    /// The readings of word `t` as a speech verb (none for other words).
+    pub fn verb(&self, t: usize) -> &'static [VerbReading] {
+        self.verbs.get(t).copied().unwrap_or(&[])
     }
 
     /// The text of token `i`.
@@ -57,8 +97,14 @@ impl<'a> Para<'a> {
     }
 
     /// The lowercase text of token `i`.
-    pub fn lower(&self, i: usize) -> Cow<'a, str> {
-        lower(self.str(i))
+    pub fn lower(&self, i: usize) -> Cow<'_, str> {
+        match &self.lowered {
+            Some(lowered) => {
+                let t = self.tokens[i];
+                Cow::Borrowed(&lowered[t.start..t.end])
+            }
+            None => lower(self.str(i)),
+        }
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -93,6 +139,23 @@ pub fn lower(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(word)
     }
+}
+
+/// `text` in lowercase when every character keeps its byte length, so token offsets
+/// index both ("İ" and "ẞ" do not; such a text is lowered token by token).
+fn aligned_lowercase(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return Some(text.to_ascii_lowercase());
+    }
+    let mut lowered = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => lowered.push(l),
+            _ => return None,
+        }
+    }
+    Some(lowered)
 }
 
 fn is_word_char(c: char) -> bool {

@@ -43,6 +43,17 @@ pub fn of_quote(para: &Para, q: usize) -> Option<Attribution> {
             .or_else(|| clause_after(para, sentence.start, q, sentence.end))
             .or_else(|| later(para, q, sentence.end));
     };
+    // "Klose nannte seinen Platzverweis „überzogen“, Löw bezeichnete …": a naming verb
+    // in the quote's own clause holds it, not the next clause
+    let own_clause = (sentence.start..q)
+        .rev()
+        .take_while(|&t| !matches!(para.tokens[t].kind, Kind::Punct(',' | ':' | ';')))
+        .any(|t| para.verb(t).iter().any(|r| r.class == VerbClass::Label));
+    if own_clause && para.is_punct(q + 1, ',') {
+        if let Some(earlier) = before(para, sentence.start, q).filter(|b| b.speaker.is_some()) {
+            return Some(earlier);
+        }
+    }
     if found.speaker.is_none() && !found.cue.starts_with('h') {
         // "„…“, gab jedoch … an": a verb after the quote with no speaker of its own
         if let Some(earlier) = before(para, sentence.start, q) {
@@ -324,8 +335,25 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
             return Some(found);
         }
     }
+    // "Mohammed ElBaradei („…“)": a quote in brackets right after its speaker
+    if anchor > start && para.is_punct(anchor - 1, '(') {
+        let named = (anchor.saturating_sub(8).max(start)..anchor - 1)
+            .filter_map(|s| np::at(para, s, anchor - 1))
+            .find(|np| np.range.end == anchor - 1 && matches!(np.kind, NpKind::Person { .. }));
+        if let Some(np) = named {
+            return Some(Attribution::new("(", VerbClass::Speech, Some(np), true));
+        }
+    }
     if colon {
-        let speaker = first_strong(para, start, anchor - 1)?;
+        // "…, und der norwegische Ministerpräsident Jens Stoltenberg: „…“": the last
+        // clause of a list names the speaker
+        let clause = (start..anchor - 1)
+            .rev()
+            .find(|&t| para.is_punct(t, ',') || para.is_punct(t, ';'))
+            .map_or(start, |t| t + 1);
+        let speaker = first_strong(para, clause, anchor - 1)
+            .filter(|np| strength(para, np) == Strength::Strong)
+            .or_else(|| first_strong(para, start, anchor - 1))?;
         return Some(Attribution::new(
             ":",
             VerbClass::Speech,
@@ -386,7 +414,15 @@ fn according(
     let genitive = next
         .as_deref()
         .is_some_and(|n| matches!(n, "des" | "der" | "von" | "vom" | "eines" | "einer"));
-    let possessive = k > start && para.is_word(k - 1) && para.is(k - 1, "possessive");
+    // "in ihrer Rede", "während einer Rede der Abgeordneten": a speech noun inside a
+    // phrase with a preposition sets the scene, it does not name the speaker
+    let opener = |at: usize| {
+        at > start && para.is(at - 1, "preposition") && !para.is(at - 1, "according_after")
+    };
+    let possessive = k > start && para.is(k - 1, "possessive") && !opener(k - 1);
+    if (k > start && para.is(k - 1, "determiner") && opener(k - 1)) || opener(k) {
+        return None;
+    }
     // "X ist der Meinung, dass …"
     let copula = k >= start + 2
         && para.is_word(k - 1)

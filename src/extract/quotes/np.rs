@@ -308,8 +308,13 @@ pub fn is_genitive_place(word: &str) -> bool {
 pub fn can_speak(para: &Para, np: &Np) -> bool {
     match &np.kind {
         NpKind::Person { name, role } => {
-            let single = name.len() == 1 && para.is_word(name.start);
-            !(single && role.is_none() && is_genitive_place(para.str(name.start)))
+            let single = name.len() == 1 && para.is_word(name.start) && role.is_none();
+            // "Codenamen", "Motiv": a known common noun is no one's name
+            let noun = |t: usize| {
+                let lower = para.lower(t);
+                words().is_title_noun(&lower) || words().is_document(&lower)
+            };
+            !(single && (is_genitive_place(para.str(name.start)) || noun(name.start)))
         }
         NpKind::Body => {
             let head = &para.lower(np.head);

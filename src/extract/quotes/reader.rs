@@ -162,7 +162,7 @@ impl<'a> Reader<'a> {
             return;
         }
         if speaker.is_none() && attr.as_ref().is_none_or(|a| a.speaker.is_none()) {
-            let reach = if shape.standalone || continues_run {
+            let reach = if shape.standalone || continues_run || reported {
                 3
             } else {
                 1
@@ -271,10 +271,17 @@ pub(super) fn squash(text: &str) -> String {
 fn reports_speech(para: &Para, q: usize) -> bool {
     let sentence = para.sentence_of(q);
     let colon = |t: &usize| para.is_punct(*t, ':') || para.is_punct(*t, ',');
-    let start = (sentence.start..q)
+    let mut start = (sentence.start..q)
         .rev()
         .find(colon)
         .map_or(sentence.start, |c| c + 1);
+    // "Die Studie zeige, „dass …“": a quote opening its clause depends on the one before
+    if start == q && start > sentence.start {
+        start = (sentence.start..start - 1)
+            .rev()
+            .find(colon)
+            .map_or(sentence.start, |c| c + 1);
+    }
     let end = (q..sentence.end).find(colon).unwrap_or(sentence.end);
     (start..end).any(|t| para.is_word(t) && !para.is_capitalized(t) && para.is(t, "subjunctive"))
 }

@@ -19,6 +19,13 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
     if para.is_word(next) && para.lower(next) == "man" {
         return None;
     }
+    // in the passive the subject is what is named, not who names it ("Die Wiener Linien
+    // wurden im „Standard“ als „…“ bezeichnet")
+    let clause_final = !para.is_word(v + 1);
+    let label = para.verb(v).iter().all(|r| r.class == VerbClass::Label);
+    if label && clause_final && para.lower(v).ends_with('t') && passive(para, start, v) {
+        return None;
+    }
     let before = subject(para, start, v)
         .or_else(|| coordinated_subject(para, start, v))
         .or_else(|| aux_subject(para, start, v));
@@ -46,6 +53,20 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
         _ if speech => after,
         _ => None,
     }
+}
+
+/// A form of "werden" in the clause before the participle at `v`.
+fn passive(para: &Para, start: usize, v: usize) -> bool {
+    (start..v)
+        .rev()
+        .take_while(|&t| !matches!(para.tokens[t].kind, Kind::Punct(',' | ':' | ';')))
+        .any(|t| {
+            para.is_word(t)
+                && matches!(
+                    para.lower(t).as_ref(),
+                    "wird" | "wurde" | "werden" | "wurden"
+                )
+        })
 }
 
 /// Finite auxiliaries and modals that may open a clause before its subject.
@@ -92,10 +113,20 @@ fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option<Np> {
     if !joined {
         return None;
     }
-    let np = np::at(para, skip_leading(para, start, v), v)?;
-    (strength(para, &np) == Strength::Strong
-        && !matches!(np.kind, NpKind::Pronoun { .. } | NpKind::Possessive))
-    .then_some(np)
+    let opening = np::at(para, skip_leading(para, start, v), v).filter(|np| {
+        strength(para, np) == Strength::Strong
+            && !matches!(np.kind, NpKind::Pronoun { .. } | NpKind::Possessive)
+            && nominative(para, np)
+    });
+    if opening.is_some() {
+        return opening;
+    }
+    // "Auf Twitter zeigte sich die Regierung bestürzt und verurteilte ihn als „…“": the
+    // speaker of the speech verb before "und"
+    let earlier = (start..v - 1)
+        .rev()
+        .find(|&k| verb_at(para, k, v).is_some())?;
+    subject(para, start, earlier).or_else(|| speaker_after(para, earlier + 1, v - 1))
 }
 
 /// "wird Musk wie folgt zitiert", "wurde der Minister mit den Worten zitiert", "werden
@@ -145,7 +176,8 @@ pub(super) fn first_strong(para: &Para, start: usize, colon: usize) -> Option<Np
         let Some(np) = speaking(para, np).filter(|_| subject) else {
             // an adjective or a verb the lists do not know may open a phrase that hides
             // the speaker after it ("warb Obama für das Gesetz")
-            t = if para.is_capitalized(t) { next } else { t + 1 };
+            let opens_phrase = para.is_capitalized(t) || para.is(t, "determiner") || in_phrase;
+            t = if opens_phrase { next } else { t + 1 };
             continue;
         };
         // the subject opening the clause, right before its verb ("Paolo hatte …:")
@@ -226,12 +258,16 @@ fn reaches(para: &Para, from: usize, v: usize) -> bool {
     // a verb at the end of its clause: "hatte den Bericht als „falsch“ zurückgewiesen"
     let clause_final =
         v + 1 >= para.tokens.len() || matches!(para.tokens[v + 1].kind, Kind::Punct(_));
+    // words, quotes, brackets ("(1998 bis 2002)") and the hyphen of "Fraktions- und …"
     let plain = |k: usize| {
-        matches!(para.tokens[k].kind, Kind::Word | Kind::Quote(_)) && verb_at(para, k, v).is_none()
+        matches!(
+            para.tokens[k].kind,
+            Kind::Word | Kind::Quote(_) | Kind::Punct('(' | ')' | '-')
+        ) && verb_at(para, k, v).is_none()
     };
     t == v
         || skip_fillers(para, t, v) == v
-        || (v - t <= 8 && (t..v).all(|k| para.is_word(k) && verb_at(para, k, v).is_none()))
+        || (v - t <= 8 && (t..v).all(plain))
         || (clause_final && v - t <= 16 && (t..v).all(plain))
 }
 

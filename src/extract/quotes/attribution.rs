@@ -85,11 +85,8 @@ pub fn of_sentence(para: &Para, sentence: Range<usize>) -> Option<Attribution> {
 /// The verb at token `k` when it is a speech verb whose particle (if it needs one)
 /// stands in the same clause: its class and the cue text ("fügte hinzu").
 pub(super) fn verb_at(para: &Para, k: usize, _limit: usize) -> Option<(VerbClass, String)> {
-    if !para.is_word(k) || (para.is_capitalized(k) && para.sentence_of(k).start != k) {
-        return None;
-    }
     let readings = para.verb(k);
-    if readings.is_empty() {
+    if readings.is_empty() || (para.is_capitalized(k) && para.sentence_of(k).start != k) {
         return None;
     }
     let sentence = para.sentence_of(k);
@@ -373,6 +370,13 @@ fn according(
     anchor: usize,
     colon: bool,
 ) -> Option<Attribution> {
+    // most words are none of the cues below: rule them out with one bit each
+    let cue_word = para.is_capitalized(k)
+        || para.is(k, "according_to")
+        || matches!(para.lower(k).as_ref(), "für" | "zufolge");
+    if !cue_word {
+        return None;
+    }
     let w = words();
     let lower = para.lower(k);
     let cue = para.str(k);

@@ -129,11 +129,11 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
     let role_end = heads
         .clone()
         .rev()
-        .find(|&k| is_role_word(&para.lower(k)) || is_body_word(&para.lower(k)))
+        .find(|&k| para.is_role(k) || para.is_body(k))
         .or(named_from.map(|k| k - 1));
     let mut head = heads.end - 1;
     let (kind, mut end) = match role_end {
-        Some(r) if is_body_word(&para.lower(r)) => {
+        Some(r) if para.is_body(r) => {
             head = r;
             (NpKind::Body, heads.end)
         }
@@ -328,7 +328,7 @@ pub fn can_speak(para: &Para, np: &Np) -> bool {
             let proper = (np.core.start..np.head).any(|t| {
                 para.is_capitalized(t)
                     && is_proper_adjective(para.str(t))
-                    && !is_role_word(&para.lower(t))
+                    && !para.is_role(t)
                     && para.sentence_of(t).start != t
             });
             is_body_word(head)
@@ -366,11 +366,7 @@ pub fn strength(para: &Para, np: &Np) -> Strength {
             }
         }
         NpKind::Body => {
-            if np
-                .core
-                .clone()
-                .any(|t| para.is_word(t) && is_body_word(&para.lower(t)))
-            {
+            if np.core.clone().any(|t| para.is_word(t) && para.is_body(t)) {
                 Strength::Strong
             } else if np.core.start > np.range.start {
                 Strength::Medium

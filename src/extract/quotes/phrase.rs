@@ -8,7 +8,6 @@ use std::sync::LazyLock;
 
 use super::lexicon::{Words, words};
 use super::text::{Kind, Para};
-use crate::extract::speakers::{is_body_word, is_role_word};
 
 /// Name particles that may stand inside a name ("Ursula von der Leyen").
 const PARTICLES: &[&str] = &[
@@ -55,7 +54,7 @@ pub(super) fn is_modifier(para: &Para, t: usize) -> bool {
         return para.is_capitalized(t)
             && para.str(t).ends_with('s')
             && para.is_capitalized(t + 1)
-            && is_role_word(&para.lower(t + 1));
+            && para.is_role(t + 1);
     }
     let lower = para.lower(t);
     !(para.is(t, "preposition")
@@ -100,8 +99,7 @@ pub(super) fn heads(para: &Para, start: usize, limit: usize) -> Range<usize> {
             t += if para.is_punct(t + 3, '.') { 4 } else { 3 };
             continue;
         }
-        let after_role =
-            t > start && (is_role_word(&para.lower(t - 1)) || is_body_word(&para.lower(t - 1)));
+        let after_role = t > start && (para.is_role(t - 1) || para.is_body(t - 1));
         // "der" and "den" only after another particle ("Ursula von der Leyen"), else
         // "Pflichten der Union" would be a name
         let article = matches!(para.str(t), "der" | "den")
@@ -201,9 +199,7 @@ pub(super) fn apposed_name(para: &Para, at: usize, limit: usize) -> Option<Range
         )
         || para.is_word(name.end);
     let person = name.len() >= 2 || words().first_name(&para.lower(name.start)).is_some();
-    let plain = !name
-        .clone()
-        .any(|t| is_role_word(&para.lower(t)) || is_body_word(&para.lower(t)));
+    let plain = !name.clone().any(|t| para.is_role(t) || para.is_body(t));
     (name.len() <= 5 && !name.is_empty() && ends && person && plain).then_some(name)
 }
 
@@ -237,8 +233,7 @@ pub(super) fn apposition(para: &Para, at: usize, limit: usize) -> Option<Range<u
         }
         t += 1;
     }
-    let names_role = (start..t)
-        .any(|k| para.is_word(k) && (is_role_word(&para.lower(k)) || is_body_word(&para.lower(k))));
+    let names_role = (start..t).any(|k| para.is_word(k) && (para.is_role(k) || para.is_body(k)));
     let first_is_verb = para.is_word(start) && !para.verb(start).is_empty();
     let end = if t == limit && t > start && para.is_punct(t - 1, '.') {
         t - 1

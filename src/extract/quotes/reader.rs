@@ -34,6 +34,8 @@ pub struct Reader<'a> {
     pub(super) found: Vec<Found>,
     /// Pieces of a quote that runs on over paragraphs, waiting for its next piece.
     running: Vec<usize>,
+    /// The quotes of each body paragraph in reading order, found while counting terms.
+    body_quotes: Vec<Vec<marks::Span>>,
 }
 
 /// Quotes of at most this many words must be attached to a cue to count as speech.
@@ -48,6 +50,7 @@ impl<'a> Reader<'a> {
             terms: HashMap::new(),
             found: Vec::new(),
             running: Vec::new(),
+            body_quotes: Vec::new(),
         }
     }
 
@@ -76,7 +79,11 @@ impl<'a> Reader<'a> {
                     .paragraphs
                     .get(p + 1)
                     .is_some_and(|next| opens_with_mark(next));
-                let para = Para::new(text, runs_on);
+                let found = self.body_quotes.get_mut(ordinal - 1).map(std::mem::take);
+                let para = match found {
+                    Some(quotes) if !runs_on => Para::with_quotes(text, quotes),
+                    _ => Para::new(text, runs_on),
+                };
                 self.read_paragraph(&para, s, p);
             }
         }
@@ -94,11 +101,15 @@ impl<'a> Reader<'a> {
         let weighted = heads.into_iter().flatten().chain(headings).map(|t| (t, 2));
         let body = article.paragraphs().map(|(_, _, t)| (t, 1));
         for (text, weight) in weighted.chain(body) {
-            for span in marks::find(text, false).0 {
-                let inner = text[span.inner_start..span.inner_end].trim().to_lowercase();
+            let spans = marks::find(text, false).0;
+            for span in &spans {
+                let inner = text[span.inner_start..span.inner_end].trim();
                 if inner.split_whitespace().count() <= SHORT {
-                    *self.terms.entry(inner).or_default() += weight;
+                    *self.terms.entry(inner.to_lowercase()).or_default() += weight;
                 }
+            }
+            if weight == 1 {
+                self.body_quotes.push(spans);
             }
         }
     }

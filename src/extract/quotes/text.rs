@@ -2,10 +2,12 @@
 //! shape the attribution rules read. One linear pass over the text.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::lexicon::{VerbReading, Words, words};
 use super::marks::{self, Span};
+use crate::extract::speakers::{is_body_word, is_role_word};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,12 +43,18 @@ pub struct Para<'a> {
     classes: Vec<u32>,
     /// Per token: its readings as a speech verb.
     verbs: Vec<&'static [VerbReading]>,
+    /// Per token, filled on first use: whether it is a role word and a body word.
+    roles: Vec<Cell<u8>>,
 }
 
 impl<'a> Para<'a> {
     /// Reads a paragraph; `runs_on` says the next paragraph opens with a quotation mark.
     pub fn new(text: &'a str, runs_on: bool) -> Para<'a> {
-        let (quotes, _) = marks::find(text, runs_on);
+        Para::with_quotes(text, marks::find(text, runs_on).0)
+    }
+
+    /// Reads a paragraph whose quotes [`marks::find`] has found already.
+    pub fn with_quotes(text: &'a str, quotes: Vec<Span>) -> Para<'a> {
         let tokens = tokenize(text, &quotes);
         let sentences = split_sentences(text, &tokens, &quotes);
         let mut para = Para {
@@ -57,20 +65,55 @@ impl<'a> Para<'a> {
             lowered: aligned_lowercase(text),
             classes: Vec::new(),
             verbs: Vec::new(),
+            roles: Vec::new(),
         };
         // every word is looked up once here, not at each rule that asks about it
         let w = words();
-        let (classes, verbs) = (0..para.tokens.len())
-            .map(|t| {
-                if para.tokens[t].kind != Kind::Word {
-                    return (0, &[][..]);
-                }
-                w.entry(&para.lower(t))
-            })
-            .unzip();
+        let n = para.tokens.len();
+        let (mut classes, mut verbs) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for t in 0..n {
+            let token = para.tokens[t];
+            if token.kind != Kind::Word {
+                classes.push(0);
+                verbs.push(&[][..]);
+                continue;
+            }
+            let (class, readings) = w.entry(&para.lower(t));
+            let capital = text[token.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            classes.push(class | if capital { CAPITAL } else { 0 });
+            verbs.push(readings);
+        }
         para.classes = classes;
         para.verbs = verbs;
+        para.roles = vec![Cell::new(0); n];
         para
+    }
+
+    /// Whether word `t` names a role ("Sprecherin", "Demonstranten"), as
+    /// [`is_role_word`] says, asked once per token.
+    pub fn is_role(&self, t: usize) -> bool {
+        self.role_bits(t) & ROLE != 0
+    }
+
+    /// Whether word `t` names a body ("Ministerium"), as [`is_body_word`] says.
+    pub fn is_body(&self, t: usize) -> bool {
+        self.role_bits(t) & BODY != 0
+    }
+
+    fn role_bits(&self, t: usize) -> u8 {
+        let Some(cell) = self.roles.get(t).filter(|_| self.is_word(t)) else {
+            return 0;
+        };
+        if cell.get() & KNOWN == 0 {
+            let lower = self.lower(t);
+            let role = if is_role_word(&lower) { ROLE } else { 0 };
+            let body = if is_body_word(&lower) { BODY } else { 0 };
+            cell.set(KNOWN | role | body);
+        }
+        cell.get()
     }
 
     /// Whether word `t` is in a section of `quote_words.txt` ("determiner", "adverb").
@@ -117,7 +160,7 @@ impl<'a> Para<'a> {
 
     /// A word that starts with a capital letter.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
+        self.classes.get(i).is_some_and(|&c| c & CAPITAL != 0)
     }
 
     /// The sentence that holds token `i`.
@@ -141,19 +184,44 @@ pub fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// The bits of [`Para::roles`].
+const KNOWN: u8 = 1;
+const ROLE: u8 = 2;
+const BODY: u8 = 4;
+
+/// The bit of [`Para::classes`] that marks a capitalised word.
+const CAPITAL: u32 = 1 << 31;
+
 /// `text` in lowercase when every character keeps its byte length, so token offsets
 /// index both ("İ" and "ẞ" do not; such a text is lowered token by token).
 fn aligned_lowercase(text: &str) -> Option<String> {
-    if text.is_ascii() {
-        return Some(text.to_ascii_lowercase());
-    }
     let mut lowered = String::with_capacity(text.len());
-    for c in text.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => lowered.push(l),
-            _ => return None,
+    let mut rest = text;
+    while !rest.is_empty() {
+        // runs of ASCII are lowered bytewise, other characters one by one
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        lowered.extend(
+            rest[..ascii]
+                .bytes()
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        if c.is_lowercase() || !c.is_uppercase() {
+            lowered.push(c);
+        } else {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => lowered.push(l),
+                _ => return None,
+            }
         }
+        rest = &rest[c.len_utf8()..];
     }
     Some(lowered)
 }
@@ -162,11 +230,19 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '§'
 }
 
+/// The character at byte `i`, decoded only when it is not ASCII.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
+}
+
 fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut next_quote = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
         if let Some(q) = quotes.get(next_quote).filter(|q| q.open == at) {
             tokens.push(Token {
                 start: at,
@@ -174,38 +250,36 @@ fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
                 kind: Kind::Quote(next_quote),
             });
             next_quote += 1;
-            while chars.peek().is_some_and(|&(o, _)| o < q.end) {
-                chars.next();
-            }
+            at = q.end.max(at + c.len_utf8());
             continue;
         }
+        let len = c.len_utf8();
         if c.is_whitespace() {
+            at += len;
             continue;
         }
         if !is_word_char(c) {
             tokens.push(Token {
                 start: at,
-                end: at + c.len_utf8(),
+                end: at + len,
                 kind: Kind::Punct(c),
             });
+            at += len;
             continue;
         }
-        let mut end = at + c.len_utf8();
-        while let Some(&(o, n)) = chars.peek() {
+        let mut end = at + len;
+        while let Some(n) = char_at(text, end) {
             if is_word_char(n) {
-                end = o + n.len_utf8();
-                chars.next();
+                end += n.len_utf8();
                 continue;
             }
             // A joiner stays in the word when a letter or digit follows it.
+            let after = end + n.len_utf8();
             let joins = matches!(n, '-' | '.' | '\'' | '’' | '&' | '/')
-                && text[o + n.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char)
-                && quotes.get(next_quote).is_none_or(|q| q.open != o);
-            if joins && (n != '.' || !text[o + 1..].starts_with(|c: char| c.is_uppercase())) {
-                chars.next();
+                && char_at(text, after).is_some_and(is_word_char)
+                && quotes.get(next_quote).is_none_or(|q| q.open != end);
+            if joins && (n != '.' || !char_at(text, after).is_some_and(char::is_uppercase)) {
+                end = after;
                 continue;
             }
             break;
@@ -215,6 +289,7 @@ fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
             end,
             kind: Kind::Word,
         });
+        at = end;
     }
     tokens
 }

@@ -179,6 +179,17 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     Some(Attribution::new(cue, class, Some(speaker), true))
 }
 
+/// Whether the quote at token `q` ends like a sentence.
+fn sentence_quote(para: &Para, q: usize) -> bool {
+    let Kind::Quote(index) = para.tokens[q].kind else {
+        return false;
+    };
+    let span = para.quotes[index];
+    para.text[span.inner_start..span.inner_end]
+        .trim_end()
+        .ends_with(['.', '!', '?', '…'])
+}
+
 /// Whether the quote at token `q` opens with a capital letter.
 fn quote_capitalized(para: &Para, q: usize) -> bool {
     let Kind::Quote(index) = para.tokens[q].kind else {
@@ -332,8 +343,9 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
             return Some(found);
         }
     }
-    // "Mohammed ElBaradei („…“)": a quote in brackets right after its speaker
-    if anchor > start && para.is_punct(anchor - 1, '(') {
+    // "Mohammed ElBaradei („…“)": a sentence in brackets right after its speaker (a
+    // name's translation in brackets is no sentence)
+    if anchor > start && para.is_punct(anchor - 1, '(') && sentence_quote(para, anchor) {
         let named = (anchor.saturating_sub(8).max(start)..anchor - 1)
             .filter_map(|s| np::at(para, s, anchor - 1))
             .find(|np| np.range.end == anchor - 1 && matches!(np.kind, NpKind::Person { .. }));

@@ -245,7 +245,8 @@ impl<'a> Reader<'a> {
         let single_noun = shape.words == 1 && inner.starts_with(char::is_uppercase);
         // a capitalised word or name needs someone who says it in a frame that quotes
         // words ("als „Wortbruch“ bezeichnet", "nannte es einen „Vertrauensbruch“")
-        let said = attr.is_some_and(|a| a.speaker.is_some() || a.tight);
+        let said =
+            attr.is_some_and(|a| a.speaker.is_some() || (a.tight && a.class != VerbClass::Label));
         if single_noun {
             return said && (shape.framed || shape.standalone);
         }

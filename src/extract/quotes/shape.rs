@@ -165,14 +165,23 @@ fn named_itself(para: &Para, q: usize) -> bool {
                 "sich" | "wird" | "werden" | "wurde" | "wurden"
             )
     });
-    // "„…“, so lautet der Titel der Studie"
-    let titled = (q + 1..para.sentence_of(q).end.min(q + 7)).any(|k| {
-        para.is_capitalized(k)
-            && w.is_title_noun(&para.lower(k))
-            && (q + 1..k).any(|v| {
-                para.is_word(v) && matches!(para.lower(v).as_ref(), "lautet" | "lautete" | "heißt")
-            })
-    });
+    // "„…“, so lautet der Titel der Studie", "der Name lautet also „…“"
+    let naming_verb = |v: usize| {
+        para.is_word(v) && matches!(para.lower(v).as_ref(), "lautet" | "lautete" | "heißt")
+    };
+    let title_before = clause
+        .clone()
+        .any(|k| k < q && para.is_capitalized(k) && words().is_title_noun(&para.lower(k)))
+        && (clause.start..q).any(naming_verb);
+    let titled = title_before
+        || (q + 1..para.sentence_of(q).end.min(q + 7)).any(|k| {
+            para.is_capitalized(k)
+                && w.is_title_noun(&para.lower(k))
+                && (q + 1..k).any(|v| {
+                    para.is_word(v)
+                        && matches!(para.lower(v).as_ref(), "lautet" | "lautete" | "heißt")
+                })
+        });
     let as_label = q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "als";
     (label && reflexive_or_passive && !as_label) || titled
 }
@@ -244,7 +253,17 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
         && !inner
             .trim_end_matches(['“', '”', '"', '«', '»', '‘', '\''])
             .ends_with('.');
-    joined || glued || before || abbreviation || named_after || source || address || source_name
+    // a title starts with a capital or is short: "sieht in dem Gesetz „kein Hindernis für
+    // den freien Kapitalverkehr“" quotes words, not the law's name
+    let title_shaped = capital || inner.split_whitespace().count() <= 3;
+    joined
+        || glued
+        || (before && title_shaped)
+        || abbreviation
+        || named_after
+        || source
+        || address
+        || source_name
 }
 
 fn names_speaker(para: &Para, q: usize, words_in_quote: usize) -> bool {

@@ -37,6 +37,35 @@ impl Attribution {
 /// in its sentence, then after the next comma.
 pub fn of_quote(para: &Para, q: usize) -> Option<Attribution> {
     let sentence = para.sentence_of(q);
+    let found = own_cue(para, q, sentence.clone());
+    // "Wie der Minister erklärte, sieht die Regierung darin „…“": the source named up
+    // front speaks for the sentence unless the quote's own clause names someone saying it
+    let weak = found
+        .as_ref()
+        .is_none_or(|a| a.speaker.is_none() || a.class == VerbClass::Opinion);
+    if weak {
+        if let Some(source) = introduced(para, sentence, q) {
+            return Some(source);
+        }
+    }
+    found
+}
+
+/// "Wie X sagte, …" opening the sentence of the quote at `q`: X and the verb.
+fn introduced(para: &Para, sentence: Range<usize>, q: usize) -> Option<Attribution> {
+    if !para.is_word(sentence.start) || para.lower(sentence.start) != "wie" {
+        return None;
+    }
+    let comma = (sentence.start + 1..q).find(|&t| para.is_punct(t, ','))?;
+    let (verb, (class, cue)) = (sentence.start + 1..comma)
+        .rev()
+        .find_map(|k| verb_at(para, k, comma).map(|found| (k, found)))?;
+    let speaker = verb_speaker(para, sentence.start, verb, comma)?;
+    Some(Attribution::new(cue, class, Some(speaker), false))
+}
+
+/// The cue of the quote's own sentence: after it, before it, at the end of its clause.
+fn own_cue(para: &Para, q: usize, sentence: Range<usize>) -> Option<Attribution> {
     let found = after(para, q, sentence.end);
     let Some(mut found) = found else {
         return before(para, sentence.start, q)

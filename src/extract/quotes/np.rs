@@ -277,10 +277,13 @@ fn is_proper_adjective(word: &str) -> bool {
 /// The author of a document named by `np` ("die Mitteilung des Ministeriums", "der
 /// Bericht der UNO"): the phrase after the genitive or "von".
 pub fn author(para: &Para, np: &Np) -> Option<Np> {
-    if !matches!(np.kind, NpKind::Body) || !words().is_document(&para.lower(np.head)) {
+    if !matches!(np.kind, NpKind::Body) {
         return None;
     }
-    let link = (np.head + 1..np.range.end).find(|&t| {
+    // "Die Kernaussage von Jerry Larson": the document noun may open a run of names
+    let document = (np.core.start..=np.head)
+        .find(|&t| para.is_word(t) && words().is_document(&para.lower(t)))?;
+    let link = (document + 1..np.range.end).find(|&t| {
         para.is_word(t) && matches!(para.lower(t).as_ref(), "des" | "der" | "von" | "vom")
     })?;
     let from = if matches!(para.lower(link).as_ref(), "von" | "vom") {

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::attribution::{self, Attribution};
 use super::lexicon::VerbClass;
 use super::marks;
+use super::np::NpKind;
 use super::shape::{self, Shape};
 use super::text::{Kind, Para};
 use crate::extract::speakers::registry::{Clock, Registry};
@@ -34,6 +35,8 @@ pub struct Reader<'a> {
     pub(super) found: Vec<Found>,
     /// Pieces of a quote that runs on over paragraphs, waiting for its next piece.
     running: Vec<usize>,
+    /// The person a sentence opened with as its subject, and when.
+    subject: Option<(usize, Clock)>,
     /// The quotes of each body paragraph in reading order, found while counting terms.
     body_quotes: Vec<Vec<marks::Span>>,
 }
@@ -51,6 +54,7 @@ impl<'a> Reader<'a> {
             found: Vec::new(),
             running: Vec::new(),
             body_quotes: Vec::new(),
+            subject: None,
         }
     }
 
@@ -137,6 +141,7 @@ impl<'a> Reader<'a> {
         for sentence in para.sentences.clone() {
             self.clock.sentence += 1;
             self.scan_mentions(para, sentence.start, sentence.end);
+            self.note_subject(para, sentence.clone());
             let quotes: Vec<usize> = sentence
                 .clone()
                 .filter(|&t| matches!(para.tokens[t].kind, Kind::Quote(_)))
@@ -179,6 +184,14 @@ impl<'a> Reader<'a> {
                 1
             };
             speaker = self.registry.last_speaker(self.clock, reach);
+            // "Khan verurteilte die Haltung der Regierung. „…“": a quoted sentence of
+            // its own right after a sentence about one person is theirs
+            if speaker.is_none() && attr.is_none() && shape.standalone && shape.sentence_like {
+                speaker = self
+                    .subject
+                    .filter(|&(_, at)| at.sentence + 1 == self.clock.sentence)
+                    .map(|(id, _)| id);
+            }
         }
         if let Some(id) = speaker {
             self.registry.said(id, self.clock);
@@ -194,6 +207,21 @@ impl<'a> Reader<'a> {
             end: span.end,
         });
         self.join_run(index_found, !span.closed && span.end == para.text.len());
+    }
+
+    /// Remembers the person that opens `sentence` as its subject, when one does
+    /// ("Sadiq Khan, einer der Abgeordneten, verurteilte …").
+    fn note_subject(&mut self, para: &Para, sentence: std::ops::Range<usize>) {
+        let opening = super::subject::skip_leading(para, sentence.start, sentence.end);
+        let np = super::np::at(para, opening, sentence.end).filter(|np| {
+            matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })
+                && super::np::strength(para, np) == super::np::Strength::Strong
+                && (para.is_punct(np.range.end, ',')
+                    || (para.is_word(np.range.end) && !para.is_capitalized(np.range.end)))
+        });
+        if let Some(id) = np.and_then(|np| self.resolve(para, &np)) {
+            self.subject = Some((id, self.clock));
+        }
     }
 
     /// Pieces of one quote over several paragraphs share their speaker.

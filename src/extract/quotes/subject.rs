@@ -232,7 +232,9 @@ fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
         let fronted = s > start
             && matches!(para.lower(s - 1).as_ref(), "als" | "wie")
             && strength(para, &np) < Strength::Strong;
-        (!fronted && nominative(para, &np) && reaches(para, np.range.end, v))
+        // "Bertram Hilgen (SPD) sagte": what stands in brackets is no subject
+        let bracketed = s > start && para.is_punct(s - 1, '(') && np.range.end != v;
+        (!fronted && !bracketed && nominative(para, &np) && reaches(para, np.range.end, v))
             .then_some(np)
             .and_then(|np| speaking(para, np))
     })

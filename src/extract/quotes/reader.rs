@@ -278,6 +278,11 @@ impl<'a> Reader<'a> {
         if single_noun {
             return said && (shape.framed || shape.standalone);
         }
+        // "den Fluggast zu „entsorgen“", "der „drastischen“ Erhöhung": one word used in
+        // the author's own infinitive or noun phrase
+        if shape.words == 1 && shape.fragment && shape.in_authors_phrase {
+            return false;
+        }
         if shape.name_like && !shape.framed && !shape.standalone {
             return false;
         }

@@ -27,6 +27,9 @@ pub struct Shape {
     pub standalone: bool,
     /// The first letter is lowercase: a fragment of a sentence.
     pub fragment: bool,
+    /// Right after "zu" or right before a noun: part of the author's own infinitive or
+    /// noun phrase.
+    pub in_authors_phrase: bool,
     /// Set in a frame that quotes someone's word for a thing: "als „…“", "von einem
     /// „…“", "warnte vor den „…“", "nannte es einen „…“".
     pub framed: bool,
@@ -75,6 +78,8 @@ pub fn of(para: &Para, q: usize) -> Shape {
         name_like,
         sentence_like,
         framed: framed(para, q),
+        in_authors_phrase: (q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "zu")
+            || para.is_capitalized(q + 1),
         term: short_title || term_marked(para, q, span.end) || named_itself(para, q),
         names_speaker: names_speaker(para, q, parts.len()),
         standalone,
@@ -95,11 +100,20 @@ fn framed(para: &Para, q: usize) -> bool {
             break;
         }
     }
-    let cue_in_clause = clause.clone().any(|k| !para.verb(k).is_empty());
-    let opener = t > clause.start && para.is_word(t - 1) && {
-        let lower = para.lower(t - 1);
-        matches!(lower.as_ref(), "als" | "von" | "vor" | "vom" | "zu")
-    };
+    // "als" with any cue verb in the clause; "von", "vor", "zu" only with a verb that
+    // takes them ("sprach von", "warnte vor", "riet zu"), not "die Sprecherin von „…“"
+    let opener = (t > clause.start && para.is_word(t - 1)).then(|| para.lower(t - 1));
+    let opener = opener.as_deref().is_some_and(|word| {
+        let word = if word == "vom" { "von" } else { word };
+        clause.clone().any(|k| match word {
+            "als" => !para.verb(k).is_empty(),
+            "von" | "vor" | "zu" => {
+                para.verb(k).iter().any(|r| r.particle == Some(word))
+                    || (word == "zu" && para.lower(k).starts_with("ri"))
+            }
+            _ => false,
+        })
+    });
     // "Er sagte, „No-Go-Areas“ dürfe es nicht geben": the quote opens the reported clause
     let reported = t == q
         && q == clause.start
@@ -113,7 +127,7 @@ fn framed(para: &Para, q: usize) -> bool {
         );
     let naming = (clause.start..t)
         .any(|k| para.is_word(k) && para.verb(k).iter().any(|r| r.class == VerbClass::Label));
-    (opener && cue_in_clause) || (indefinite && naming) || reported
+    opener || (indefinite && naming) || reported
 }
 
 /// The tokens of the clause around token `q`, between commas, colons and brackets.

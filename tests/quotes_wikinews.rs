@@ -17,7 +17,7 @@ const BAR_SPEAKER: f64 = 0.90;
 
 /// What the extractor reaches now (see the report); the test fails when it falls below.
 const FLOOR_PRECISION: f64 = 0.96;
-const FLOOR_RECALL: f64 = 0.82;
+const FLOOR_RECALL: f64 = 0.83;
 const FLOOR_SPEAKER: f64 = 0.77;
 
 /// Gold: per article, each distinct message with the sources that said it.

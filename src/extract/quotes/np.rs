@@ -334,8 +334,21 @@ pub fn can_speak(para: &Para, np: &Np) -> bool {
                     && !para.is_role(t)
                     && para.sentence_of(t).start != t
             });
+            // "die Archäologin Montserrat Sanz": a noun for a person the lists lack,
+            // then a name
+            let agent_then_name = np.head >= np.core.start + 2
+                && para.is_capitalized(np.head - 1)
+                && !has_noun_ending(para.str(np.head))
+                && (np.core.start..np.head - 1).any(|t| {
+                    let lower = para.lower(t);
+                    para.is_capitalized(t)
+                        && ["in", "er", "ist", "ent", "ant", "loge", "eur", "or"]
+                            .iter()
+                            .any(|e| lower.ends_with(e))
+                });
             is_body_word(head)
                 || is_role_word(head)
+                || agent_then_name
                 || (np.core.start > np.range.start && is_group_word(head))
                 || bare_name
                 || words().is_media(head)

@@ -180,8 +180,11 @@ fn named_itself(para: &Para, q: usize) -> bool {
             )
     });
     // "„…“, so lautet der Titel der Studie", "der Name lautet also „…“"
+    // "heißt es auf der Webseite" says, it does not name
     let naming_verb = |v: usize| {
-        para.is_word(v) && matches!(para.lower(v).as_ref(), "lautet" | "lautete" | "heißt")
+        para.is_word(v)
+            && matches!(para.lower(v).as_ref(), "lautet" | "lautete" | "heißt")
+            && !(para.is_word(v + 1) && para.lower(v + 1) == "es")
     };
     let title_before = clause
         .clone()
@@ -189,12 +192,7 @@ fn named_itself(para: &Para, q: usize) -> bool {
         && (clause.start..q).any(naming_verb);
     let titled = title_before
         || (q + 1..para.sentence_of(q).end.min(q + 7)).any(|k| {
-            para.is_capitalized(k)
-                && w.is_title_noun(&para.lower(k))
-                && (q + 1..k).any(|v| {
-                    para.is_word(v)
-                        && matches!(para.lower(v).as_ref(), "lautet" | "lautete" | "heißt")
-                })
+            para.is_capitalized(k) && w.is_title_noun(&para.lower(k)) && (q + 1..k).any(naming_verb)
         });
     let as_label = q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "als";
     (label && reflexive_or_passive && !as_label) || titled

@@ -2,9 +2,10 @@
 //! with a preposition, a relative clause or an apposition), the phrase after it, or the
 //! one a passive names; and the speaker before a colon.
 
-use super::attribution::{speaking, verb_at};
+use super::attribution::verb_at;
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind, Strength, strength};
+use super::source::speaking;
 use super::text::{Kind, Para};
 
 /// The speaker of the speech verb at `v`: its subject before it, the phrase after it

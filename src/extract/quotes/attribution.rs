@@ -4,8 +4,9 @@
 
 use std::ops::Range;
 
-use super::lexicon::{VerbClass, words};
+use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind, Strength, strength};
+use super::source::{according, impersonal, speaking};
 use super::subject::{first_strong, skip_fillers, speaker_after, verb_speaker};
 use super::text::{Kind, Para};
 
@@ -23,7 +24,12 @@ pub struct Attribution {
 }
 
 impl Attribution {
-    fn new(cue: impl Into<String>, class: VerbClass, speaker: Option<Np>, tight: bool) -> Self {
+    pub(super) fn new(
+        cue: impl Into<String>,
+        class: VerbClass,
+        speaker: Option<Np>,
+        tight: bool,
+    ) -> Self {
         Attribution {
             cue: cue.into(),
             class,
@@ -37,12 +43,52 @@ impl Attribution {
 /// in its sentence, then after the next comma.
 pub fn of_quote(para: &Para, q: usize) -> Option<Attribution> {
     let sentence = para.sentence_of(q);
+    let found = own_cue(para, q, sentence.clone());
+    // "Wie der Minister erklärte, sieht die Regierung darin „…“": the source named up
+    // front speaks for the sentence unless the quote's own clause names someone saying it
+    let weak = found
+        .as_ref()
+        .is_none_or(|a| a.speaker.is_none() || a.class == VerbClass::Opinion);
+    if weak {
+        if let Some(source) = introduced(para, sentence, q) {
+            return Some(source);
+        }
+    }
+    found
+}
+
+/// "Wie X sagte, …" opening the sentence of the quote at `q`: X and the verb.
+fn introduced(para: &Para, sentence: Range<usize>, q: usize) -> Option<Attribution> {
+    if !para.is_word(sentence.start) || para.lower(sentence.start) != "wie" {
+        return None;
+    }
+    let comma = (sentence.start + 1..q).find(|&t| para.is_punct(t, ','))?;
+    let (verb, (class, cue)) = (sentence.start + 1..comma)
+        .rev()
+        .find_map(|k| verb_at(para, k, comma).map(|found| (k, found)))?;
+    let speaker = verb_speaker(para, sentence.start, verb, comma)?;
+    Some(Attribution::new(cue, class, Some(speaker), false))
+}
+
+/// The cue of the quote's own sentence: after it, before it, at the end of its clause.
+fn own_cue(para: &Para, q: usize, sentence: Range<usize>) -> Option<Attribution> {
     let found = after(para, q, sentence.end);
     let Some(mut found) = found else {
         return before(para, sentence.start, q)
             .or_else(|| clause_after(para, sentence.start, q, sentence.end))
             .or_else(|| later(para, q, sentence.end));
     };
+    // "Klose nannte seinen Platzverweis „überzogen“, Löw bezeichnete …": a naming verb
+    // in the quote's own clause holds it, not the next clause
+    let own_clause = (sentence.start..q)
+        .rev()
+        .take_while(|&t| !matches!(para.tokens[t].kind, Kind::Punct(',' | ':' | ';')))
+        .any(|t| para.verb(t).iter().any(|r| r.class == VerbClass::Label));
+    if own_clause && para.is_punct(q + 1, ',') {
+        if let Some(earlier) = before(para, sentence.start, q).filter(|b| b.speaker.is_some()) {
+            return Some(earlier);
+        }
+    }
     if found.speaker.is_none() && !found.cue.starts_with('h') {
         // "„…“, gab jedoch … an": a verb after the quote with no speaker of its own
         if let Some(earlier) = before(para, sentence.start, q) {
@@ -74,12 +120,8 @@ pub fn of_sentence(para: &Para, sentence: Range<usize>) -> Option<Attribution> {
 /// The verb at token `k` when it is a speech verb whose particle (if it needs one)
 /// stands in the same clause: its class and the cue text ("fügte hinzu").
 pub(super) fn verb_at(para: &Para, k: usize, _limit: usize) -> Option<(VerbClass, String)> {
-    if !para.is_word(k) || (para.is_capitalized(k) && para.sentence_of(k).start != k) {
-        return None;
-    }
-    let form = para.lower(k);
-    let readings = words().verb(&form);
-    if readings.is_empty() {
+    let readings = para.verb(k);
+    if readings.is_empty() || (para.is_capitalized(k) && para.sentence_of(k).start != k) {
         return None;
     }
     let sentence = para.sentence_of(k);
@@ -111,6 +153,15 @@ pub(super) fn verb_at(para: &Para, k: usize, _limit: usize) -> Option<(VerbClass
 /// `„…“, sagte X`, `„…“, so X`, `„…“, so urteilte X`, `„…“, wie X sagte`,
 /// `„…“, X sagte`, `„…“, heißt es aus X`, and a fronted quote: `Von „…“ sprach X`.
 fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
+    // "Ein Sprecher der „Polizei von DeLand“, Commander Henderson sagte": a name inside
+    // a phrase, not words said
+    let inside_phrase = q > 0
+        && para.is_word(q - 1)
+        && !para.is_capitalized(q - 1)
+        && (para.is(q - 1, "determiner") || para.is(q - 1, "preposition"));
+    if inside_phrase && name_shaped(para, q) {
+        return None;
+    }
     let mut j = q + 1;
     let comma = para.is_punct(j, ',') || para.is_punct(j, '–');
     if comma {
@@ -139,8 +190,8 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
             return Some(Attribution::new(format!("so {cue}"), class, speaker, true));
         }
     }
-    if words().is("according_to", &lower) {
-        let speaker = np::at(para, j + 1, end).filter(|np| is_speaker_in(para, np))?;
+    if para.is(j, "according_to") {
+        let speaker = np::at(para, j + 1, end).and_then(|np| speaking(para, np))?;
         return Some(Attribution::new(
             para.str(j),
             VerbClass::Speech,
@@ -153,14 +204,43 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     } else {
         j
     };
-    let speaker = np::at(para, start, end).filter(|np| is_speaker_in(para, np))?;
+    let speaker = np::at(para, start, end).and_then(|np| speaking(para, np))?;
     let verb = skip_fillers(para, speaker.range.end, end);
     // "„Uncle Ted“, wie der Senator genannt wurde": a name, not words
-    if para.is_word(verb) && words().is("term_marker", &para.lower(verb)) {
+    if para.is_word(verb) && para.is(verb, "term_marker") {
         return None;
     }
     let (class, cue) = verb_at(para, verb, end)?;
     Some(Attribution::new(cue, class, Some(speaker), true))
+}
+
+/// Whether the quote at token `q` ends like a sentence.
+fn sentence_quote(para: &Para, q: usize) -> bool {
+    let Kind::Quote(index) = para.tokens[q].kind else {
+        return false;
+    };
+    let span = para.quotes[index];
+    para.text[span.inner_start..span.inner_end]
+        .trim_end()
+        .ends_with(['.', '!', '?', '…'])
+}
+
+/// Whether the quote at token `q` reads like a name: a few words, each capitalised or a
+/// short joining word ("Polizei von DeLand", "Ärzte ohne Grenzen").
+fn name_shaped(para: &Para, q: usize) -> bool {
+    let Kind::Quote(index) = para.tokens[q].kind else {
+        return false;
+    };
+    let span = para.quotes[index];
+    let inner = &para.text[span.inner_start..span.inner_end];
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    words.len() <= 5
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || w.chars().count() <= 4)
 }
 
 /// A verb at the end of the quote's clause: "als „falsch“ zurückgewiesen", "als „…“
@@ -222,40 +302,6 @@ fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     Some(found)
 }
 
-/// "heißt es (aus dem Außenministerium)", "Aus Paris hieß es", "heißt es in der
-/// Mitteilung": the source named with a preposition, if any.
-fn impersonal(para: &Para, j: usize, end: usize, cue: String) -> Attribution {
-    const SOURCE: &[&str] = &[
-        "aus", "von", "vom", "bei", "beim", "seitens", "in", "im", "auf",
-    ];
-    let sentence = para.sentence_of(j);
-    let find = |range: Range<usize>| {
-        range.take_while(|&t| para.is_word(t)).find_map(|t| {
-            let lower = para.lower(t);
-            SOURCE
-                .contains(&lower.as_ref())
-                .then(|| np::at(para, t + 1, end))
-                .flatten()
-        })
-    };
-    let speaker = find(j + 1..end.min(j + 8)).or_else(|| find(sentence.start..j));
-    let speaker =
-        speaker.filter(|np| is_speaker_in(para, np) && !matches!(np.kind, NpKind::Pronoun { .. }));
-    Attribution::new(cue, VerbClass::Speech, speaker, true)
-}
-
-/// A phrase that can speak; a quote is a speaker only as a short name ("schrieb „Die Zeit“").
-pub(super) fn is_speaker_in(para: &Para, np: &Np) -> bool {
-    match np.kind {
-        NpKind::QuotedName(q) => {
-            let span = para.quotes[q];
-            let inner = para.text[span.inner_start..span.inner_end].trim();
-            inner.split_whitespace().count() <= 3 && inner.starts_with(char::is_uppercase)
-        }
-        _ => true,
-    }
-}
-
 /// Scans back from `anchor` for a cue: a speech verb with its speaker, "laut X",
 /// "X zufolge", "nach Angaben X", "Sein Fazit:", "heißt es"; then a colon after a
 /// speaker ("BKA-Präsident Ziercke: „…“").
@@ -285,104 +331,31 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
             return Some(found);
         }
     }
+    // "Mohammed ElBaradei („…“)": a sentence in brackets right after its speaker (a
+    // name's translation in brackets is no sentence)
+    if anchor > start && para.is_punct(anchor - 1, '(') && sentence_quote(para, anchor) {
+        let named = (anchor.saturating_sub(8).max(start)..anchor - 1)
+            .filter_map(|s| np::at(para, s, anchor - 1))
+            .find(|np| np.range.end == anchor - 1 && matches!(np.kind, NpKind::Person { .. }));
+        if let Some(np) = named {
+            return Some(Attribution::new("(", VerbClass::Speech, Some(np), true));
+        }
+    }
     if colon {
-        let speaker = first_strong(para, start, anchor - 1)?;
+        // "…, und der norwegische Ministerpräsident Jens Stoltenberg: „…“": the last
+        // clause of a list names the speaker
+        let clause = (start..anchor - 1)
+            .rev()
+            .find(|&t| para.is_punct(t, ',') || para.is_punct(t, ';'))
+            .map_or(start, |t| t + 1);
+        let speaker = first_strong(para, clause, anchor - 1)
+            .filter(|np| strength(para, np) == Strength::Strong)
+            .or_else(|| first_strong(para, start, anchor - 1))?;
         return Some(Attribution::new(
             ":",
             VerbClass::Speech,
             Some(speaker),
             true,
-        ));
-    }
-    None
-}
-
-/// "laut X", "so X", "X zufolge", "nach Angaben X", "Seiner Ansicht nach", "Sein
-/// Fazit:", "Zitat von X:" at token `k`.
-fn according(
-    para: &Para,
-    start: usize,
-    k: usize,
-    anchor: usize,
-    colon: bool,
-) -> Option<Attribution> {
-    let w = words();
-    let lower = para.lower(k);
-    let cue = para.str(k);
-    if w.is("according_to", &lower) {
-        let speaker = np::at(para, k + 1, anchor).filter(|np| is_speaker_in(para, np))?;
-        return Some(Attribution::new(
-            cue,
-            VerbClass::Speech,
-            Some(speaker),
-            colon,
-        ));
-    }
-    // "Für den Theologen Hans Küng sei der Rücktritt „…“": an opinion attributed with "für"
-    if lower == "für" && k == start {
-        let speaker = np::at(para, k + 1, anchor).filter(|np| {
-            strength(para, np) == Strength::Strong
-                && matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })
-        })?;
-        return Some(Attribution::new(
-            cue,
-            VerbClass::Opinion,
-            Some(speaker),
-            false,
-        ));
-    }
-    if lower == "zufolge" {
-        let speaker = (k.saturating_sub(8).max(start)..k)
-            .find_map(|s| np::at(para, s, k).filter(|np| np.range.end == k))?;
-        return Some(Attribution::new(
-            cue,
-            VerbClass::Speech,
-            Some(speaker),
-            false,
-        ));
-    }
-    // the cheap tests first: this runs for every capitalised word of every sentence
-    let next = para.is_word(k + 1).then(|| para.lower(k + 1));
-    let genitive = next
-        .as_deref()
-        .is_some_and(|n| matches!(n, "des" | "der" | "von" | "vom" | "eines" | "einer"));
-    let possessive = k > start && para.is_word(k - 1) && w.is("possessive", &para.lower(k - 1));
-    // "X ist der Meinung, dass …"
-    let copula = k >= start + 2
-        && para.is_word(k - 1)
-        && para.lower(k - 1) == "der"
-        && para.is_word(k - 2)
-        && matches!(para.lower(k - 2).as_ref(), "ist" | "sind" | "war" | "waren");
-    let introduces = genitive
-        || possessive
-        || copula
-        || para.is_punct(k + 1, ':')
-        || next.as_deref() == Some("nach");
-    if !introduces || !para.is_capitalized(k) || !w.is_speech_noun(&lower) {
-        return None;
-    }
-    if copula {
-        let speaker = verb_speaker(para, start, k - 2, anchor);
-        return Some(Attribution::new(cue, VerbClass::Opinion, speaker, false));
-    }
-    // "Seiner Ansicht nach", "Sein Fazit": a possessive before the noun
-    if possessive {
-        let speaker = np::at(para, k - 1, anchor);
-        return Some(Attribution::new(cue, VerbClass::Speech, speaker, colon));
-    }
-    // "nach Angaben des Ministeriums", "Das Fazit von Sandra Boser", "Zitat von X:"
-    if genitive {
-        let from = if matches!(next.as_deref(), Some("von" | "vom")) {
-            k + 2
-        } else {
-            k + 1
-        };
-        let speaker = np::at(para, from, anchor).filter(|np| is_speaker_in(para, np))?;
-        return Some(Attribution::new(
-            cue,
-            VerbClass::Speech,
-            Some(speaker),
-            colon,
         ));
     }
     None

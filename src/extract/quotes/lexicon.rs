@@ -28,8 +28,62 @@ impl Hasher for Fnv {
     }
 }
 
-/// A set of words hashed with [`Fnv`].
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+/// A set of lowercase words hashed with [`Fnv`], with a bitmap of the byte endings of its
+/// members so that most words are ruled out without hashing any tail of them.
+#[derive(Debug, Clone)]
+pub struct WordSet {
+    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    endings: Box<[u64; ENDING_WORDS]>,
+}
+
+/// 64 × 64 = 4096 bits of [`WordSet::endings`].
+const ENDING_WORDS: usize = 64;
+
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet {
+            words: HashSet::default(),
+            endings: Box::new([0; ENDING_WORDS]),
+        }
+    }
+}
+
+impl WordSet {
+    pub fn insert(&mut self, word: &'static str) {
+        let bit = ending_bit(word);
+        self.endings[bit / 64] |= 1 << (bit % 64);
+        self.words.insert(word);
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.may_end(word) && self.words.contains(word)
+    }
+
+    /// False when no member ends like `word`.
+    fn may_end(&self, word: &str) -> bool {
+        let bit = ending_bit(word);
+        self.endings[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+impl Extend<&'static str> for WordSet {
+    fn extend<I: IntoIterator<Item = &'static str>>(&mut self, words: I) {
+        for word in words {
+            self.insert(word);
+        }
+    }
+}
+
+/// A bit for the last three bytes of a word.
+fn ending_bit(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let key = bytes
+        .iter()
+        .rev()
+        .take(3)
+        .fold(0u32, |k, &b| (k << 8) | u32::from(b));
+    (key.wrapping_mul(2_654_435_761) >> 20) as usize % (ENDING_WORDS * 64)
+}
 /// A map from words hashed with [`Fnv`].
 pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 
@@ -85,10 +139,14 @@ pub enum Gender {
 #[derive(Debug, Default)]
 pub struct Words {
     verbs: WordMap<Vec<VerbReading>>,
+    /// Every word of the verb forms and of `quote_words.txt`: its classes and readings.
+    entries: WordMap<(u32, &'static [VerbReading])>,
     /// Each word's sections of `quote_words.txt`, one bit per entry of [`SECTIONS`].
     classes: WordMap<u32>,
     speech_nouns: WordSet,
     title_nouns: WordSet,
+    document_nouns: WordSet,
+    media: WordSet,
     first_names: WordMap<Gender>,
 }
 
@@ -132,6 +190,8 @@ impl Words {
         for (section, line) in sections(QUOTE_NOUNS) {
             let set = match section {
                 "speech" => &mut words.speech_nouns,
+                "document" => &mut words.document_nouns,
+                "media" => &mut words.media,
                 _ => &mut words.title_nouns,
             };
             set.extend(line.split_whitespace());
@@ -148,6 +208,15 @@ impl Words {
                     *entry = Gender::Either;
                 }
             }
+        }
+        // the forms and the word classes in one map, so a token is hashed once; the
+        // readings live as long as the lists, which is the whole run
+        for (form, readings) in std::mem::take(&mut words.verbs) {
+            let readings: &'static [VerbReading] = Box::leak(readings.into_boxed_slice());
+            words.entries.entry(form).or_insert((0, &[])).1 = readings;
+        }
+        for (&word, &classes) in &words.classes {
+            words.entries.entry(word).or_insert((0, &[])).0 |= classes;
         }
         words
     }
@@ -180,12 +249,17 @@ impl Words {
     }
 
     /// The readings of a lowercase verb form.
-    pub fn verb(&self, form: &str) -> &[VerbReading] {
-        self.verbs.get(form).map(Vec::as_slice).unwrap_or(&[])
+    pub fn verb(&'static self, form: &str) -> &'static [VerbReading] {
+        self.entries.get(form).map_or(&[], |e| e.1)
     }
 
     /// Whether a lowercase word is in a section of `quote_words.txt`.
     /// The sections a lowercase word is in, as bits of [`Words::mask`].
+    /// The classes and the verb readings of a lowercase word, in one lookup.
+    pub fn entry(&self, word: &str) -> (u32, &[VerbReading]) {
+        self.entries.get(word).copied().unwrap_or((0, &[]))
+    }
+
     pub fn classes(&self, word: &str) -> u32 {
         self.classes.get(word).copied().unwrap_or(0)
     }
@@ -199,10 +273,31 @@ impl Words {
     }
 
     pub fn is(&self, section: &str, word: &str) -> bool {
-        let Some(bit) = SECTIONS.iter().position(|s| *s == section) else {
-            return false;
+        self.classes
+            .get(word)
+            .is_some_and(|c| c & Words::bit(section) != 0)
+    }
+
+    /// The bit of one section of `quote_words.txt` (0 for an unknown name).
+    pub fn bit(section: &str) -> u32 {
+        let position = match section {
+            "determiner" => 0,
+            "pronoun" => 1,
+            "possessive" => 2,
+            "according_to" => 3,
+            "according_after" => 4,
+            "preposition" => 5,
+            "adverb" => 6,
+            "function" => 7,
+            "relative" => 8,
+            "connective" => 9,
+            "term_marker" => 10,
+            "subjunctive" => 11,
+            "not_name" => 12,
+            _ => return 0,
         };
-        self.classes.get(word).is_some_and(|c| c & (1 << bit) != 0)
+        debug_assert_eq!(SECTIONS[position], section);
+        1 << position
     }
 
     pub fn is_month(&self, word: &str) -> bool {
@@ -233,6 +328,16 @@ impl Words {
         ends_with_any(&self.title_nouns, word)
     }
 
+    /// A noun for a text someone wrote ("Pressemitteilung", "Bericht"): its author speaks.
+    pub fn is_document(&self, word: &str) -> bool {
+        ends_with_any(&self.document_nouns, word) || ends_with_any(&self.speech_nouns, word)
+    }
+
+    /// A news outlet's one-word name that takes an article ("der Spiegel", "die Zeit").
+    pub fn is_media(&self, word: &str) -> bool {
+        self.media.contains(super::text::lower(word).as_ref())
+    }
+
     pub fn first_name(&self, word: &str) -> Option<Gender> {
         self.first_names.get(word).copied()
     }
@@ -241,7 +346,10 @@ impl Words {
 /// True when `word` is in `set` or ends with a member of at least four letters (the
 /// head of a German compound).
 pub fn ends_with_any(set: &WordSet, word: &str) -> bool {
-    if set.contains(word) {
+    if !set.may_end(word) {
+        return false;
+    }
+    if set.words.contains(word) {
         return true;
     }
     // tails of 4 to 24 chars, shortest last; a tail after a hyphen may be shorter
@@ -249,6 +357,6 @@ pub fn ends_with_any(set: &WordSet, word: &str) -> bool {
     word.char_indices().enumerate().skip(1).any(|(n, (i, _))| {
         let left = total - n;
         let joined = word[..i].ends_with('-');
-        (joined || (4..=24).contains(&left)) && set.contains(&word[i..])
+        (joined || (4..=24).contains(&left)) && set.words.contains(&word[i..])
     })
 }

@@ -114,35 +114,45 @@ fn blank_or_span(open: usize, inner_start: usize, end: usize) -> Span {
 /// Returns the outermost opening mark left unclosed, if any.
 fn pair(text: &str, from: usize, spans: &mut Vec<Span>, marks: &mut Vec<usize>) -> Option<usize> {
     let mut stack: Vec<(Family, usize)> = Vec::new();
-    let mut prev: Option<char> = text[..from].chars().next_back();
-    let mut chars = text[from..].char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        let at = from + offset;
-        let next = chars.peek().map(|&(_, n)| n);
-        if is_mark(c) {
-            let flank = Flank::of(prev, next);
-            match role(c, flank, &stack) {
-                Role::Open(family) => stack.push((family, at)),
-                Role::Close(depth) => {
-                    let (_, open) = stack[depth];
-                    stack.truncate(depth);
-                    marks.push(open);
-                    marks.push(at);
-                    if depth == 0 {
-                        let end = at + c.len_utf8();
-                        spans.push(Span {
-                            open,
-                            end,
-                            inner_start: open + mark_len(text, open),
-                            inner_end: at,
-                            closed: true,
-                        });
-                    }
-                }
-                Role::None => {}
-            }
+    let bytes = text.as_bytes();
+    let mut scan = from;
+    // every mark is '"', '\'' or starts with the byte C2 («») or E2 (the rest), so the
+    // text is scanned byte by byte and decoded only there
+    while let Some(offset) = bytes[scan..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+    {
+        let at = scan + offset;
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        scan = at + c.len_utf8();
+        if !is_mark(c) {
+            continue;
         }
-        prev = Some(c);
+        let prev = text[..at].chars().next_back();
+        let next = text[scan..].chars().next();
+        let flank = Flank::of(prev, next);
+        match role(c, flank, &stack) {
+            Role::Open(family) => stack.push((family, at)),
+            Role::Close(depth) => {
+                let (_, open) = stack[depth];
+                stack.truncate(depth);
+                marks.push(open);
+                marks.push(at);
+                if depth == 0 {
+                    let end = at + c.len_utf8();
+                    spans.push(Span {
+                        open,
+                        end,
+                        inner_start: open + mark_len(text, open),
+                        inner_end: at,
+                        closed: true,
+                    });
+                }
+            }
+            Role::None => {}
+        }
     }
     stack.first().map(|&(_, open)| open)
 }

@@ -2,9 +2,10 @@
 //! scare quotes told apart from speech, and each quote's speaker from the text around it.
 //!
 //! An article is read once, in order: [`text`] cuts each paragraph into tokens and
-//! sentences with each quote as one token, [`shape`] and [`attribution`] decide whether a
-//! quote is speech and whose, and the speaker registry resolves surnames, pronouns and
-//! role nouns to the people introduced before.
+//! sentences with each quote as one token, [`shape`] and [`attribution`] (with `source`
+//! for "laut X" and the like) decide whether a quote is speech and whose, and the
+//! speaker registry resolves surnames, pronouns and role nouns to the people introduced
+//! before.
 
 pub mod attribution;
 pub mod lexicon;
@@ -14,6 +15,7 @@ mod people;
 mod phrase;
 mod reader;
 pub mod shape;
+mod source;
 mod subject;
 pub mod text;
 

@@ -6,12 +6,14 @@ use std::ops::Range;
 
 use super::lexicon::{Gender, words};
 use super::phrase::{
-    apposed_name, apposition, common_noun_phrase, complement, heads, is_modifier, past_bracket,
+    apposed_name, apposition, common_noun_phrase, complement, has_noun_ending, heads, is_modifier,
+    past_bracket,
 };
 use super::text::{Kind, Para};
+use crate::extract::countries;
 
 pub use super::phrase::is_name_word;
-use crate::extract::speakers::{is_body_word, is_role_word};
+use crate::extract::speakers::{is_body_word, is_group_word, is_role_word};
 
 /// What a speaker phrase is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +33,9 @@ pub enum NpKind {
     Body,
     /// A quoted name ("schrieb „Die Zeit“"): the quote's index.
     QuotedName(usize),
+    /// A text with no author named ("der Bericht", "in einer Erklärung"): a source for
+    /// the quote, but no speaker.
+    Document,
 }
 
 /// A speaker phrase: its tokens, what it is, and the apposition that follows it.
@@ -45,6 +50,8 @@ pub struct Np {
     pub apposition: Option<Range<usize>>,
     /// "vom Thinktank Hudson Institute" after a name with a role before it.
     pub role_tail: Option<Range<usize>>,
+    /// The head noun of a body ("Polizei" in "die Berliner Polizei"), else the first token.
+    pub head: usize,
 }
 
 /// The speaker phrase that starts at token `i`, reading no further than `limit`.
@@ -61,13 +68,14 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
             kind: NpKind::QuotedName(q),
             apposition: None,
             role_tail: None,
+            head: i,
         });
     }
     if !para.is_word(i) {
         return None;
     }
     let lower = para.lower(i);
-    if w.is("pronoun", &lower) {
+    if para.is(i, "pronoun") {
         let gender = match lower.as_ref() {
             "er" | "he" => Gender::Male,
             "sie" | "she" => Gender::Female,
@@ -79,17 +87,19 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
             kind: NpKind::Pronoun { gender },
             apposition: None,
             role_tail: None,
+            head: i,
         });
     }
     let speech_noun =
         i + 1 < limit && para.is_capitalized(i + 1) && w.is_speech_noun(&para.lower(i + 1));
-    if w.is("possessive", &lower) && speech_noun {
+    if para.is(i, "possessive") && speech_noun {
         return Some(Np {
             range: i..i + 2,
             core: i..i + 2,
             kind: NpKind::Possessive,
             apposition: None,
             role_tail: None,
+            head: i,
         });
     }
     let definite = matches!(
@@ -97,7 +107,7 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         "der" | "die" | "das" | "den" | "dem" | "des" | "the"
     );
     // "Ihr Vorsitzender Eberhard Brandt": a possessive opens a phrase like an article
-    let det = w.is("determiner", &lower) || w.is("possessive", &lower);
+    let det = para.is(i, "determiner") || para.is(i, "possessive");
     let mut t = if det { i + 1 } else { i };
     while t < limit && t < i + 4 && is_modifier(para, t) {
         t += 1;
@@ -119,10 +129,18 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
     let role_end = heads
         .clone()
         .rev()
-        .find(|&k| is_role_word(para.str(k)) || is_body_word(para.str(k)))
+        .find(|&k| para.is_role(k) || para.is_body(k))
         .or(named_from.map(|k| k - 1));
+    let mut head = heads.end - 1;
     let (kind, mut end) = match role_end {
-        Some(r) if is_body_word(para.str(r)) => (NpKind::Body, heads.end),
+        Some(r) if para.is_body(r) => {
+            head = r;
+            (NpKind::Body, heads.end)
+        }
+        // "Das Staatsoberhaupt Neuseelands": a genitive place completes the role
+        Some(r) if r + 2 == heads.end && is_genitive_place(para.str(r + 1)) => {
+            (NpKind::RoleRef { head: r, definite }, heads.end)
+        }
         Some(r) if r + 1 < heads.end => {
             // "Oberst a. D. Richter": the retired mark belongs to the role
             let mut name_start = r + 1;
@@ -182,6 +200,7 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
             return Some(Np {
                 range: i..close,
                 core: name.clone(),
+                head: name.start,
                 kind: NpKind::Person { name, role },
                 apposition: None,
                 role_tail: None,
@@ -219,7 +238,126 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         kind,
         apposition,
         role_tail,
+        head,
     })
+}
+
+/// A capitalised adjective that makes a noun phrase a proper name ("Deutsche Welle",
+/// "Berliner Senat", "Iranischen Revolutionsgarden", "Vereinten Nationen").
+fn is_proper_adjective(word: &str) -> bool {
+    let lower = super::text::lower(word);
+    const ENDINGS: &[&str] = &["sche", "schen", "scher", "sches", "ische", "ischen"];
+    const NAMES: &[&str] = &[
+        "vereinte",
+        "vereinten",
+        "grüne",
+        "grünen",
+        "rote",
+        "roten",
+        "freie",
+        "freien",
+        "neue",
+        "neuen",
+        "internationale",
+        "internationalen",
+        "nationale",
+        "nationalen",
+        "europäische",
+        "europäischen",
+        "weiße",
+        "weißen",
+        "heilige",
+        "heiligen",
+    ];
+    ENDINGS.iter().any(|e| lower.ends_with(e))
+        || NAMES.contains(&lower.as_ref())
+        || (lower.ends_with("er") && lower.chars().count() >= 5)
+}
+
+/// The author of a document named by `np` ("die Mitteilung des Ministeriums", "der
+/// Bericht der UNO"): the phrase after the genitive or "von".
+pub fn author(para: &Para, np: &Np) -> Option<Np> {
+    if !matches!(np.kind, NpKind::Body) {
+        return None;
+    }
+    // "Die Kernaussage von Jerry Larson": the document noun may open a run of names
+    let document = (np.core.start..=np.head)
+        .find(|&t| para.is_word(t) && words().is_document(&para.lower(t)))?;
+    let link = (document + 1..np.range.end).find(|&t| {
+        para.is_word(t) && matches!(para.lower(t).as_ref(), "des" | "der" | "von" | "vom")
+    })?;
+    let from = if matches!(para.lower(link).as_ref(), "von" | "vom") {
+        link + 1
+    } else {
+        link
+    };
+    at(para, from, np.range.end.max(from + 1)).filter(|a| can_speak(para, a))
+}
+
+/// "Neuseelands", "Italiens": the genitive of a country, which completes a role or a noun
+/// and is never a speaker's name.
+pub fn is_genitive_place(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| {
+        stem.chars().count() >= 3
+            && countries::find(stem).len() == 1
+            && countries::find(word).len() == 1
+    })
+}
+
+/// Whether a phrase can be a speaker (DESIGN.md §4: a person or a body): a pronoun, a
+/// role, a person's name, or a body whose head noun names a body or a group of people,
+/// a proper name ("die Deutsche Welle"), an acronym ("die FIFA") or a country. "Die
+/// Bedeutung des Marktes", "den Hergang" or "Neuseelands" say nothing.
+pub fn can_speak(para: &Para, np: &Np) -> bool {
+    match &np.kind {
+        NpKind::Person { name, role } => {
+            let single = name.len() == 1 && para.is_word(name.start) && role.is_none();
+            // "Codenamen", "Motiv": a known common noun is no one's name
+            let noun = |t: usize| {
+                let lower = para.lower(t);
+                words().is_title_noun(&lower) || words().is_document(&lower)
+            };
+            !(single && (is_genitive_place(para.str(name.start)) || noun(name.start)))
+        }
+        NpKind::Body => {
+            let head = &para.lower(np.head);
+            // "Mats Schönauer": capitalised words with no article and no noun ending
+            let bare_name = np.core.start == np.range.start
+                && !(np.core.start..=np.head).any(|t| has_noun_ending(para.str(t)))
+                && (np.core.start..=np.head).all(|t| para.is_capitalized(t));
+            let letters = para.str(np.head).chars().filter(|c| c.is_alphabetic());
+            let acronym = letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
+            // a capitalised adjective inside the phrase marks a proper name
+            let proper = (np.core.start..np.head).any(|t| {
+                para.is_capitalized(t)
+                    && is_proper_adjective(para.str(t))
+                    && !para.is_role(t)
+                    && para.sentence_of(t).start != t
+            });
+            // "die Archäologin Montserrat Sanz": a noun for a person the lists lack,
+            // then a name
+            let agent_then_name = np.head >= np.core.start + 2
+                && para.is_capitalized(np.head - 1)
+                && !has_noun_ending(para.str(np.head))
+                && (np.core.start..np.head - 1).any(|t| {
+                    let lower = para.lower(t);
+                    para.is_capitalized(t)
+                        && ["in", "er", "ist", "ent", "ant", "loge", "eur", "or"]
+                            .iter()
+                            .any(|e| lower.ends_with(e))
+                });
+            is_body_word(head)
+                || is_role_word(head)
+                || agent_then_name
+                || (np.core.start > np.range.start && is_group_word(head))
+                || bare_name
+                || words().is_media(head)
+                || acronym
+                || proper
+                || !countries::find(para.str(np.head)).is_empty()
+        }
+        _ => true,
+    }
 }
 
 /// How surely a phrase names a speaker, from a bare noun that may be anything to a
@@ -244,11 +382,7 @@ pub fn strength(para: &Para, np: &Np) -> Strength {
             }
         }
         NpKind::Body => {
-            if np
-                .core
-                .clone()
-                .any(|t| para.is_word(t) && is_body_word(para.str(t)))
-            {
+            if np.core.clone().any(|t| para.is_word(t) && para.is_body(t)) {
                 Strength::Strong
             } else if np.core.start > np.range.start {
                 Strength::Medium
@@ -256,6 +390,6 @@ pub fn strength(para: &Para, np: &Np) -> Strength {
                 Strength::Weak
             }
         }
-        NpKind::QuotedName(_) => Strength::Medium,
+        NpKind::QuotedName(_) | NpKind::Document => Strength::Medium,
     }
 }

@@ -10,7 +10,7 @@ use super::reader::{Found, Reader, span_text, squash};
 use super::text::Para;
 use crate::extract::countries;
 use crate::extract::speakers::registry::Registry;
-use crate::extract::speakers::{is_role_word, kind_of, organization_of};
+use crate::extract::speakers::{kind_of, organization_of};
 use crate::model::{Article, Quote, Speaker, SpeakerKind};
 
 impl Reader<'_> {
@@ -85,6 +85,7 @@ impl Reader<'_> {
                 }
                 Some(self.registry.body(&name, None, at))
             }
+            NpKind::Document => None,
             NpKind::QuotedName(q) => {
                 let span = para.quotes[*q];
                 let name = squash(&para.text[span.inner_start..span.inner_end]);
@@ -99,16 +100,18 @@ impl Reader<'_> {
         let w = words();
         let mut t = start;
         while t < end {
-            let opens = np::is_name_word(para, t)
+            // the cheap tests first: this runs for every word of the article
+            let opens = t + 1 < end
+                && para.is_capitalized(t)
+                && para.is_capitalized(t + 1)
+                && np::is_name_word(para, t)
                 && np::is_name_word(para, t + 1)
-                && t + 1 < end
-                && (w.first_name(&para.lower(t)).is_some() || is_role_word(para.str(t)));
+                && (w.first_name(&para.lower(t)).is_some() || para.is_role(t));
             if !opens {
                 t += 1;
                 continue;
             }
-            let from = if t > start && para.is_word(t - 1) && w.is("determiner", &para.lower(t - 1))
-            {
+            let from = if t > start && para.is_word(t - 1) && para.is(t - 1, "determiner") {
                 t - 1
             } else {
                 t

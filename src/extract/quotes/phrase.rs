@@ -8,7 +8,6 @@ use std::sync::LazyLock;
 
 use super::lexicon::{Words, words};
 use super::text::{Kind, Para};
-use crate::extract::speakers::{is_body_word, is_role_word};
 
 /// Name particles that may stand inside a name ("Ursula von der Leyen").
 const PARTICLES: &[&str] = &[
@@ -21,11 +20,17 @@ const NAME_JOINERS: &[&str] = &["for", "of", "&", "the"];
 
 /// Capitalised words that read as a noun phrase, not a name: a genitive before a noun
 /// ("Patersons Entscheidung") or a noun ending ("Mitverantwortung", "Engagement").
-pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
+/// A common noun's ending ("Mitverantwortung", "Engagement", "Gesellschaft").
+pub(super) fn has_noun_ending(word: &str) -> bool {
     const NOUN_ENDINGS: &[&str] = &[
         "ung", "heit", "keit", "schaft", "tion", "ität", "nis", "tum", "ment", "ismus", "ei",
         "ungen", "heiten", "keiten", "nisse", "ionen",
     ];
+    let lower = super::text::lower(word);
+    lower.chars().count() > 5 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
     let tokens: Vec<&str> = heads
         .clone()
         .filter(|&t| para.is_word(t))
@@ -35,10 +40,7 @@ pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
         && tokens[..tokens.len() - 1]
             .iter()
             .any(|w| w.ends_with('s') && w.len() > 3);
-    let noun = tokens.iter().any(|w| {
-        let lower = w.to_lowercase();
-        lower.chars().count() > 5 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
-    });
+    let noun = tokens.iter().any(|w| has_noun_ending(w));
     (genitive || noun)
         && tokens
             .first()
@@ -47,20 +49,19 @@ pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
 
 /// A lowercase adjective between an article and its noun ("der russische Präsident").
 pub(super) fn is_modifier(para: &Para, t: usize) -> bool {
-    let w = words();
     if !para.is_word(t) || para.is_capitalized(t) {
         // "Chinas Außenminister": a capitalised genitive before a role word
         return para.is_capitalized(t)
             && para.str(t).ends_with('s')
             && para.is_capitalized(t + 1)
-            && is_role_word(para.str(t + 1));
+            && para.is_role(t + 1);
     }
     let lower = para.lower(t);
-    !(w.is("preposition", &lower)
-        || w.is("adverb", &lower)
-        || w.is("determiner", &lower)
-        || w.is("pronoun", &lower)
-        || !w.verb(&lower).is_empty()
+    !(para.is(t, "preposition")
+        || para.is(t, "adverb")
+        || para.is(t, "determiner")
+        || para.is(t, "pronoun")
+        || !para.verb(t).is_empty()
         || matches!(
             lower.as_ref(),
             "und" | "oder" | "sich" | "es" | "nicht" | "and"
@@ -98,10 +99,14 @@ pub(super) fn heads(para: &Para, start: usize, limit: usize) -> Range<usize> {
             t += if para.is_punct(t + 3, '.') { 4 } else { 3 };
             continue;
         }
-        let after_role =
-            t > start && (is_role_word(para.str(t - 1)) || is_body_word(para.str(t - 1)));
+        let after_role = t > start && (para.is_role(t - 1) || para.is_body(t - 1));
+        // "der" and "den" only after another particle ("Ursula von der Leyen"), else
+        // "Pflichten der Union" would be a name
+        let article = matches!(para.str(t), "der" | "den")
+            && !(t > start && PARTICLES.contains(&para.str(t - 1)));
         let joins = t > start
             && !after_role
+            && !article
             && para.is_word(t)
             && (PARTICLES.contains(&para.str(t)) || NAME_JOINERS.contains(&para.str(t)))
             && (para.is_capitalized(t + 1)
@@ -124,7 +129,6 @@ pub fn is_name_word(para: &Para, t: usize) -> bool {
     if !para.is_capitalized(t) {
         return false;
     }
-    let w = words();
     let lower = para.lower(t);
     // "Passend zu …", "Relativierend fügt Gall hinzu": an adverb opening the sentence
     let opens = para.sentence_of(t).start == t;
@@ -152,13 +156,13 @@ pub fn is_name_word(para: &Para, t: usize) -> bool {
         ]
     });
     let [inner_words, pronouns, never] = *NOT_NAME;
-    let classes = w.classes(&lower);
+    let classes = para.classes(t);
     // a capitalised function word inside a sentence is a name ("Lothar Nicht")
     let inside = !opens && !para.is_punct(t.wrapping_sub(1), ':');
     if inside && classes & inner_words != 0 {
         return classes & pronouns == 0 && lower != "sie";
     }
-    classes & never == 0 && w.verb(&lower).is_empty()
+    classes & never == 0 && para.verb(t).is_empty()
 }
 
 /// "des nordkoreanischen Verteidigungsministeriums", "in Ankara", "von Carnegie …":
@@ -172,7 +176,7 @@ pub(super) fn complement(para: &Para, at: usize, limit: usize) -> Option<usize> 
         return None;
     }
     let mut t = at + 1;
-    if para.is_word(t) && words().is("determiner", &para.lower(t)) {
+    if para.is_word(t) && para.is(t, "determiner") {
         t += 1;
     }
     while t < limit && para.is_word(t) && !para.is_capitalized(t) && is_modifier(para, t) {
@@ -195,9 +199,7 @@ pub(super) fn apposed_name(para: &Para, at: usize, limit: usize) -> Option<Range
         )
         || para.is_word(name.end);
     let person = name.len() >= 2 || words().first_name(&para.lower(name.start)).is_some();
-    let plain = !name
-        .clone()
-        .any(|t| is_role_word(para.str(t)) || is_body_word(para.str(t)));
+    let plain = !name.clone().any(|t| para.is_role(t) || para.is_body(t));
     (name.len() <= 5 && !name.is_empty() && ends && person && plain).then_some(name)
 }
 
@@ -231,9 +233,8 @@ pub(super) fn apposition(para: &Para, at: usize, limit: usize) -> Option<Range<u
         }
         t += 1;
     }
-    let names_role = (start..t)
-        .any(|k| para.is_word(k) && (is_role_word(para.str(k)) || is_body_word(para.str(k))));
-    let first_is_verb = para.is_word(start) && !words().verb(&para.lower(start)).is_empty();
+    let names_role = (start..t).any(|k| para.is_word(k) && (para.is_role(k) || para.is_body(k)));
+    let first_is_verb = para.is_word(start) && !para.verb(start).is_empty();
     let end = if t == limit && t > start && para.is_punct(t - 1, '.') {
         t - 1
     } else {

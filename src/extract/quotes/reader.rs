@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 
 use super::attribution::{self, Attribution};
-use super::lexicon::{VerbClass, words};
+use super::lexicon::VerbClass;
 use super::marks;
+use super::np::NpKind;
 use super::shape::{self, Shape};
 use super::text::{Kind, Para};
 use crate::extract::speakers::registry::{Clock, Registry};
@@ -34,6 +35,10 @@ pub struct Reader<'a> {
     pub(super) found: Vec<Found>,
     /// Pieces of a quote that runs on over paragraphs, waiting for its next piece.
     running: Vec<usize>,
+    /// The person a sentence opened with as its subject, and when.
+    subject: Option<(usize, Clock)>,
+    /// The quotes of each body paragraph in reading order, found while counting terms.
+    body_quotes: Vec<Vec<marks::Span>>,
 }
 
 /// Quotes of at most this many words must be attached to a cue to count as speech.
@@ -48,6 +53,8 @@ impl<'a> Reader<'a> {
             terms: HashMap::new(),
             found: Vec::new(),
             running: Vec::new(),
+            body_quotes: Vec::new(),
+            subject: None,
         }
     }
 
@@ -76,7 +83,11 @@ impl<'a> Reader<'a> {
                     .paragraphs
                     .get(p + 1)
                     .is_some_and(|next| opens_with_mark(next));
-                let para = Para::new(text, runs_on);
+                let found = self.body_quotes.get_mut(ordinal - 1).map(std::mem::take);
+                let para = match found {
+                    Some(quotes) if !runs_on => Para::with_quotes(text, quotes),
+                    _ => Para::new(text, runs_on),
+                };
                 self.read_paragraph(&para, s, p);
             }
         }
@@ -94,11 +105,15 @@ impl<'a> Reader<'a> {
         let weighted = heads.into_iter().flatten().chain(headings).map(|t| (t, 2));
         let body = article.paragraphs().map(|(_, _, t)| (t, 1));
         for (text, weight) in weighted.chain(body) {
-            for span in marks::find(text, false).0 {
-                let inner = text[span.inner_start..span.inner_end].trim().to_lowercase();
+            let spans = marks::find(text, false).0;
+            for span in &spans {
+                let inner = text[span.inner_start..span.inner_end].trim();
                 if inner.split_whitespace().count() <= SHORT {
-                    *self.terms.entry(inner).or_default() += weight;
+                    *self.terms.entry(inner.to_lowercase()).or_default() += weight;
                 }
+            }
+            if weight == 1 {
+                self.body_quotes.push(spans);
             }
         }
     }
@@ -126,6 +141,7 @@ impl<'a> Reader<'a> {
         for sentence in para.sentences.clone() {
             self.clock.sentence += 1;
             self.scan_mentions(para, sentence.start, sentence.end);
+            self.note_subject(para, sentence.clone());
             let quotes: Vec<usize> = sentence
                 .clone()
                 .filter(|&t| matches!(para.tokens[t].kind, Kind::Quote(_)))
@@ -162,12 +178,20 @@ impl<'a> Reader<'a> {
             return;
         }
         if speaker.is_none() && attr.as_ref().is_none_or(|a| a.speaker.is_none()) {
-            let reach = if shape.standalone || continues_run {
+            let reach = if shape.standalone || continues_run || reported {
                 3
             } else {
                 1
             };
             speaker = self.registry.last_speaker(self.clock, reach);
+            // "Khan verurteilte die Haltung der Regierung. „…“": a quoted sentence of
+            // its own right after a sentence about one person is theirs
+            if speaker.is_none() && attr.is_none() && shape.standalone && shape.sentence_like {
+                speaker = self
+                    .subject
+                    .filter(|&(_, at)| at.sentence + 1 == self.clock.sentence)
+                    .map(|(id, _)| id);
+            }
         }
         if let Some(id) = speaker {
             self.registry.said(id, self.clock);
@@ -183,6 +207,21 @@ impl<'a> Reader<'a> {
             end: span.end,
         });
         self.join_run(index_found, !span.closed && span.end == para.text.len());
+    }
+
+    /// Remembers the person that opens `sentence` as its subject, when one does
+    /// ("Sadiq Khan, einer der Abgeordneten, verurteilte …").
+    fn note_subject(&mut self, para: &Para, sentence: std::ops::Range<usize>) {
+        let opening = super::subject::skip_leading(para, sentence.start, sentence.end);
+        let np = super::np::at(para, opening, sentence.end).filter(|np| {
+            matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })
+                && super::np::strength(para, np) == super::np::Strength::Strong
+                && (para.is_punct(np.range.end, ',')
+                    || (para.is_word(np.range.end) && !para.is_capitalized(np.range.end)))
+        });
+        if let Some(id) = np.and_then(|np| self.resolve(para, &np)) {
+            self.subject = Some((id, self.clock));
+        }
     }
 
     /// Pieces of one quote over several paragraphs share their speaker.
@@ -232,6 +271,21 @@ impl<'a> Reader<'a> {
             return false;
         }
         let single_noun = shape.words == 1 && inner.starts_with(char::is_uppercase);
+        // a capitalised word or name needs someone who says it in a frame that quotes
+        // words ("als „Wortbruch“ bezeichnet", "nannte es einen „Vertrauensbruch“")
+        let said =
+            attr.is_some_and(|a| a.speaker.is_some() || (a.tight && a.class != VerbClass::Label));
+        if single_noun {
+            return said && (shape.framed || shape.standalone);
+        }
+        // "den Fluggast zu „entsorgen“", "der „drastischen“ Erhöhung": one word used in
+        // the author's own infinitive or noun phrase
+        if shape.words == 1 && shape.fragment && shape.in_authors_phrase {
+            return false;
+        }
+        if shape.name_like && !shape.framed && !shape.standalone {
+            return false;
+        }
         match attr {
             // "Dies nennt man einen „Aktiensplit“": naming with no one who names
             Some(a) if a.class == VerbClass::Label => a.speaker.is_some(),
@@ -260,16 +314,21 @@ pub(super) fn squash(text: &str) -> String {
 /// Whether the sentence of token `q` has a subjunctive verb outside quotes ("sei", "habe").
 /// Only the clause around the quote counts, between commas and colons.
 fn reports_speech(para: &Para, q: usize) -> bool {
-    let w = words();
     let sentence = para.sentence_of(q);
     let colon = |t: &usize| para.is_punct(*t, ':') || para.is_punct(*t, ',');
-    let start = (sentence.start..q)
+    let mut start = (sentence.start..q)
         .rev()
         .find(colon)
         .map_or(sentence.start, |c| c + 1);
+    // "Die Studie zeige, „dass …“": a quote opening its clause depends on the one before
+    if start == q && start > sentence.start {
+        start = (sentence.start..start - 1)
+            .rev()
+            .find(colon)
+            .map_or(sentence.start, |c| c + 1);
+    }
     let end = (q..sentence.end).find(colon).unwrap_or(sentence.end);
-    (start..end)
-        .any(|t| para.is_word(t) && !para.is_capitalized(t) && w.is("subjunctive", &para.lower(t)))
+    (start..end).any(|t| para.is_word(t) && !para.is_capitalized(t) && para.is(t, "subjunctive"))
 }
 
 fn opens_with_mark(text: &str) -> bool {

@@ -27,6 +27,12 @@ pub struct Shape {
     pub standalone: bool,
     /// The first letter is lowercase: a fragment of a sentence.
     pub fragment: bool,
+    /// Right after "zu" or right before a noun: part of the author's own infinitive or
+    /// noun phrase.
+    pub in_authors_phrase: bool,
+    /// Set in a frame that quotes someone's word for a thing: "als „…“", "von einem
+    /// „…“", "warnte vor den „…“", "nannte es einen „…“".
+    pub framed: bool,
 }
 
 /// Small words that may stand lowercase inside a title or a name.
@@ -64,16 +70,132 @@ pub fn of(para: &Para, q: usize) -> Shape {
     let standalone = q == sentence.start
         || para.is_punct(q.wrapping_sub(1), ':')
         || (q == sentence.start + 1 && para.is_punct(sentence.start, '('));
+    let sentence_like = inner.ends_with(['.', '!', '?', '…']);
+    let short_title = !sentence_like && parts.len() <= 8 && titled_by_colon(para, q);
     Shape {
         words: parts.len(),
         title_like,
         name_like,
-        sentence_like: inner.ends_with(['.', '!', '?', '…']),
-        term: term_marked(para, q, span.end),
+        sentence_like,
+        framed: framed(para, q),
+        in_authors_phrase: (q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "zu")
+            || para.is_capitalized(q + 1),
+        term: short_title || term_marked(para, q, span.end) || named_itself(para, q),
         names_speaker: names_speaker(para, q, parts.len()),
         standalone,
         fragment: inner.starts_with(|c: char| c.is_lowercase()),
     }
+}
+
+/// "als „…“", "von einer „…“", "vor den „…“" with a cue verb in the clause, or "nannte es
+/// einen „…“": an attributed word for a thing.
+fn framed(para: &Para, q: usize) -> bool {
+    let clause = clause_of(para, q);
+    let mut t = q;
+    while t > clause.start && t + 3 > q && para.is_word(t - 1) {
+        let lower = para.lower(t - 1);
+        if para.is(t - 1, "determiner") || (!para.is_capitalized(t - 1) && lower.ends_with('e')) {
+            t -= 1;
+        } else {
+            break;
+        }
+    }
+    // "als" with any cue verb in the clause; "von", "vor", "zu" only with a verb that
+    // takes them ("sprach von", "warnte vor", "riet zu"), not "die Sprecherin von „…“"
+    let opener = (t > clause.start && para.is_word(t - 1)).then(|| para.lower(t - 1));
+    let opener = opener.as_deref().is_some_and(|word| {
+        let word = if word == "vom" { "von" } else { word };
+        clause.clone().any(|k| match word {
+            "als" => !para.verb(k).is_empty(),
+            "von" | "vor" | "zu" => {
+                para.verb(k).iter().any(|r| r.particle == Some(word))
+                    || (word == "zu" && para.lower(k).starts_with("ri"))
+            }
+            _ => false,
+        })
+    });
+    // "Er sagte, „No-Go-Areas“ dürfe es nicht geben": the quote opens the reported clause
+    let reported = t == q
+        && q == clause.start
+        && q >= 2
+        && para.is_punct(q - 1, ',')
+        && !para.verb(q - 2).is_empty();
+    let indefinite = t < q
+        && matches!(
+            para.lower(t).as_ref(),
+            "ein" | "eine" | "einen" | "einem" | "einer"
+        );
+    let naming = (clause.start..t)
+        .any(|k| para.is_word(k) && para.verb(k).iter().any(|r| r.class == VerbClass::Label));
+    opener || (indefinite && naming) || reported
+}
+
+/// The tokens of the clause around token `q`, between commas, colons and brackets.
+fn clause_of(para: &Para, q: usize) -> std::ops::Range<usize> {
+    let sentence = para.sentence_of(q);
+    let bound = |t: &usize| {
+        matches!(
+            para.tokens[*t].kind,
+            Kind::Punct(',' | ':' | ';' | '(' | ')')
+        )
+    };
+    let start = (sentence.start..q)
+        .rev()
+        .find(bound)
+        .map_or(sentence.start, |t| t + 1);
+    let end = (q + 1..sentence.end).find(bound).unwrap_or(sentence.end);
+    start..end
+}
+
+/// A colon after a title noun: "Codenamen: „…“", "stellte die neue CD vor: „…“",
+/// "Den Namen der Sendung gab das ZDF bekannt: „…“".
+fn titled_by_colon(para: &Para, q: usize) -> bool {
+    if q < 2 || !para.is_punct(q - 1, ':') {
+        return false;
+    }
+    let w = words();
+    let sentence = para.sentence_of(q);
+    let clause_start = (sentence.start..q - 1)
+        .rev()
+        .find(|&t| matches!(para.tokens[t].kind, Kind::Punct(',' | ':' | ';' | '(')))
+        .map_or(sentence.start, |t| t + 1);
+    (clause_start..q - 1).any(|t| {
+        para.is_capitalized(t) && w.is_title_noun(&para.lower(t))
+            || (para.is_word(t) && para.is(t, "term_marker"))
+    })
+}
+
+/// "nennt sich „…“", "wie er genannt wird", "„…“, so lautet der Titel": a name given.
+fn named_itself(para: &Para, q: usize) -> bool {
+    let w = words();
+    let clause = clause_of(para, q);
+    let label = clause
+        .clone()
+        .any(|k| para.is_word(k) && para.verb(k).iter().any(|r| r.class == VerbClass::Label));
+    let reflexive_or_passive = clause.clone().any(|k| {
+        para.is_word(k)
+            && matches!(
+                para.lower(k).as_ref(),
+                "sich" | "wird" | "werden" | "wurde" | "wurden"
+            )
+    });
+    // "„…“, so lautet der Titel der Studie", "der Name lautet also „…“"
+    // "heißt es auf der Webseite" says, it does not name
+    let naming_verb = |v: usize| {
+        para.is_word(v)
+            && matches!(para.lower(v).as_ref(), "lautet" | "lautete" | "heißt")
+            && !(para.is_word(v + 1) && para.lower(v + 1) == "es")
+    };
+    let title_before = clause
+        .clone()
+        .any(|k| k < q && para.is_capitalized(k) && words().is_title_noun(&para.lower(k)))
+        && (clause.start..q).any(naming_verb);
+    let titled = title_before
+        || (q + 1..para.sentence_of(q).end.min(q + 7)).any(|k| {
+            para.is_capitalized(k) && w.is_title_noun(&para.lower(k)) && (q + 1..k).any(naming_verb)
+        });
+    let as_label = q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "als";
+    (label && reflexive_or_passive && !as_label) || titled
 }
 
 fn term_marked(para: &Para, q: usize, end: usize) -> bool {
@@ -92,7 +214,7 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
         .any(|t| {
             let lower = para.lower(t);
             let genitive = lower.strip_suffix("es").or_else(|| lower.strip_suffix('s'));
-            w.is("term_marker", &lower)
+            para.is(t, "term_marker")
                 || (para.is_capitalized(t)
                     && (w.is_title_noun(&lower) || genitive.is_some_and(|g| w.is_title_noun(g))))
         });
@@ -106,9 +228,8 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
         && para.is_punct(q + 3, ')');
     // „BD-Live“ genannt, als „Sonnenwind“ bezeichnet wird: a name given, not words said
     let named_after = para.is_word(q + 1) && {
-        let next = para.lower(q + 1);
-        w.is("term_marker", &next)
-            || (w.verb(&next).iter().any(|r| r.class == VerbClass::Label)
+        para.is(q + 1, "term_marker")
+            || (para.verb(q + 1).iter().any(|r| r.class == VerbClass::Label)
                 && para.is_word(q + 2)
                 && matches!(
                     para.lower(q + 2).as_ref(),
@@ -122,7 +243,7 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
         .nth(1)
         .is_some_and(char::is_uppercase);
     let mut p = q;
-    if p > 0 && para.is_word(p - 1) && w.is("determiner", &para.lower(p - 1)) {
+    if p > 0 && para.is_word(p - 1) && para.is(p - 1, "determiner") {
         p -= 1;
     }
     let place = p > 0
@@ -144,7 +265,17 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
         && !inner
             .trim_end_matches(['“', '”', '"', '«', '»', '‘', '\''])
             .ends_with('.');
-    joined || glued || before || abbreviation || named_after || source || address || source_name
+    // a title starts with a capital or is short: "sieht in dem Gesetz „kein Hindernis für
+    // den freien Kapitalverkehr“" quotes words, not the law's name
+    let title_shaped = capital || inner.split_whitespace().count() <= 3;
+    joined
+        || glued
+        || (before && title_shaped)
+        || abbreviation
+        || named_after
+        || source
+        || address
+        || source_name
 }
 
 fn names_speaker(para: &Para, q: usize, words_in_quote: usize) -> bool {
@@ -153,7 +284,6 @@ fn names_speaker(para: &Para, q: usize, words_in_quote: usize) -> bool {
     if words_in_quote > 3 || !para.is_word(q + 1) || label {
         return false;
     }
-    let form = para.lower(q + 1);
-    let readings = words().verb(&form);
+    let readings = para.verb(q + 1);
     !readings.is_empty() && readings.iter().all(|r| r.class != VerbClass::Label)
 }

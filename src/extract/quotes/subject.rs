@@ -2,9 +2,10 @@
 //! with a preposition, a relative clause or an apposition), the phrase after it, or the
 //! one a passive names; and the speaker before a colon.
 
-use super::attribution::{is_speaker_in, verb_at};
-use super::lexicon::{VerbClass, words};
+use super::attribution::verb_at;
+use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind, Strength, strength};
+use super::source::speaking;
 use super::text::{Kind, Para};
 
 /// The speaker of the speech verb at `v`: its subject before it, the phrase after it
@@ -19,16 +20,22 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
     if para.is_word(next) && para.lower(next) == "man" {
         return None;
     }
-    let before = subject(para, start, v).or_else(|| coordinated_subject(para, start, v));
+    // in the passive the subject is what is named, not who names it ("Die Wiener Linien
+    // wurden im „Standard“ als „…“ bezeichnet")
+    let clause_final = !para.is_word(v + 1);
+    let label = para.verb(v).iter().all(|r| r.class == VerbClass::Label);
+    if label && clause_final && para.lower(v).ends_with('t') && passive(para, start, v) {
+        return None;
+    }
+    let before = subject(para, start, v)
+        .or_else(|| coordinated_subject(para, start, v))
+        .or_else(|| aux_subject(para, start, v));
     let after = (!is_participle(&para.lower(v)))
         .then(|| speaker_after(para, v + 1, anchor))
         .flatten();
     let rank = |np: &Option<Np>| np.as_ref().map(|np| strength(para, np));
     // a naming verb takes its object right after it ("nannte die Entscheidung „…“")
-    let speech = words()
-        .verb(&para.lower(v))
-        .iter()
-        .any(|r| r.class == VerbClass::Speech);
+    let speech = para.verb(v).iter().any(|r| r.class == VerbClass::Speech);
     match (rank(&before), rank(&after)) {
         (Some(Strength::Strong), _) => before,
         (_, Some(Strength::Strong)) => after,
@@ -49,6 +56,55 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
     }
 }
 
+/// A form of "werden" in the clause before the participle at `v`.
+fn passive(para: &Para, start: usize, v: usize) -> bool {
+    (start..v)
+        .rev()
+        .take_while(|&t| !matches!(para.tokens[t].kind, Kind::Punct(',' | ':' | ';')))
+        .any(|t| {
+            para.is_word(t)
+                && matches!(
+                    para.lower(t).as_ref(),
+                    "wird" | "wurde" | "werden" | "wurden"
+                )
+        })
+}
+
+/// Finite auxiliaries and modals that may open a clause before its subject.
+const AUXILIARIES: &[&str] = &[
+    "hat", "hatte", "habe", "hätte", "hatten", "haben", "wird", "wurde", "werde", "würde", "soll",
+    "sollte", "solle", "will", "wollte", "wolle", "kann", "konnte", "könne", "muss", "musste",
+    "müsse", "ließ", "lässt",
+];
+
+/// Whether token `t` is a finite auxiliary or modal ("hatte", "soll", "wird").
+pub(super) fn is_auxiliary(para: &Para, t: usize) -> bool {
+    para.is_word(t) && AUXILIARIES.contains(&para.lower(t).as_ref())
+}
+
+/// The subject after the auxiliary that opens the clause of the verb at `v`: ", hatte
+/// Koch-Mehrin damals gesagt", "soll Anelka zu Domenech gesagt haben", "Im Dezember
+/// hatte Kanzlerin Merkel verkündet".
+pub(super) fn aux_subject(para: &Para, start: usize, v: usize) -> Option<Np> {
+    let clause = (start..v)
+        .rev()
+        .find(|&t| {
+            matches!(
+                para.tokens[t].kind,
+                Kind::Punct(',' | ':' | ';') | Kind::Quote(_)
+            )
+        })
+        .map_or(start, |t| t + 1);
+    let aux = (clause..v).find(|&t| is_auxiliary(para, t))?;
+    // only adverbs or one phrase with a preposition before the auxiliary
+    let fronted = skip_fillers(para, skip_leading(para, clause, aux), aux);
+    if fronted != aux && (clause..aux).any(|t| !para.is_word(t)) {
+        return None;
+    }
+    let np = np::at(para, skip_fillers(para, aux + 1, v), v)?;
+    speaking(para, np).filter(|np| np.range.end <= v && nominative(para, np))
+}
+
 /// "Netanyahu begrüßte den Angriff und nannte ihn „…“": the subject of the first verb
 /// of the sentence serves the one after "und".
 fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option<Np> {
@@ -58,26 +114,44 @@ fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option<Np> {
     if !joined {
         return None;
     }
-    let np = np::at(para, skip_leading(para, start, v), v)?;
-    (strength(para, &np) == Strength::Strong
-        && !matches!(np.kind, NpKind::Pronoun { .. } | NpKind::Possessive))
-    .then_some(np)
+    let opening = np::at(para, skip_leading(para, start, v), v).filter(|np| {
+        strength(para, np) == Strength::Strong
+            && !matches!(np.kind, NpKind::Pronoun { .. } | NpKind::Possessive)
+            && nominative(para, np)
+    });
+    if opening.is_some() {
+        return opening;
+    }
+    // "Auf Twitter zeigte sich die Regierung bestürzt und verurteilte ihn als „…“": the
+    // speaker of the speech verb before "und"
+    let earlier = (start..v - 1)
+        .rev()
+        .find(|&k| verb_at(para, k, v).is_some())?;
+    subject(para, start, earlier).or_else(|| speaker_after(para, earlier + 1, v - 1))
 }
 
-/// "wird Musk wie folgt zitiert", "wurde der Minister mit den Worten zitiert".
+/// "wird Musk wie folgt zitiert", "wurde der Minister mit den Worten zitiert", "werden
+/// von Musikkennern als „…“ bezeichnet".
 fn passive_agent(para: &Para, start: usize, v: usize) -> Option<Np> {
-    if !is_participle(&para.lower(v)) && !para.lower(v).ends_with("iert") {
-        return None;
-    }
     let aux = (start..v)
         .rev()
-        .take_while(|&t| para.is_word(t))
+        .take_while(|&t| para.is_word(t) || matches!(para.tokens[t].kind, Kind::Quote(_)))
         .find(|&t| {
             matches!(
                 para.lower(t).as_ref(),
                 "wird" | "wurde" | "werden" | "wurden"
             )
         })?;
+    // the agent with "von": "von Musikkennern", "vom Ministerium"
+    let agent = (aux + 1..v)
+        .filter(|&t| para.is_word(t) && matches!(para.lower(t).as_ref(), "von" | "vom"))
+        .find_map(|t| np::at(para, t + 1, v).and_then(|np| speaking(para, np)));
+    if agent.is_some() {
+        return agent;
+    }
+    if !is_participle(&para.lower(v)) && !para.lower(v).ends_with("iert") {
+        return None;
+    }
     let np = np::at(para, skip_fillers(para, aux + 1, v), v)?;
     matches!(
         np.kind,
@@ -91,27 +165,41 @@ fn passive_agent(para: &Para, start: usize, v: usize) -> Option<Np> {
 pub(super) fn first_strong(para: &Para, start: usize, colon: usize) -> Option<Np> {
     let mut t = start;
     let mut fallback = None;
+    let opening = skip_leading(para, start, colon);
     while t < colon {
-        match np::at(para, t, colon) {
-            Some(np) if strength(para, &np) == Strength::Strong => return Some(np),
-            Some(np) => {
-                let in_phrase = t > start
-                    && para.is_word(t - 1)
-                    && words().is("preposition", &para.lower(t - 1));
-                let medium = strength(para, &np) == Strength::Medium;
-                // a body only as the subject opening the sentence, a person anywhere
-                let fits = match np.kind {
-                    NpKind::Person { .. } => true,
-                    NpKind::Body => t == skip_leading(para, start, colon),
-                    _ => false,
-                };
-                if fallback.is_none() && medium && !in_phrase && fits {
-                    fallback = Some(np.clone());
-                }
-                t = np.range.end.max(t + 1);
-            }
-            None => t += 1,
+        let Some(np) = np::at(para, t, colon) else {
+            t += 1;
+            continue;
+        };
+        let next = np.range.end.max(t + 1);
+        let in_phrase = t > start && para.is_word(t - 1) && para.is(t - 1, "preposition");
+        let subject = !in_phrase && nominative(para, &np);
+        let Some(np) = speaking(para, np).filter(|_| subject) else {
+            // an adjective or a verb the lists do not know may open a phrase that hides
+            // the speaker after it ("warb Obama für das Gesetz")
+            let opens_phrase = para.is_capitalized(t) || para.is(t, "determiner") || in_phrase;
+            t = if opens_phrase { next } else { t + 1 };
+            continue;
+        };
+        // the subject opening the clause, right before its verb ("Paolo hatte …:")
+        let subject_first = t == opening
+            && para.is_word(np.range.end)
+            && !para.is_capitalized(np.range.end)
+            && !matches!(np.kind, NpKind::Document);
+        if subject_first || strength(para, &np) == Strength::Strong {
+            return Some(np);
         }
+        let medium = strength(para, &np) == Strength::Medium;
+        // a body only as the subject opening the sentence, a person anywhere
+        let fits = match np.kind {
+            NpKind::Person { .. } => true,
+            NpKind::Body => t == opening,
+            _ => false,
+        };
+        if fallback.is_none() && medium && fits {
+            fallback = Some(np);
+        }
+        t = next;
     }
     fallback
 }
@@ -145,7 +233,11 @@ fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
         let fronted = s > start
             && matches!(para.lower(s - 1).as_ref(), "als" | "wie")
             && strength(para, &np) < Strength::Strong;
-        (!fronted && reaches(para, np.range.end, v) && is_speaker_in(para, &np)).then_some(np)
+        // "Bertram Hilgen (SPD) sagte": what stands in brackets is no subject
+        let bracketed = s > start && para.is_punct(s - 1, '(') && np.range.end != v;
+        (!fronted && !bracketed && nominative(para, &np) && reaches(para, np.range.end, v))
+            .then_some(np)
+            .and_then(|np| speaking(para, np))
     })
 }
 
@@ -157,7 +249,7 @@ fn reaches(para: &Para, from: usize, v: usize) -> bool {
     // relative clause or an apposition between commas
     if para.is_punct(t, ',') {
         if let Some(close) = (t + 1..v).find(|&c| para.is_punct(c, ',')) {
-            let relative = para.is_word(t + 1) && words().is("relative", &para.lower(t + 1));
+            let relative = para.is_word(t + 1) && para.is(t + 1, "relative");
             if relative || close + 1 == v {
                 t = close + 1;
             }
@@ -169,23 +261,26 @@ fn reaches(para: &Para, from: usize, v: usize) -> bool {
     // a verb at the end of its clause: "hatte den Bericht als „falsch“ zurückgewiesen"
     let clause_final =
         v + 1 >= para.tokens.len() || matches!(para.tokens[v + 1].kind, Kind::Punct(_));
+    // words, quotes, brackets ("(1998 bis 2002)") and the hyphen of "Fraktions- und …"
     let plain = |k: usize| {
-        matches!(para.tokens[k].kind, Kind::Word | Kind::Quote(_)) && verb_at(para, k, v).is_none()
+        matches!(
+            para.tokens[k].kind,
+            Kind::Word | Kind::Quote(_) | Kind::Punct('(' | ')' | '-')
+        ) && verb_at(para, k, v).is_none()
     };
     t == v
         || skip_fillers(para, t, v) == v
-        || (v - t <= 8 && (t..v).all(|k| para.is_word(k) && verb_at(para, k, v).is_none()))
+        || (v - t <= 8 && (t..v).all(plain))
         || (clause_final && v - t <= 16 && (t..v).all(plain))
 }
 
 /// The first token after leading adverbs and conjunctions ("Auch", "Weiter", "Wie").
 pub(super) fn skip_leading(para: &Para, start: usize, limit: usize) -> usize {
-    let w = words();
     let mut t = start;
     while t < limit && para.is_word(t) {
         let lower = para.lower(t);
-        let leading = w.is("adverb", &lower)
-            || w.is("connective", &lower)
+        let leading = para.is(t, "adverb")
+            || para.is(t, "connective")
             || matches!(
                 lower.as_ref(),
                 "wie" | "als" | "während" | "nachdem" | "weil" | "da" | "dass" | "ob"
@@ -200,13 +295,11 @@ pub(super) fn skip_leading(para: &Para, start: usize, limit: usize) -> usize {
 
 /// Skips adverbs and phrases with a preposition ("dazu am Montag gegenüber der Zeitung").
 pub(super) fn skip_fillers(para: &Para, from: usize, limit: usize) -> usize {
-    let w = words();
     let mut t = from;
     while t < limit && para.is_word(t) && !para.is_capitalized(t) && t <= from + 12 {
-        let lower = para.lower(t);
-        if w.is("adverb", &lower) {
+        if para.is(t, "adverb") {
             t += 1;
-        } else if w.is("preposition", &lower) {
+        } else if para.is(t, "preposition") {
             t = past_phrase(para, t + 1, limit);
         } else {
             break;
@@ -217,14 +310,12 @@ pub(super) fn skip_fillers(para: &Para, from: usize, limit: usize) -> usize {
 
 /// Past the object of a preposition: an article, adjectives, then capitalised words.
 fn past_phrase(para: &Para, from: usize, limit: usize) -> usize {
-    let w = words();
     let mut t = from;
-    if t < limit && para.is_word(t) && w.is("determiner", &para.lower(t)) {
+    if t < limit && para.is_word(t) && para.is(t, "determiner") {
         t += 1;
     }
     while t < limit && t < from + 4 && para.is_word(t) && !para.is_capitalized(t) {
-        let lower = para.lower(t);
-        if w.is("preposition", &lower) || w.is("determiner", &lower) || !w.verb(&lower).is_empty() {
+        if para.is(t, "preposition") || para.is(t, "determiner") || !para.verb(t).is_empty() {
             break;
         }
         t += 1;
@@ -238,5 +329,17 @@ fn past_phrase(para: &Para, from: usize, limit: usize) -> usize {
 /// The speaker after a speech verb: past adverbs and prepositional phrases.
 pub(super) fn speaker_after(para: &Para, from: usize, end: usize) -> Option<Np> {
     let t = skip_fillers(para, from, end);
-    np::at(para, t, end).filter(|np| is_speaker_in(para, np))
+    np::at(para, t, end)
+        .filter(|np| nominative(para, np))
+        .and_then(|np| speaking(para, np))
+}
+
+/// A phrase that may be a subject: not opened by an article in the accusative, dative or
+/// genitive ("den Hergang", "dem Minister", "des Landes").
+pub(super) fn nominative(para: &Para, np: &Np) -> bool {
+    !(para.is_word(np.range.start)
+        && matches!(
+            para.lower(np.range.start).as_ref(),
+            "den" | "dem" | "des" | "einen" | "einem" | "eines" | "im" | "am" | "zum" | "zur"
+        ))
 }

@@ -2,9 +2,12 @@
 //! shape the attribution rules read. One linear pass over the text.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
+use super::lexicon::{VerbReading, Words, words};
 use super::marks::{self, Span};
+use crate::extract::speakers::{is_body_word, is_role_word};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,20 +37,100 @@ pub struct Para<'a> {
     pub quotes: Vec<Span>,
     /// Token ranges of the sentences, in order.
     pub sentences: Vec<Range<usize>>,
+    /// The text in lowercase at the same byte offsets, when lowercasing keeps them.
+    lowered: Option<String>,
+    /// Per token: the sections of `quote_words.txt` its lowercase form is in.
+    classes: Vec<u32>,
+    /// Per token: its readings as a speech verb.
+    verbs: Vec<&'static [VerbReading]>,
+    /// Per token, filled on first use: whether it is a role word and a body word.
+    roles: Vec<Cell<u8>>,
 }
 
 impl<'a> Para<'a> {
     /// Reads a paragraph; `runs_on` says the next paragraph opens with a quotation mark.
     pub fn new(text: &'a str, runs_on: bool) -> Para<'a> {
-        let (quotes, _) = marks::find(text, runs_on);
+        Para::with_quotes(text, marks::find(text, runs_on).0)
+    }
+
+    /// Reads a paragraph whose quotes [`marks::find`] has found already.
+    pub fn with_quotes(text: &'a str, quotes: Vec<Span>) -> Para<'a> {
         let tokens = tokenize(text, &quotes);
         let sentences = split_sentences(text, &tokens, &quotes);
-        Para {
+        let mut para = Para {
             text,
             tokens,
             quotes,
             sentences,
+            lowered: aligned_lowercase(text),
+            classes: Vec::new(),
+            verbs: Vec::new(),
+            roles: Vec::new(),
+        };
+        // every word is looked up once here, not at each rule that asks about it
+        let w = words();
+        let n = para.tokens.len();
+        let (mut classes, mut verbs) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for t in 0..n {
+            let token = para.tokens[t];
+            if token.kind != Kind::Word {
+                classes.push(0);
+                verbs.push(&[][..]);
+                continue;
+            }
+            let (class, readings) = w.entry(&para.lower(t));
+            let capital = text[token.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            classes.push(class | if capital { CAPITAL } else { 0 });
+            verbs.push(readings);
         }
+        para.classes = classes;
+        para.verbs = verbs;
+        para.roles = vec![Cell::new(0); n];
+        para
+    }
+
+    /// Whether word `t` names a role ("Sprecherin", "Demonstranten"), as
+    /// [`is_role_word`] says, asked once per token.
+    pub fn is_role(&self, t: usize) -> bool {
+        self.role_bits(t) & ROLE != 0
+    }
+
+    /// Whether word `t` names a body ("Ministerium"), as [`is_body_word`] says.
+    pub fn is_body(&self, t: usize) -> bool {
+        self.role_bits(t) & BODY != 0
+    }
+
+    fn role_bits(&self, t: usize) -> u8 {
+        let Some(cell) = self.roles.get(t).filter(|_| self.is_word(t)) else {
+            return 0;
+        };
+        if cell.get() & KNOWN == 0 {
+            let lower = self.lower(t);
+            let role = if is_role_word(&lower) { ROLE } else { 0 };
+            let body = if is_body_word(&lower) { BODY } else { 0 };
+            cell.set(KNOWN | role | body);
+        }
+        cell.get()
+    }
+
+    /// Whether word `t` is in a section of `quote_words.txt` ("determiner", "adverb").
+    pub fn is(&self, t: usize, section: &str) -> bool {
+        self.classes
+            .get(t)
+            .is_some_and(|&c| c & Words::bit(section) != 0)
+    }
+
+    /// The sections of `quote_words.txt` word `t` is in, as bits of [`Words::mask`].
+    pub fn classes(&self, t: usize) -> u32 {
+        self.classes.get(t).copied().unwrap_or(0)
+    }
+
+    /// The readings of word `t` as a speech verb (none for other words).
+    pub fn verb(&self, t: usize) -> &'static [VerbReading] {
+        self.verbs.get(t).copied().unwrap_or(&[])
     }
 
     /// The text of token `i`.
@@ -57,8 +140,14 @@ impl<'a> Para<'a> {
     }
 
     /// The lowercase text of token `i`.
-    pub fn lower(&self, i: usize) -> Cow<'a, str> {
-        lower(self.str(i))
+    pub fn lower(&self, i: usize) -> Cow<'_, str> {
+        match &self.lowered {
+            Some(lowered) => {
+                let t = self.tokens[i];
+                Cow::Borrowed(&lowered[t.start..t.end])
+            }
+            None => lower(self.str(i)),
+        }
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -71,7 +160,7 @@ impl<'a> Para<'a> {
 
     /// A word that starts with a capital letter.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
+        self.classes.get(i).is_some_and(|&c| c & CAPITAL != 0)
     }
 
     /// The sentence that holds token `i`.
@@ -95,15 +184,65 @@ pub fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// The bits of [`Para::roles`].
+const KNOWN: u8 = 1;
+const ROLE: u8 = 2;
+const BODY: u8 = 4;
+
+/// The bit of [`Para::classes`] that marks a capitalised word.
+const CAPITAL: u32 = 1 << 31;
+
+/// `text` in lowercase when every character keeps its byte length, so token offsets
+/// index both ("İ" and "ẞ" do not; such a text is lowered token by token).
+fn aligned_lowercase(text: &str) -> Option<String> {
+    let mut lowered = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // runs of ASCII are lowered bytewise, other characters one by one
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        lowered.extend(
+            rest[..ascii]
+                .bytes()
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        if c.is_lowercase() || !c.is_uppercase() {
+            lowered.push(c);
+        } else {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => lowered.push(l),
+                _ => return None,
+            }
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    Some(lowered)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '§'
+}
+
+/// The character at byte `i`, decoded only when it is not ASCII.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
 }
 
 fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut next_quote = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
         if let Some(q) = quotes.get(next_quote).filter(|q| q.open == at) {
             tokens.push(Token {
                 start: at,
@@ -111,38 +250,36 @@ fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
                 kind: Kind::Quote(next_quote),
             });
             next_quote += 1;
-            while chars.peek().is_some_and(|&(o, _)| o < q.end) {
-                chars.next();
-            }
+            at = q.end.max(at + c.len_utf8());
             continue;
         }
+        let len = c.len_utf8();
         if c.is_whitespace() {
+            at += len;
             continue;
         }
         if !is_word_char(c) {
             tokens.push(Token {
                 start: at,
-                end: at + c.len_utf8(),
+                end: at + len,
                 kind: Kind::Punct(c),
             });
+            at += len;
             continue;
         }
-        let mut end = at + c.len_utf8();
-        while let Some(&(o, n)) = chars.peek() {
+        let mut end = at + len;
+        while let Some(n) = char_at(text, end) {
             if is_word_char(n) {
-                end = o + n.len_utf8();
-                chars.next();
+                end += n.len_utf8();
                 continue;
             }
             // A joiner stays in the word when a letter or digit follows it.
+            let after = end + n.len_utf8();
             let joins = matches!(n, '-' | '.' | '\'' | '’' | '&' | '/')
-                && text[o + n.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char)
-                && quotes.get(next_quote).is_none_or(|q| q.open != o);
-            if joins && (n != '.' || !text[o + 1..].starts_with(|c: char| c.is_uppercase())) {
-                chars.next();
+                && char_at(text, after).is_some_and(is_word_char)
+                && quotes.get(next_quote).is_none_or(|q| q.open != end);
+            if joins && (n != '.' || !char_at(text, after).is_some_and(char::is_uppercase)) {
+                end = after;
                 continue;
             }
             break;
@@ -152,6 +289,7 @@ fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
             end,
             kind: Kind::Word,
         });
+        at = end;
     }
     tokens
 }

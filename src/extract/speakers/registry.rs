@@ -222,14 +222,23 @@ impl Registry {
             .enumerate()
             .filter(|(_, e)| e.is_person)
             .filter(|(_, e)| {
-                e.role
-                    .as_deref()
-                    .is_some_and(|r| r.split_whitespace().any(|w| role_stem(w) == stem))
+                e.role.as_deref().is_some_and(|r| {
+                    // the role's own words, not those of a phrase after it ("Bruder des
+                    // Papstes" is no pope)
+                    r.split_whitespace()
+                        .take_while(|w| !ROLE_LINKS.contains(w))
+                        .any(|w| role_stem(w) == stem)
+                })
             })
             .max_by_key(|(_, e)| e.seen)?;
         (at.sentence.saturating_sub(e.seen.sentence) <= ROLE_REACH).then_some(id)
     }
 }
+
+/// Words that link a role to what completes it ("Sprecher des Ministeriums").
+const ROLE_LINKS: &[&str] = &[
+    "des", "der", "von", "vom", "bei", "beim", "am", "an", "für", "im", "in", "aus", "of", "at",
+];
 
 /// The end of a role word that names the role ("militärexperte" → "experte"): the
 /// longest tail that is itself a role word.

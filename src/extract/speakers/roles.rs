@@ -14,6 +14,7 @@ struct Roles {
     official: WordSet,
     person: WordSet,
     body: WordSet,
+    group: WordSet,
     retired: Vec<&'static str>,
 }
 
@@ -25,6 +26,7 @@ static LISTS: LazyLock<Roles> = LazyLock::new(|| {
             "official" => roles.official.extend(line.split_whitespace()),
             "person" => roles.person.extend(line.split_whitespace()),
             "body" => roles.body.extend(line.split_whitespace()),
+            "group" => roles.group.extend(line.split_whitespace()),
             "retired" => roles.retired.push(line),
             _ => {}
         }
@@ -39,19 +41,41 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Whether a word names a person's role or function ("Chinaforscherin",
-/// "US-Außenminister", "Sprecher"); a body ("Ministerium") is not a role.
+/// "US-Außenminister", "Sprecher", "Demonstranten"); a body ("Ministerium") is not a role.
 pub fn is_role_word(word: &str) -> bool {
-    let word = word.to_lowercase();
     let lists = &*LISTS;
-    !ends_with_any(&lists.body, &word)
-        && (ends_with_any(&lists.expert, &word)
-            || ends_with_any(&lists.official, &word)
-            || ends_with_any(&lists.person, &word))
+    let word = crate::extract::quotes::text::lower(word);
+    let role = |w: &str| {
+        ends_with_any(&lists.expert, w)
+            || ends_with_any(&lists.official, w)
+            || ends_with_any(&lists.person, w)
+    };
+    !ends_with_any(&lists.body, &word) && inflected(&word, role)
 }
 
 /// Whether a noun names a speaking body ("Außenministerium", "Kreml", "Polizei").
 pub fn is_body_word(word: &str) -> bool {
-    ends_with_any(&LISTS.body, &word.to_lowercase())
+    let word = crate::extract::quotes::text::lower(word);
+    inflected(&word, |w| ends_with_any(&LISTS.body, w))
+}
+
+/// Whether a noun heads a phrase that names people who may speak, though it is no role
+/// word because it is also a surname ("die Richter").
+pub fn is_group_word(word: &str) -> bool {
+    let word = crate::extract::quotes::text::lower(word);
+    inflected(&word, |w| LISTS.group.contains(w))
+}
+
+/// `found` for a lowercase noun or for its stem without a case or plural ending
+/// ("Musikkennern" → "musikkenner", "Demonstranten" → "demonstrant", "Senats" → "senat").
+fn inflected(word: &str, found: impl Fn(&str) -> bool) -> bool {
+    if found(word) {
+        return true;
+    }
+    ["n", "en", "s", "es", "e"].iter().any(|ending| {
+        word.strip_suffix(ending)
+            .is_some_and(|stem| stem.chars().count() >= 4 && found(stem))
+    })
 }
 
 /// The kind a role (with the speaker's name, for bodies) makes a speaker: expert words

@@ -1,0 +1,172 @@
+//! The phrases that name a quote's source without a speech verb of their own ("laut X",
+//! "X zufolge", "nach Angaben X", "Seiner Ansicht nach", "heißt es aus X"), and whether a
+//! phrase can be a speaker at all.
+
+use std::ops::Range;
+
+use super::attribution::Attribution;
+use super::lexicon::{VerbClass, words};
+use super::np::{self, Np, NpKind, Strength, strength};
+use super::subject::verb_speaker;
+use super::text::Para;
+
+/// "heißt es (aus dem Außenministerium)", "Aus Paris hieß es", "heißt es in der
+/// Mitteilung": the source named with a preposition, if any.
+pub(super) fn impersonal(para: &Para, j: usize, end: usize, cue: String) -> Attribution {
+    const SOURCE: &[&str] = &[
+        "aus", "von", "vom", "bei", "beim", "seitens", "in", "im", "auf",
+    ];
+    let sentence = para.sentence_of(j);
+    let find = |range: Range<usize>| {
+        range.take_while(|&t| para.is_word(t)).find_map(|t| {
+            let lower = para.lower(t);
+            SOURCE
+                .contains(&lower.as_ref())
+                .then(|| np::at(para, t + 1, end))
+                .flatten()
+        })
+    };
+    let speaker = find(j + 1..end.min(j + 8)).or_else(|| find(sentence.start..j));
+    let speaker = speaker
+        .and_then(|np| speaking(para, np))
+        .filter(|np| !matches!(np.kind, NpKind::Pronoun { .. }));
+    Attribution::new(cue, VerbClass::Speech, speaker, true)
+}
+
+/// The speaker a phrase names: itself when it can speak, the author of a document
+/// ("die Mitteilung des Ministeriums" → "des Ministeriums"), else none.
+pub(super) fn speaking(para: &Para, np: Np) -> Option<Np> {
+    if np::can_speak(para, &np) && is_speaker_in(para, &np) {
+        return Some(np);
+    }
+    if let Some(author) = np::author(para, &np).filter(|a| is_speaker_in(para, a)) {
+        return Some(author);
+    }
+    let document = matches!(np.kind, NpKind::Body) && words().is_document(&para.lower(np.head));
+    document.then_some(Np {
+        kind: NpKind::Document,
+        ..np
+    })
+}
+
+/// A phrase that can speak; a quote is a speaker only as a short name ("schrieb „Die Zeit“").
+pub(super) fn is_speaker_in(para: &Para, np: &Np) -> bool {
+    if !np::can_speak(para, np) {
+        return false;
+    }
+    match np.kind {
+        NpKind::QuotedName(q) => {
+            let span = para.quotes[q];
+            let inner = para.text[span.inner_start..span.inner_end].trim();
+            inner.split_whitespace().count() <= 3 && inner.starts_with(char::is_uppercase)
+        }
+        _ => true,
+    }
+}
+
+/// "laut X", "so X", "X zufolge", "nach Angaben X", "Seiner Ansicht nach", "Sein
+/// Fazit:", "Zitat von X:" at token `k`.
+pub(super) fn according(
+    para: &Para,
+    start: usize,
+    k: usize,
+    anchor: usize,
+    colon: bool,
+) -> Option<Attribution> {
+    // most words are none of the cues below: rule them out with one bit each
+    let cue_word = para.is_capitalized(k)
+        || para.is(k, "according_to")
+        || matches!(para.lower(k).as_ref(), "für" | "zufolge");
+    if !cue_word {
+        return None;
+    }
+    let w = words();
+    let lower = para.lower(k);
+    let cue = para.str(k);
+    if para.is(k, "according_to") {
+        let speaker = np::at(para, k + 1, anchor).and_then(|np| speaking(para, np))?;
+        return Some(Attribution::new(
+            cue,
+            VerbClass::Speech,
+            Some(speaker),
+            colon,
+        ));
+    }
+    // "Für den Theologen Hans Küng sei der Rücktritt „…“": an opinion attributed with "für"
+    if lower == "für" && k == start {
+        let speaker = np::at(para, k + 1, anchor).filter(|np| {
+            strength(para, np) == Strength::Strong
+                && matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })
+        })?;
+        return Some(Attribution::new(
+            cue,
+            VerbClass::Opinion,
+            Some(speaker),
+            false,
+        ));
+    }
+    if lower == "zufolge" {
+        let speaker = (k.saturating_sub(8).max(start)..k)
+            .find_map(|s| np::at(para, s, k).filter(|np| np.range.end == k))
+            .and_then(|np| speaking(para, np))?;
+        return Some(Attribution::new(
+            cue,
+            VerbClass::Speech,
+            Some(speaker),
+            false,
+        ));
+    }
+    // the cheap tests first: this runs for every capitalised word of every sentence
+    let next = para.is_word(k + 1).then(|| para.lower(k + 1));
+    let genitive = next
+        .as_deref()
+        .is_some_and(|n| matches!(n, "des" | "der" | "von" | "vom" | "eines" | "einer"));
+    // "in ihrer Rede", "während einer Rede der Abgeordneten": a speech noun inside a
+    // phrase with a preposition sets the scene, it does not name the speaker
+    let opener = |at: usize| {
+        at > start && para.is(at - 1, "preposition") && !para.is(at - 1, "according_after")
+    };
+    let possessive = k > start && para.is(k - 1, "possessive") && !opener(k - 1);
+    if (k > start && para.is(k - 1, "determiner") && opener(k - 1)) || opener(k) {
+        return None;
+    }
+    // "X ist der Meinung, dass …"
+    let copula = k >= start + 2
+        && para.is_word(k - 1)
+        && para.lower(k - 1) == "der"
+        && para.is_word(k - 2)
+        && matches!(para.lower(k - 2).as_ref(), "ist" | "sind" | "war" | "waren");
+    let introduces = genitive
+        || possessive
+        || copula
+        || para.is_punct(k + 1, ':')
+        || next.as_deref() == Some("nach");
+    if !introduces || !para.is_capitalized(k) || !w.is_speech_noun(&lower) {
+        return None;
+    }
+    if copula {
+        let speaker = verb_speaker(para, start, k - 2, anchor);
+        return Some(Attribution::new(cue, VerbClass::Opinion, speaker, false));
+    }
+    // "Seiner Ansicht nach", "Sein Fazit": a possessive before the noun
+    if possessive {
+        let speaker = np::at(para, k - 1, anchor);
+        return Some(Attribution::new(cue, VerbClass::Speech, speaker, colon));
+    }
+    // "nach Angaben des Ministeriums", "Das Fazit von Sandra Boser", "Zitat von X:"
+    if genitive {
+        let from = if matches!(next.as_deref(), Some("von" | "vom")) {
+            k + 2
+        } else {
+            k + 1
+        };
+        let speaker = np::at(para, from, anchor).and_then(|np| speaking(para, np))?;
+        return Some(Attribution::new(
+            cue,
+            VerbClass::Speech,
+            Some(speaker),
+            colon,
+        ));
+    }
+    None
+}

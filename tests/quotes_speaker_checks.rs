@@ -1,0 +1,196 @@
+//! Who may be a speaker: a person, a role or a body, never the object of the verb, a
+//! document without its author, a genitive place or the thing a passive names; and the
+//! frames that name the speaker further away ("Wie X sagte, …", "X („…“)", the last
+//! clause before a colon, the person the sentence before was about). Made-up sentences.
+
+use kiosk::extract::quotes::extract;
+use kiosk::extract::speakers::{is_body_word, is_role_word};
+use kiosk::model::{Article, Section};
+
+fn article(paragraphs: &[&str]) -> Article {
+    Article {
+        id: "test".into(),
+        title: "Ein Titel".into(),
+        sections: vec![Section {
+            heading: None,
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        }],
+        ..Article::default()
+    }
+}
+
+/// Each quote's text and speaker.
+fn quotes(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+    extract(&article(paragraphs))
+        .0
+        .into_iter()
+        .map(|q| (q.text, q.speaker))
+        .collect()
+}
+
+/// The speaker of the only quote.
+fn speaker(paragraphs: &[&str]) -> Option<String> {
+    let found = quotes(paragraphs);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one quote in {paragraphs:?}, got {found:?}"
+    );
+    found[0].1.clone()
+}
+
+#[test]
+fn the_object_of_the_verb_is_not_the_speaker() {
+    assert_eq!(
+        speaker(&[
+            "Krämer beschrieb die Lage des Konzerns mit den Worten: „Die Aussichten sind aus unserer Sicht sehr gut.“"
+        ]),
+        Some("Krämer".into())
+    );
+}
+
+#[test]
+fn a_phrase_that_names_no_one_gives_no_speaker() {
+    assert_eq!(
+        speaker(&[
+            "Derzeit steht in dem Entwurf noch der Passus: „Die gespeicherten Daten sind nach einem Jahr zu löschen.“"
+        ]),
+        None
+    );
+}
+
+#[test]
+fn a_genitive_country_is_no_name() {
+    let found = quotes(&[
+        "Das Staatsoberhaupt Neuseelands, die britische Königin, bat um Hilfe. „Wir stehen an eurer Seite“, sagte die britische Königin.",
+    ]);
+    let name = found[0].1.clone().unwrap_or_default();
+    assert!(name.contains("Königin"), "{found:?}");
+    assert!(!name.contains("Neuseeland"), "{found:?}");
+}
+
+#[test]
+fn a_document_speaks_through_its_author_or_not_at_all() {
+    let with_author = speaker(&[
+        "In einer Mitteilung des Umweltministeriums heißt es: „Die gemessenen Werte sind völlig unbedenklich.“",
+    ]);
+    assert!(
+        with_author
+            .as_deref()
+            .is_some_and(|s| s.contains("Umweltministerium")),
+        "{with_author:?}"
+    );
+    assert_eq!(
+        speaker(&["Im Bericht heißt es: „Die Lage im Land ist weiterhin sehr ernst.“"]),
+        None
+    );
+}
+
+#[test]
+fn a_passive_names_its_speaker_with_von() {
+    let found = speaker(&[
+        "Seine Romane werden von Kritikern als „Meisterwerke der modernen Literatur“ bezeichnet.",
+    ]);
+    assert!(
+        found.as_deref().is_some_and(|s| s.contains("Kritiker")),
+        "{found:?}"
+    );
+    // the thing named in a passive never speaks
+    assert_eq!(
+        speaker(&[
+            "Die Verkehrsbetriebe wurden gestern als „eine bedeutende Organisation innerhalb der Stadt“ bezeichnet."
+        ]),
+        None
+    );
+}
+
+#[test]
+fn the_subject_after_an_auxiliary() {
+    assert_eq!(
+        speaker(&[
+            "Im Dezember hatte Kanzlerin Maria Weber in einer Rede verkündet: „Wir werden die Bewerbung von Anfang an unterstützen.“"
+        ]),
+        Some("Maria Weber".into())
+    );
+}
+
+#[test]
+fn wie_x_sagte_speaks_for_the_sentence() {
+    let found = quotes(&[
+        "Wie der Finanzminister Hans Möller am Dienstag erklärte, sieht die Regierung in dem Gesetz „kein Hindernis für den freien Handel“.",
+    ]);
+    assert_eq!(
+        found.len(),
+        1,
+        "a lowercase fragment after a title noun is words: {found:?}"
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Hans Möller"));
+}
+
+#[test]
+fn a_quoted_sentence_in_brackets_after_a_name() {
+    assert_eq!(
+        speaker(&[
+            "Gratuliert haben viele, darunter der Leiter der Behörde, Max Berger („Niemand hat diese Ehre mehr verdient.“), und andere."
+        ]),
+        Some("Max Berger".into())
+    );
+}
+
+#[test]
+fn the_last_clause_before_a_colon_names_the_speaker() {
+    assert_eq!(
+        speaker(&[
+            "Es gratulierten der Sprecher der Regierung, und der norwegische Ministerpräsident Jens Olsen: „Der Preis kommt genau zur rechten Zeit.“"
+        ]),
+        Some("Jens Olsen".into())
+    );
+}
+
+#[test]
+fn a_naming_verb_holds_the_quote_of_its_own_clause() {
+    let found = quotes(&[
+        "Klaus Berg nannte seinen Platzverweis „völlig überzogen“, Trainer Jan Löwe bezeichnete das Spiel als fair.",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Klaus Berg"));
+}
+
+#[test]
+fn a_quoted_sentence_after_a_sentence_about_one_person() {
+    let found = quotes(&[
+        "Sadiq Kahn, einer der Unterzeichner, verurteilte die Haltung der Regierung. „Diese Politik wird von fast allen als ungerecht angesehen.“",
+    ]);
+    assert_eq!(found[0].1.as_deref(), Some("Sadiq Kahn"), "{found:?}");
+}
+
+#[test]
+fn an_object_in_the_accusative_is_no_subject() {
+    assert_eq!(
+        speaker(&[
+            "Den Unmut der Partei brachte die Sprecherin der Fraktion, Anna Berg, zum Ausdruck: „Es gibt keinen Grund, jetzt etwas aufzugeben.“"
+        ]),
+        Some("Anna Berg".into())
+    );
+}
+
+#[test]
+fn role_and_body_words_in_any_inflection() {
+    for role in [
+        "Demonstranten",
+        "Musikkennern",
+        "Meteorologen",
+        "Sprecherin",
+    ] {
+        assert!(is_role_word(role), "{role}");
+    }
+    for body in ["Behörden", "Senats", "Bundesregierung", "Kammer"] {
+        assert!(is_body_word(body), "{body}");
+    }
+    for neither in ["Bedeutung", "Hergang", "Ausführung", "Werke"] {
+        assert!(
+            !is_role_word(neither) && !is_body_word(neither),
+            "{neither}"
+        );
+    }
+}

@@ -156,16 +156,17 @@ fn the_seeds_load_and_annotate_within_an_allocation_budget() {
         total += work.allocations;
         input += text.len() as u64;
     }
-    // Measured without quotes: 3,242 allocations for the five seeds (36 KB), 92 per KB.
+    // Measured with countries and quotes: 7,030 allocations for the five seeds (36 KB),
+    // 199 per KB (3,242 and 92 per KB before quotes were found).
     let per_kb = total * 1024 / input;
     eprintln!("seeds: {total} allocations, {per_kb} per KB");
     assert!(
-        total <= 5_000,
-        "{total} allocations for the seeds (budget 5,000)"
+        total <= 10_000,
+        "{total} allocations for the seeds (budget 10,000)"
     );
     assert!(
-        per_kb <= 140,
-        "{per_kb} allocations per KB of text (budget 140)"
+        per_kb <= 290,
+        "{per_kb} allocations per KB of text (budget 290)"
     );
 }
 

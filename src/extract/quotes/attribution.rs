@@ -216,7 +216,8 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
 
 /// Whether the quote at token `q` ends like a sentence.
 fn sentence_quote(para: &Para, q: usize) -> bool {
-    let Kind::Quote(index) = para.tokens[q].kind else {
+    // `q` may be the end of the paragraph (an anchor past its last token).
+    let Some(Kind::Quote(index)) = para.tokens.get(q).map(|t| t.kind) else {
         return false;
     };
     let span = para.quotes[index];
@@ -228,7 +229,8 @@ fn sentence_quote(para: &Para, q: usize) -> bool {
 /// Whether the quote at token `q` reads like a name: a few words, each capitalised or a
 /// short joining word ("Polizei von DeLand", "Ärzte ohne Grenzen").
 fn name_shaped(para: &Para, q: usize) -> bool {
-    let Kind::Quote(index) = para.tokens[q].kind else {
+    // `q` may be the end of the paragraph (an anchor past its last token).
+    let Some(Kind::Quote(index)) = para.tokens.get(q).map(|t| t.kind) else {
         return false;
     };
     let span = para.quotes[index];

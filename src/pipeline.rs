@@ -148,10 +148,10 @@ fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
 
 /// Builds the patterns and the gazetteer by loading and annotating one seed article.
 fn warm_up() {
-    if let Some((name, bytes)) = load::SEEDS.first() {
-        if let Ok(mut loaded) = load::load_bytes(Path::new(name), Format::Text, bytes) {
-            loaded.articles.iter_mut().for_each(extract::annotate);
-        }
+    if let Some((name, bytes)) = load::SEEDS.first()
+        && let Ok(mut loaded) = load::load_bytes(Path::new(name), Format::Text, bytes)
+    {
+        loaded.articles.iter_mut().for_each(extract::annotate);
     }
 }
 

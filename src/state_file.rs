@@ -202,11 +202,9 @@ impl StateFile {
             .write(true)
             .open(&path)
             .map_err(|e| with_path(e, &path, "cannot open the lock file"))?;
-        // `File::lock` is std since Rust 1.89 (the let chains elsewhere already need 1.88;
-        // Cargo.toml's rust-version lags behind).
-        #[allow(clippy::incompatible_msrv)]
-        let locked = file.lock();
-        locked.map_err(|e| with_path(e, &path, "cannot lock"))?;
+        // `File::lock` is std since Rust 1.89, kiosk's rust-version.
+        file.lock()
+            .map_err(|e| with_path(e, &path, "cannot lock"))?;
         Ok(file)
     }
 

@@ -147,11 +147,11 @@ impl AppState {
                 self.tally.add(&self.corpus, i);
             }
         }
-        if self.open.is_none() {
-            if let Some(&first) = self.visible.first() {
-                self.list.selected = 0;
-                self.open_article(first);
-            }
+        if self.open.is_none()
+            && let Some(&first) = self.visible.first()
+        {
+            self.list.selected = 0;
+            self.open_article(first);
         }
         // The sidebar is sorted again when the counts have grown by a tenth (and at the
         // end), so that sorting costs a constant share of the load however it is batched.

@@ -86,10 +86,10 @@ fn markdown_line(line: &mut Line, previous: &mut [Line]) -> bool {
             .all(|c| matches!(c, '-' | '=' | '*' | '_' | ' '));
     if is_rule {
         let underline = text.chars().all(|c| c == '=' || c == '-');
-        if let (true, false, Some(prev)) = (underline, line.after_blank, previous.last_mut()) {
-            if prev.heading_level.is_none() {
-                prev.heading_level = Some(if text.starts_with('=') { 1 } else { 2 });
-            }
+        if let (true, false, Some(prev)) = (underline, line.after_blank, previous.last_mut())
+            && prev.heading_level.is_none()
+        {
+            prev.heading_level = Some(if text.starts_with('=') { 1 } else { 2 });
         }
         line.text.clear();
         return false;

@@ -267,11 +267,11 @@ impl Iterator for SentenceStarts<'_> {
     fn next(&mut self) -> Option<usize> {
         while let Some((i, len)) = self.next_mark() {
             self.at = i + len;
-            if let Some(start) = self.start_after(i, len) {
-                if self.last != Some(start) {
-                    self.last = Some(start);
-                    return Some(start);
-                }
+            if let Some(start) = self.start_after(i, len)
+                && self.last != Some(start)
+            {
+                self.last = Some(start);
+                return Some(start);
             }
         }
         self.at = self.text.len();

@@ -107,10 +107,10 @@ impl Gazetteer {
         };
         let targets = &self.matcher.targets;
         for raw in raws {
-            if let Some(idx) = targets[raw.target as usize].strong_code() {
-                if let Some(word) = strong.get_mut(idx as usize / 64) {
-                    *word |= 1 << (idx % 64);
-                }
+            if let Some(idx) = targets[raw.target as usize].strong_code()
+                && let Some(word) = strong.get_mut(idx as usize / 64)
+            {
+                *word |= 1 << (idx % 64);
             }
         }
         for raw in raws {

@@ -139,10 +139,12 @@ impl Patterns {
         {
             self.add(form.to_uppercase(), idx, kind, flags);
         }
-        if flags.tail_closable && kind == Kind::Name && !flags.shy {
-            if let Some(lower) = forms::decapitalised(form) {
-                self.tails.entry(lower).or_insert(at as u32);
-            }
+        if flags.tail_closable
+            && kind == Kind::Name
+            && !flags.shy
+            && let Some(lower) = forms::decapitalised(form)
+        {
+            self.tails.entry(lower).or_insert(at as u32);
         }
     }
 

@@ -49,10 +49,8 @@ pub fn of_quote(para: &Para, q: usize) -> Option<Attribution> {
     let weak = found
         .as_ref()
         .is_none_or(|a| a.speaker.is_none() || a.class == VerbClass::Opinion);
-    if weak {
-        if let Some(source) = introduced(para, sentence, q) {
-            return Some(source);
-        }
+    if weak && let Some(source) = introduced(para, sentence, q) {
+        return Some(source);
     }
     found
 }
@@ -84,10 +82,11 @@ fn own_cue(para: &Para, q: usize, sentence: Range<usize>) -> Option<Attribution>
         .rev()
         .take_while(|&t| !matches!(para.tokens[t].kind, Kind::Punct(',' | ':' | ';')))
         .any(|t| para.verb(t).iter().any(|r| r.class == VerbClass::Label));
-    if own_clause && para.is_punct(q + 1, ',') {
-        if let Some(earlier) = before(para, sentence.start, q).filter(|b| b.speaker.is_some()) {
-            return Some(earlier);
-        }
+    if own_clause
+        && para.is_punct(q + 1, ',')
+        && let Some(earlier) = before(para, sentence.start, q).filter(|b| b.speaker.is_some())
+    {
+        return Some(earlier);
     }
     if found.speaker.is_none() && !found.cue.starts_with('h') {
         // "„…“, gab jedoch … an": a verb after the quote with no speaker of its own
@@ -184,11 +183,11 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     if !comma {
         return None;
     }
-    if lower == "so" {
-        if let Some((class, cue)) = verb_at(para, j + 1, end) {
-            let speaker = speaker_after(para, j + 2, end);
-            return Some(Attribution::new(format!("so {cue}"), class, speaker, true));
-        }
+    if lower == "so"
+        && let Some((class, cue)) = verb_at(para, j + 1, end)
+    {
+        let speaker = speaker_after(para, j + 2, end);
+        return Some(Attribution::new(format!("so {cue}"), class, speaker, true));
     }
     if para.is(j, "according_to") {
         let speaker = np::at(para, j + 1, end).and_then(|np| speaking(para, np))?;

@@ -181,12 +181,11 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
     if matches!(kind, NpKind::RoleRef { .. } | NpKind::Body) {
         // "Der Leiter des Programms, Klaus Stöhr, sagte": the name follows the role,
         // perhaps after an abbreviation in brackets ("der Afrikanischen Union (AU), …")
-        if para.is_punct(end, '(') {
-            if let Some(close) = (end + 1..limit.min(end + 5)).find(|&t| para.is_punct(t, ')')) {
-                if para.is_punct(close + 1, ',') {
-                    end = close + 1;
-                }
-            }
+        if para.is_punct(end, '(')
+            && let Some(close) = (end + 1..limit.min(end + 5)).find(|&t| para.is_punct(t, ')'))
+            && para.is_punct(close + 1, ',')
+        {
+            end = close + 1;
         }
         if let Some(name) = apposed_name(para, end, limit) {
             let role = Some(core_start..end);
@@ -209,10 +208,11 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
     }
     let core = core_start..end;
     // "Gitta Trauernicht (SPD)": a party or place in brackets after a name
-    if matches!(kind, NpKind::Person { .. }) && para.is_punct(end, '(') {
-        if let Some(close) = (end + 1..limit.min(end + 5)).find(|&t| para.is_punct(t, ')')) {
-            end = close + 1;
-        }
+    if matches!(kind, NpKind::Person { .. })
+        && para.is_punct(end, '(')
+        && let Some(close) = (end + 1..limit.min(end + 5)).find(|&t| para.is_punct(t, ')'))
+    {
+        end = close + 1;
     }
     let apposition = apposition(para, end, limit);
     // "der Sicherheitsexperte Satoru Nagao vom Thinktank Hudson Institute"
@@ -223,11 +223,13 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
             para.lower(end).as_ref(),
             "von" | "vom" | "bei" | "beim" | "an" | "am" | "des" | "der"
         );
-    if has_role && apposition.is_none() && from_place {
-        if let Some(to) = complement(para, end, limit) {
-            role_tail = Some(end..to);
-            end = to;
-        }
+    if has_role
+        && apposition.is_none()
+        && from_place
+        && let Some(to) = complement(para, end, limit)
+    {
+        role_tail = Some(end..to);
+        end = to;
     }
     let range_end = apposition
         .as_ref()

@@ -146,12 +146,11 @@ impl<'a> Reader<'a> {
                 .clone()
                 .filter(|&t| matches!(para.tokens[t].kind, Kind::Quote(_)))
                 .collect();
-            if quotes.is_empty() {
-                if let Some(attr) = attribution::of_sentence(para, sentence.clone()) {
-                    if let Some(id) = attr.speaker.as_ref().and_then(|np| self.resolve(para, np)) {
-                        self.registry.said(id, self.clock);
-                    }
-                }
+            if quotes.is_empty()
+                && let Some(attr) = attribution::of_sentence(para, sentence.clone())
+                && let Some(id) = attr.speaker.as_ref().and_then(|np| self.resolve(para, np))
+            {
+                self.registry.said(id, self.clock);
             }
             for q in quotes {
                 self.read_quote(para, q, section, paragraph);

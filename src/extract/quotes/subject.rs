@@ -247,12 +247,12 @@ fn reaches(para: &Para, from: usize, v: usize) -> bool {
     let mut t = from;
     // ", der als Kritiker des Papstes gilt,", ", Ordnungsdezernent der Stadt,": a
     // relative clause or an apposition between commas
-    if para.is_punct(t, ',') {
-        if let Some(close) = (t + 1..v).find(|&c| para.is_punct(c, ',')) {
-            let relative = para.is_word(t + 1) && para.is(t + 1, "relative");
-            if relative || close + 1 == v {
-                t = close + 1;
-            }
+    if para.is_punct(t, ',')
+        && let Some(close) = (t + 1..v).find(|&c| para.is_punct(c, ','))
+    {
+        let relative = para.is_word(t + 1) && para.is(t + 1, "relative");
+        if relative || close + 1 == v {
+            t = close + 1;
         }
     }
     if t > v {

@@ -133,17 +133,20 @@ impl<'a> Para<'a> {
         self.verbs.get(t).copied().unwrap_or(&[])
     }
 
-    /// The text of token `i`.
+    /// The text of token `i` (empty past the last token, as the other lookups are).
     pub fn str(&self, i: usize) -> &'a str {
-        let t = self.tokens[i];
-        &self.text[t.start..t.end]
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.text[t.start..t.end])
     }
 
     /// The lowercase text of token `i`.
     pub fn lower(&self, i: usize) -> Cow<'_, str> {
         match &self.lowered {
             Some(lowered) => {
-                let t = self.tokens[i];
+                let Some(t) = self.tokens.get(i) else {
+                    return Cow::Borrowed("");
+                };
                 Cow::Borrowed(&lowered[t.start..t.end])
             }
             None => lower(self.str(i)),

@@ -83,12 +83,12 @@ impl Registry {
         };
         let entity = &mut self.entities[id];
         entity.seen = at;
-        if entity.role.is_none() {
-            if let Some(role) = role.filter(|r| !r.trim().is_empty()) {
-                entity.role = Some(role.trim().to_string());
-                if entity.gender == Gender::Either && role_is_female(role) {
-                    entity.gender = Gender::Female;
-                }
+        if entity.role.is_none()
+            && let Some(role) = role.filter(|r| !r.trim().is_empty())
+        {
+            entity.role = Some(role.trim().to_string());
+            if entity.gender == Gender::Either && role_is_female(role) {
+                entity.gender = Gender::Female;
             }
         }
         id

@@ -146,10 +146,10 @@ fn plain(id: &str, path: &str, doc: &Html, meta: &meta::PageMeta) -> Option<Arti
         .map(|b| meta::squash(&b.text))
         .filter(|line| !boilerplate.is_boilerplate(line))
         .partition(|line| article::has_credit(line));
-    if let Some(headline) = meta.headline() {
-        if lines.first() != Some(&headline) {
-            lines.insert(0, headline);
-        }
+    if let Some(headline) = meta.headline()
+        && lines.first() != Some(&headline)
+    {
+        lines.insert(0, headline);
     }
     let date_line = lines.iter().take(4).position(|l| date::is_date_line(l));
     let date = date_line.and_then(|i| text::parse_date(&lines.remove(i)));

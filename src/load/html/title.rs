@@ -58,15 +58,15 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     for sep in SEPARATORS {
         loop {
             let before = title.len();
-            if let Some((head, tail)) = title.rsplit_once(sep) {
-                if is_site_part(tail, head, sep, site) {
-                    title = head.trim().to_owned();
-                }
+            if let Some((head, tail)) = title.rsplit_once(sep)
+                && is_site_part(tail, head, sep, site)
+            {
+                title = head.trim().to_owned();
             }
-            if let Some((head, tail)) = title.split_once(sep) {
-                if is_site_part(head, tail, sep, site) {
-                    title = tail.trim().to_owned();
-                }
+            if let Some((head, tail)) = title.split_once(sep)
+                && is_site_part(head, tail, sep, site)
+            {
+                title = tail.trim().to_owned();
             }
             if title.len() == before {
                 break;

@@ -178,7 +178,9 @@ fn entity(s: &str) -> Option<(char, usize)> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse().ok()?,
         };
-        char::from_u32(code)?
+        // A control character (`&#4;`, `&#9;`, `&#10;`) would reach the screen as is:
+        // it reads as the space it stands for.
+        char::from_u32(code).map(|c| if c.is_control() { ' ' } else { c })?
     } else {
         match name {
             "amp" => '&',
@@ -243,6 +245,11 @@ mod tests {
             strip_inline_html(line),
             "Putin in Nordkorea.Foto & Xi – 3 < 4"
         );
+    }
+
+    #[test]
+    fn an_entity_for_a_control_character_is_a_space() {
+        assert_eq!(decode_entities("a&#4;b&#9;c&#x0A;d&#127;e"), "a b c d e");
     }
 
     #[test]

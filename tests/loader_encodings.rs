@@ -214,7 +214,7 @@ fn odd_text_never_panics() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             text.push_str(palette[(seed % palette.len() as u64) as usize]);
-            if seed % 3 == 0 {
+            if seed.is_multiple_of(3) {
                 text.push(' ');
             }
         }

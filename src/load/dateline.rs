@@ -29,8 +29,37 @@ static LISTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) ")).expect("valid pattern")
 });
 
+/// Whether `text` may open with a dateline, decided without a regex: both patterns need
+/// place words (letters, marks, `'’.-`), separated by spaces, `/` or `,`, perhaps an
+/// agency in brackets, and then a spaced dash or a ", ". A text whose opening runs into
+/// any other char first cannot match (most paragraphs: a digit, a colon, a full stop
+/// and space before any dash).
+fn may_open_with_dateline(text: &str) -> bool {
+    let mut prev = ' ';
+    let mut in_brackets = false;
+    for c in text.chars() {
+        if in_brackets {
+            in_brackets = c != ')';
+        } else if matches!(c, '–' | '—' | '-') && prev.is_whitespace() {
+            return true; // "Wien –"
+        } else if c == ' ' && prev == ',' {
+            return true; // "Tokio, Peking"
+        } else if c == '(' {
+            in_brackets = true;
+        } else if !(c.is_alphabetic() || c.is_whitespace() || !c.is_ascii() || "'.-/,".contains(c))
+        {
+            return false;
+        }
+        prev = c;
+    }
+    false
+}
+
 /// Splits a dateline off the start of `text`: `Some((dateline, rest))`.
 pub fn split_dateline(text: &str) -> Option<(String, &str)> {
+    if !may_open_with_dateline(text) {
+        return None;
+    }
     let (dateline, rest) = if let Some(caps) = DASHED.captures(text) {
         let all = caps.get(0)?;
         (caps.get(1)?.as_str(), &text[all.end()..])

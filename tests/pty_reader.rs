@@ -261,6 +261,10 @@ fn keys_filter_quotes_and_a_clean_exit() {
 
     // A resize to a narrow terminal shows one pane and keeps running.
     s.resize(50, 15);
+    s.wait_for("the narrow screen", |c| {
+        let rows: Vec<&str> = c.lines().collect();
+        rows.len() == 15 && rows[0].starts_with('┏') && rows[0].chars().count() == 50
+    });
     s.send("h");
     s.wait_for("the narrow list", |c| {
         c.contains("Articles") && c.contains("Norwegen öffnet")

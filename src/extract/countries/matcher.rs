@@ -37,9 +37,12 @@ impl Matcher {
     /// Builds the automaton over every form of every entry.
     pub fn new(entries: &[Entry], words: &ContextWords, closed_compounds: bool) -> Matcher {
         let patterns = Patterns::from_entries(entries, &words.compass, closed_compounds);
+        // A contiguous NFA: 0.6 MB against the DFA's 12.9 MB for these 7,965 forms. Matching
+        // alone is 2.5x slower (100 against 253 MiB/s), which costs about 10 % of a
+        // corpus load; the DFA's memory would push a 10k-article reader past 3x its corpus.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns.texts)
             .or_else(|_| AhoCorasick::new(&patterns.texts))
             .unwrap_or_else(|_| AhoCorasick::new([""; 0]).expect("an empty automaton builds"));

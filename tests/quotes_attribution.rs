@@ -2,20 +2,11 @@
 //! resolution, surnames, continuation paragraphs, bodies and unknown speakers.
 //! Made-up sentences only.
 
-use kiosk::extract::quotes::extract;
-use kiosk::model::{Article, Quote, Section, Speaker, SpeakerKind};
+mod common;
 
-fn article(paragraphs: &[&str]) -> Article {
-    Article {
-        id: "test".into(),
-        title: "Ein Titel".into(),
-        sections: vec![Section {
-            heading: None,
-            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-        }],
-        ..Article::default()
-    }
-}
+use common::article;
+use kiosk::extract::quotes::extract;
+use kiosk::model::{Quote, Speaker, SpeakerKind};
 
 fn read(paragraphs: &[&str]) -> (Vec<Quote>, Vec<Speaker>) {
     extract(&article(paragraphs))

@@ -1,20 +1,11 @@
 //! Quote spans: every quotation style, nested quotes, unbalanced marks, quotes over
 //! several sentences and paragraphs, offsets. Made-up sentences only.
 
-use kiosk::extract::quotes::extract;
-use kiosk::model::{Article, Quote, Section};
+mod common;
 
-fn article(paragraphs: &[&str]) -> Article {
-    Article {
-        id: "test".into(),
-        title: "Ein Titel".into(),
-        sections: vec![Section {
-            heading: None,
-            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-        }],
-        ..Article::default()
-    }
-}
+use common::article;
+use kiosk::extract::quotes::extract;
+use kiosk::model::Quote;
 
 fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
     extract(&article(paragraphs)).0

@@ -2,20 +2,10 @@
 //! them in a frame that quotes words ("als „…“ bezeichnet", "nannte es einen „…“").
 //! Made-up sentences only.
 
-use kiosk::extract::quotes::extract;
-use kiosk::model::{Article, Section};
+mod common;
 
-fn article(paragraphs: &[&str]) -> Article {
-    Article {
-        id: "test".into(),
-        title: "Ein Titel".into(),
-        sections: vec![Section {
-            heading: None,
-            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-        }],
-        ..Article::default()
-    }
-}
+use common::article;
+use kiosk::extract::quotes::extract;
 
 fn quote_texts(paragraphs: &[&str]) -> Vec<String> {
     extract(&article(paragraphs))

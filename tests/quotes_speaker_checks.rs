@@ -3,21 +3,11 @@
 //! frames that name the speaker further away ("Wie X sagte, …", "X („…“)", the last
 //! clause before a colon, the person the sentence before was about). Made-up sentences.
 
+mod common;
+
+use common::article;
 use kiosk::extract::quotes::extract;
 use kiosk::extract::speakers::{is_body_word, is_role_word};
-use kiosk::model::{Article, Section};
-
-fn article(paragraphs: &[&str]) -> Article {
-    Article {
-        id: "test".into(),
-        title: "Ein Titel".into(),
-        sections: vec![Section {
-            heading: None,
-            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-        }],
-        ..Article::default()
-    }
-}
 
 /// Each quote's text and speaker.
 fn quotes(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {

@@ -1,7 +1,10 @@
-//! Helpers shared by the integration tests: where the shared gold data lives.
+//! Helpers shared by the integration tests: where the shared gold data lives, and a
+//! made-up article for the extractor tests.
 #![allow(dead_code)]
 
 use std::path::PathBuf;
+
+use kiosk::model::{Article, Section};
 
 /// The `../shared` folder next to the repository (or `$KIOSK_SHARED`), when present.
 /// A user's clone has none: tests that need it print why they skip and pass.
@@ -22,5 +25,18 @@ pub fn shared(rel: &str, test: &str) -> Option<PathBuf> {
             );
             None
         }
+    }
+}
+
+/// A made-up article: a title and one untitled section with these paragraphs.
+pub fn article(paragraphs: &[&str]) -> Article {
+    Article {
+        id: "test".into(),
+        title: "Ein Titel".into(),
+        sections: vec![Section {
+            heading: None,
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        }],
+        ..Article::default()
     }
 }

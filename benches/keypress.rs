@@ -7,6 +7,8 @@
 //! (or set KIOSK_BENCH_CORPUS / KIOSK_BENCH_CORPUS_100K to other folders); a corpus that
 //! is absent is skipped with a message. One size: `cargo bench --bench keypress -- 10k`.
 
+mod common;
+
 use std::hint::black_box;
 use std::path::PathBuf;
 
@@ -14,32 +16,6 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use kiosk::app::{Action, AppState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-/// The corpus folder for a size label, when it is there.
-fn corpus_dir(label: &str, variable: &str, default: &str) -> Option<PathBuf> {
-    let dir = std::env::var_os(variable).map_or_else(|| PathBuf::from(default), PathBuf::from);
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    eprintln!(
-        "skipping the {label} keypress bench: {} is absent; build it with \
-         python3 /work/shared/tools/make-bench-corpus {default} --articles {}",
-        dir.display(),
-        if label == "10k" { 10_000 } else { 100_000 }
-    );
-    None
-}
-
-/// Whether the benchmark filter on the command line can select this size: filters that
-/// name a size ("10k", "100k") select only theirs.
-fn wanted(label: &str) -> bool {
-    let filters: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
-    let names_a_size = |f: &String| f.contains("10k") || f.contains("100k");
-    !filters.iter().any(names_a_size) || filters.iter().any(|f| f.contains(label))
-}
 
 /// Presses the keys in turn, one per iteration, each followed by a full draw.
 fn press(c: &mut Criterion, name: &str, state: &mut AppState, keys: &[Action]) {
@@ -57,14 +33,8 @@ fn press(c: &mut Criterion, name: &str, state: &mut AppState, keys: &[Action]) {
 }
 
 fn keypress(c: &mut Criterion) {
-    let sizes = [
-        ("10k", "KIOSK_BENCH_CORPUS", "/tmp/kiosk-bench-10k"),
-        ("100k", "KIOSK_BENCH_CORPUS_100K", "/tmp/kiosk-bench-100k"),
-    ];
-    for (label, variable, default) in sizes {
-        if let Some(dir) = corpus_dir(label, variable, default).filter(|_| wanted(label)) {
-            keypresses(c, label, dir);
-        }
+    for (label, dir) in common::corpora("keypress") {
+        keypresses(c, label, dir);
     }
 }
 
@@ -117,16 +87,6 @@ fn keypresses(c: &mut Criterion, label: &str, dir: PathBuf) {
         &mut state,
         &[Action::Activate],
     );
-    // The uncached part of a search keystroke: one scan of every article.
-    let all: Vec<usize> = (0..state.corpus().len()).collect();
-    let searcher = kiosk::search::Searcher::new("Putin").expect("a query");
-    c.bench_function(&format!("search_scan_all_{label}"), |b| {
-        b.iter(|| {
-            searcher
-                .filter(state.corpus().articles(), black_box(&all))
-                .len()
-        })
-    });
     // A character typed into the search prompt and deleted again (hits of recent
     // queries are kept, so after the first round this is the cached path).
     state.update(Action::Search);

@@ -10,6 +10,8 @@
 //! (KIOSK_BENCH_CORPUS / KIOSK_BENCH_CORPUS_100K name other folders). A corpus that is
 //! absent is skipped with a message. One size: `cargo bench --bench pipeline -- 10k`.
 
+mod common;
+
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -21,21 +23,6 @@ use kiosk::load::{self, Source};
 use kiosk::model::Article;
 use kiosk::{export, extract, pipeline};
 use rayon::prelude::*;
-
-/// The corpus folder for a size label, when it is there.
-fn corpus_dir(label: &str, variable: &str, default: &str) -> Option<PathBuf> {
-    let dir = std::env::var_os(variable).map_or_else(|| PathBuf::from(default), PathBuf::from);
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    eprintln!(
-        "skipping the {label} pipeline benches: {} is absent; build it with \
-         python3 /work/shared/tools/make-bench-corpus {default} --articles {}",
-        dir.display(),
-        if label == "10k" { 10_000 } else { 100_000 }
-    );
-    None
-}
 
 /// The files of a corpus and their total size in bytes.
 fn sources(dir: PathBuf) -> (Vec<Source>, u64) {
@@ -151,29 +138,8 @@ fn bench_reader(c: &mut Criterion, label: &str, articles: Vec<Article>) {
     group.finish();
 }
 
-/// Whether the benchmark filter on the command line can select this size: filters that
-/// name a size ("10k", "100k") select only theirs.
-fn wanted(label: &str) -> bool {
-    let filters: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
-    let names_a_size = |f: &String| f.contains("10k") || f.contains("100k");
-    !filters.iter().any(names_a_size) || filters.iter().any(|f| f.contains(label))
-}
-
 fn pipeline_benches(c: &mut Criterion) {
-    let sizes = [
-        ("10k", "KIOSK_BENCH_CORPUS", "/tmp/kiosk-bench-10k"),
-        ("100k", "KIOSK_BENCH_CORPUS_100K", "/tmp/kiosk-bench-100k"),
-    ];
-    for (label, variable, default) in sizes {
-        if !wanted(label) {
-            continue; // loading a corpus the filter leaves out would only cost time
-        }
-        let Some(dir) = corpus_dir(label, variable, default) else {
-            continue;
-        };
+    for (label, dir) in common::corpora("pipeline") {
         let (sources, bytes) = sources(dir);
         eprintln!("{label}: {} files, {bytes} bytes", sources.len());
         bench_loading(c, label, &sources, bytes);

@@ -8,7 +8,7 @@ mod app_fixtures;
 
 use std::collections::BTreeMap;
 
-use app_fixtures::articles;
+use app_fixtures::{articles, type_text};
 use kiosk::app::{Action, AppState, LoadUpdate};
 use kiosk::model::Article;
 
@@ -41,12 +41,6 @@ fn receive_in_batches(state: &mut AppState, articles: Vec<Article>, size: usize)
             finished: done == total,
             ..LoadUpdate::default()
         });
-    }
-}
-
-fn type_text(state: &mut AppState, text: &str) {
-    for c in text.chars() {
-        state.update(Action::Input(c));
     }
 }
 

@@ -4,6 +4,9 @@
 //! the real loader and extractors), back, search and resizes, asserting on what the
 //! user sees: the open article, the selected quote's speaker and text.
 
+mod app_fixtures;
+
+use app_fixtures::{run, type_text};
 use kiosk::app::{Action, AppState, BlockKind, Focus, Highlight};
 use kiosk::model::Article;
 
@@ -36,18 +39,6 @@ fn seeds_and_extra(width: u16, height: u16) -> AppState {
     let mut articles = seeds();
     articles.push(extra);
     AppState::with_articles(articles, width, height)
-}
-
-fn run(state: &mut AppState, actions: &[Action]) {
-    for &action in actions {
-        state.update(action);
-    }
-}
-
-fn type_text(state: &mut AppState, text: &str) {
-    for c in text.chars() {
-        state.update(Action::Input(c));
-    }
 }
 
 /// The selected quote as the user sees it: (speaker, highlighted text).

@@ -3,7 +3,7 @@
 
 mod app_fixtures;
 
-use app_fixtures::{BERG, SOLBERG, state};
+use app_fixtures::{BERG, SOLBERG, run, state, type_text};
 use kiosk::app::{Action, AppState, Focus, Overlay};
 
 /// Corpus indexes of the fixtures.
@@ -11,18 +11,6 @@ const GAS: usize = 0;
 const PIPELINE: usize = 1;
 const CJK: usize = 2;
 const STROM: usize = 3;
-
-fn run(state: &mut AppState, actions: &[Action]) {
-    for &action in actions {
-        state.update(action);
-    }
-}
-
-fn type_text(state: &mut AppState, text: &str) {
-    for c in text.chars() {
-        state.update(Action::Input(c));
-    }
-}
 
 fn speaker_of_selected(state: &AppState) -> Option<String> {
     let quote = state.article()?.quotes.get(state.quote()?)?;

@@ -3,7 +3,7 @@
 //! these tests (no licence needed).
 #![allow(dead_code)]
 
-use kiosk::app::AppState;
+use kiosk::app::{Action, AppState};
 use kiosk::model::{Article, CountryCount, Quote, Section, Speaker, SpeakerKind};
 
 pub const SOLBERG: &str = "Ingrid Solberg";
@@ -224,4 +224,18 @@ pub fn fake_mentions(text: &str) -> Vec<std::ops::Range<usize>> {
         .iter()
         .flat_map(|name| text.match_indices(name).map(|(i, m)| i..i + m.len()))
         .collect()
+}
+
+/// Carries out the actions in turn.
+pub fn run(state: &mut AppState, actions: &[Action]) {
+    for &action in actions {
+        state.update(action);
+    }
+}
+
+/// Types `text` into the prompt that is open.
+pub fn type_text(state: &mut AppState, text: &str) {
+    for c in text.chars() {
+        state.update(Action::Input(c));
+    }
 }

@@ -77,15 +77,19 @@ impl Found {
     /// Walks a folder depth-first in name order, with a stack rather than recursion.
     fn walk(&mut self, root: &Path) {
         let mut stack: Stack = Vec::new();
-        self.enter(root, &mut stack);
+        match fs::canonicalize(root) {
+            Ok(real) => self.enter(root, real, &mut stack),
+            Err(e) => self.errors.push(LoadError::new(root, io_problem(e))),
+        }
         while let Some((real, children)) = stack.last_mut() {
             let Some((child, kind)) = children.next() else {
                 stack.pop();
                 continue;
             };
             let real = real.clone();
+            // The type from the listing where it is known; a link (or an unknown type)
+            // takes a stat to see what it leads to.
             match kind {
-                // A regular file: its type from the listing is enough.
                 Some(kind) if kind.is_file() => {
                     if let Some(format) = Format::from_path(&child) {
                         self.sources.push(Source {
@@ -95,39 +99,38 @@ impl Found {
                     }
                     continue;
                 }
-                // Anything else without a kiosk name and not a folder: nothing to look at.
-                Some(kind) if !kind.is_dir() && Format::from_path(&child).is_none() => continue,
-                _ => {}
-            }
-            let meta = match metadata(&child) {
-                Ok(meta) => meta,
-                Err(problem) => {
-                    if Format::from_path(&child).is_some() || is_link(&child) {
-                        self.errors.push(LoadError::new(&child, problem));
+                Some(kind) if kind.is_dir() => {}
+                // Anything else without a kiosk name: nothing to look at.
+                Some(_) if Format::from_path(&child).is_none() => continue,
+                _ => match metadata(&child) {
+                    Ok(meta) if meta.is_dir() => {}
+                    Ok(meta) => {
+                        if let Some(format) = Format::from_path(&child) {
+                            self.file(&child, &meta, format);
+                        }
+                        continue;
                     }
-                    continue;
-                }
-            };
-            if meta.is_dir() {
-                match fs::canonicalize(&child) {
-                    Ok(target) if real.starts_with(&target) => self
-                        .errors
-                        .push(LoadError::new(&child, Problem::SymlinkLoop(target))),
-                    Ok(_) => self.enter(&child, &mut stack),
-                    Err(e) => self.errors.push(LoadError::new(&child, io_problem(e))),
-                }
-            } else if let Some(format) = Format::from_path(&child) {
-                self.file(&child, &meta, format);
+                    Err(problem) => {
+                        if Format::from_path(&child).is_some() || is_link(&child) {
+                            self.errors.push(LoadError::new(&child, problem));
+                        }
+                        continue;
+                    }
+                },
+            }
+            // A folder: entered unless it leads back to one the walk is in.
+            match fs::canonicalize(&child) {
+                Ok(target) if real.starts_with(&target) => self
+                    .errors
+                    .push(LoadError::new(&child, Problem::SymlinkLoop(target))),
+                Ok(target) => self.enter(&child, target, &mut stack),
+                Err(e) => self.errors.push(LoadError::new(&child, io_problem(e))),
             }
         }
     }
 
-    /// Lists a folder not entered before onto the walk's stack.
-    fn enter(&mut self, dir: &Path, stack: &mut Stack) {
-        let real = match fs::canonicalize(dir) {
-            Ok(real) => real,
-            Err(e) => return self.errors.push(LoadError::new(dir, io_problem(e))),
-        };
+    /// Lists a folder (whose real path is `real`) not entered before onto the walk's stack.
+    fn enter(&mut self, dir: &Path, real: PathBuf, stack: &mut Stack) {
         if !self.seen_dirs.insert(real.clone()) {
             return;
         }

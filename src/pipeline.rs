@@ -162,7 +162,7 @@ pub fn load_all(paths: &[PathBuf]) -> Loaded {
         let batch = prepare_all(load::seeds(), &Some);
         return Loaded {
             articles: batch.items,
-            errors: Vec::new(),
+            errors: batch.errors,
         };
     }
     let (sources, mut errors) = discover(paths);
@@ -206,17 +206,28 @@ where
     let items = loaded
         .articles
         .into_iter()
-        .filter_map(|mut article| {
-            errors.extend(annotate_guarded(&mut article));
-            prepare(article)
+        .filter_map(|article| {
+            let (item, error) = finish(article, prepare);
+            errors.extend(error);
+            item
         })
         .collect();
     (items, articles, errors)
 }
 
+/// Annotates and prepares one loaded article, with the error of an extractor that
+/// panicked on it.
+fn finish<T, P>(mut article: Article, prepare: &P) -> (Option<T>, Option<LoadError>)
+where
+    P: Fn(Article) -> Option<T>,
+{
+    let error = annotate_guarded(&mut article);
+    (prepare(article), error)
+}
+
 /// Annotates one article; a bug in an extractor that panics on it leaves this article
 /// unannotated (and reported) instead of ending the load.
-pub fn annotate_guarded(article: &mut Article) -> Option<LoadError> {
+fn annotate_guarded(article: &mut Article) -> Option<LoadError> {
     let done = catch_unwind(AssertUnwindSafe(|| extract::annotate(article)));
     done.err().map(|payload| {
         article.countries.clear();
@@ -236,18 +247,17 @@ where
     P: Fn(Article) -> Option<T> + Sync,
 {
     let count = articles.len();
-    let items = articles
+    let finished: Vec<(Option<T>, Option<LoadError>)> = articles
         .into_par_iter()
-        .filter_map(|mut article| {
-            // The embedded seeds are known to annotate; a failure would be a bug shown
-            // by the tests, not something to report to a user.
-            let _ = annotate_guarded(&mut article);
-            prepare(article)
-        })
+        .map(|article| finish(article, prepare))
         .collect();
-    Batch {
-        items,
+    let mut batch = Batch {
         articles: count,
         ..Batch::default()
+    };
+    for (item, error) in finished {
+        batch.items.extend(item);
+        batch.errors.extend(error);
     }
+    batch
 }

@@ -303,14 +303,55 @@ fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     Some(found)
 }
 
+/// The comma that opens a relative clause closed by the comma at `close`, when the
+/// clause holds no quote ("…, der zum Sturm aufgerufen haben soll, …").
+fn relative_clause_before(para: &Para, start: usize, close: usize) -> Option<usize> {
+    let open = (start..close)
+        .rev()
+        .take_while(|&t| !matches!(para.tokens[t].kind, Kind::Quote(_)))
+        .find(|&t| para.is_punct(t, ','))?;
+    // (", dem Direktor der Behörde," is an apposition: an article before its noun)
+    let relative = para.is_word(open + 1)
+        && para.is(open + 1, "relative")
+        && !para.is_capitalized(open + 1)
+        && !para.is_capitalized(open + 2)
+        && close > open + 2;
+    relative.then_some(open)
+}
+
 /// Scans back from `anchor` for a cue: a speech verb with its speaker, "laut X",
 /// "X zufolge", "nach Angaben X", "Sein Fazit:", "heißt es"; then a colon after a
 /// speaker ("BKA-Präsident Ziercke: „…“").
 fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
     let colon = anchor > start && para.is_punct(anchor - 1, ':');
-    for k in (start..anchor).rev() {
+    // "…, so X, Mohammed ElBaradei („…“)": a sentence in brackets right after its
+    // speaker, whatever cue stands earlier (a name's translation is no sentence)
+    if anchor > start && para.is_punct(anchor - 1, '(') && sentence_quote(para, anchor) {
+        let named = (anchor.saturating_sub(8).max(start)..anchor - 1)
+            .filter_map(|s| np::at(para, s, anchor - 1))
+            .find(|np| {
+                // "Jan Koch, die Forscherin Eva Lang („…“)": a list, not an apposition
+                np.range.end == anchor - 1
+                    && np.apposition.is_none()
+                    && matches!(np.kind, NpKind::Person { .. })
+            });
+        if let Some(np) = named {
+            return Some(Attribution::new("(", VerbClass::Speech, Some(np), true));
+        }
+    }
+    let mut k = anchor;
+    while k > start {
+        k -= 1;
         if let Kind::Quote(_) = para.tokens[k].kind {
             break;
+        }
+        // "kritisierte die Haltung Kozulins, der zum Sturm aufgerufen haben soll, als
+        // „…“": the verbs of a relative clause are not the quote's
+        if para.is_punct(k, ',')
+            && let Some(open) = relative_clause_before(para, start, k)
+        {
+            k = open;
+            continue;
         }
         if !para.is_word(k) {
             continue;
@@ -330,16 +371,6 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
         }
         if let Some(found) = according(para, start, k, anchor, colon) {
             return Some(found);
-        }
-    }
-    // "Mohammed ElBaradei („…“)": a sentence in brackets right after its speaker (a
-    // name's translation in brackets is no sentence)
-    if anchor > start && para.is_punct(anchor - 1, '(') && sentence_quote(para, anchor) {
-        let named = (anchor.saturating_sub(8).max(start)..anchor - 1)
-            .filter_map(|s| np::at(para, s, anchor - 1))
-            .find(|np| np.range.end == anchor - 1 && matches!(np.kind, NpKind::Person { .. }));
-        if let Some(np) = named {
-            return Some(Attribution::new("(", VerbClass::Speech, Some(np), true));
         }
     }
     if colon {

@@ -173,8 +173,8 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         ),
     };
     if matches!(kind, NpKind::Body | NpKind::RoleRef { .. }) {
-        // "der Geschäftsführer der Bundestagsfraktion der Grünen": up to two phrases
-        for _ in 0..2 {
+        // "der Sprecher der Fraktion der SPD im Bundestag": up to three phrases
+        for _ in 0..3 {
             end = complement(para, end, limit).unwrap_or(end);
         }
     }

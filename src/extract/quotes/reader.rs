@@ -39,6 +39,8 @@ pub struct Reader<'a> {
     subject: Option<(usize, Clock)>,
     /// The quotes of each body paragraph in reading order, found while counting terms.
     body_quotes: Vec<Vec<marks::Span>>,
+    /// When, at which token and whose the last quote taken as speech was.
+    last_speech: Option<(Clock, usize, Option<usize>)>,
 }
 
 /// Quotes of at most this many words must be attached to a cue to count as speech.
@@ -55,6 +57,7 @@ impl<'a> Reader<'a> {
             running: Vec::new(),
             body_quotes: Vec::new(),
             subject: None,
+            last_speech: None,
         }
     }
 
@@ -169,12 +172,29 @@ impl<'a> Reader<'a> {
         let continues_run = q == 0 && !self.running.is_empty();
         let mut speaker = attr.as_ref().and_then(|a| self.speaker_of(para, a));
         let reported = reports_speech(para, q);
-        if !continues_run && !self.is_speech(&shape, attr.as_ref(), inner, reported) {
+        // "als „aggressiv“ und „herausfordernd“": a quote joined to the speech before it
+        let paired = self.paired_with(para, q);
+        if let Some(earlier) = paired {
+            speaker = speaker.or(earlier);
+        }
+        let speech = paired.is_some() || self.is_speech(&shape, attr.as_ref(), inner, reported);
+        if !continues_run && !speech {
             // a scare quote in someone's reported words still says who spoke last
             if let Some(id) = speaker.filter(|_| !shape.names_speaker) {
                 self.registry.said(id, self.clock);
             }
             return;
+        }
+        if speaker.is_none() && attr.is_none() && shape.standalone {
+            speaker = self.claimed_by_next_sentence(para, q);
+        }
+        // "Auch der Sprecher der Fraktion, Jan Koch, will „…“ prüfen": a fragment in a
+        // sentence about one person is theirs
+        if speaker.is_none() && attr.is_none() && !shape.standalone {
+            speaker = self
+                .subject
+                .filter(|&(_, at)| at.sentence == self.clock.sentence)
+                .map(|(id, _)| id);
         }
         if speaker.is_none() && attr.as_ref().is_none_or(|a| a.speaker.is_none()) {
             let reach = if shape.standalone || continues_run || reported {
@@ -195,6 +215,7 @@ impl<'a> Reader<'a> {
         if let Some(id) = speaker {
             self.registry.said(id, self.clock);
         }
+        self.last_speech = Some((self.clock, q, speaker));
         let index_found = self.found.len();
         self.found.push(Found {
             speaker,
@@ -206,6 +227,39 @@ impl<'a> Reader<'a> {
             end: span.end,
         });
         self.join_run(index_found, !span.closed && span.end == para.text.len());
+    }
+
+    /// "„…“ Das sagte die Ministerin am Montag.": a quote that is a sentence of its own,
+    /// claimed by the next sentence, which opens with "Das", "Dies" or "So" and a speech verb.
+    fn claimed_by_next_sentence(&mut self, para: &Para, q: usize) -> Option<usize> {
+        let own = para.sentence_of(q);
+        let alone = own.start == q && (own.end == q + 1 || para.is_punct(q + 1, '.'));
+        if !alone || own.end > q + 2 {
+            return None;
+        }
+        let next = para.sentence_of(own.end);
+        let opens = para.is_word(next.start)
+            && matches!(para.lower(next.start).as_ref(), "das" | "dies" | "so")
+            && next.start == own.end;
+        if !opens {
+            return None;
+        }
+        let attr = attribution::of_sentence(para, next)?;
+        self.resolve(para, attr.speaker.as_ref()?)
+    }
+
+    /// The speaker (perhaps unknown) of the quote that `q` is joined to by "und", "oder"
+    /// or a comma in a list, when that quote was taken as speech.
+    fn paired_with(&self, para: &Para, q: usize) -> Option<Option<usize>> {
+        let (at, earlier, speaker) = self.last_speech?;
+        let joined = q == earlier + 2
+            && (para.is_punct(q - 1, ',')
+                || (para.is_word(q - 1)
+                    && matches!(
+                        para.lower(q - 1).as_ref(),
+                        "und" | "oder" | "sowie" | "bzw" | "beziehungsweise" | "and" | "or"
+                    )));
+        (at.sentence == self.clock.sentence && joined).then_some(speaker)
     }
 
     /// Remembers the person that opens `sentence` as its subject, when one does
@@ -261,10 +315,7 @@ impl<'a> Reader<'a> {
         }
         let recent = |sentences| self.registry.last_speaker(self.clock, sentences).is_some();
         if shape.words > SHORT {
-            return attr.is_some()
-                || shape.standalone
-                || (shape.fragment && recent(1))
-                || (reported && recent(3));
+            return attr.is_some() || shape.standalone || shape.fragment || (reported && recent(3));
         }
         if shape.words == 0 || self.is_term(inner) {
             return false;
@@ -286,8 +337,11 @@ impl<'a> Reader<'a> {
             return false;
         }
         match attr {
-            // "Dies nennt man einen „Aktiensplit“": naming with no one who names
-            Some(a) if a.class == VerbClass::Label => a.speaker.is_some(),
+            // "Dies nennt man einen „Aktiensplit“": naming with no one who names; but a
+            // word that judges ("wurden als „extrem“ bezeichnet") is someone's words
+            Some(a) if a.class == VerbClass::Label => {
+                a.speaker.is_some() || (shape.framed && shape.fragment)
+            }
             Some(a) => a.tight || a.speaker.is_some(),
             None => {
                 (shape.standalone && shape.sentence_like) || (reported && recent(3) && !single_noun)

@@ -172,7 +172,19 @@ fn named_itself(para: &Para, q: usize) -> bool {
     let label = clause
         .clone()
         .any(|k| para.is_word(k) && para.verb(k).iter().any(|r| r.class == VerbClass::Label));
-    let reflexive_or_passive = clause.clone().any(|k| {
+    // "hat sich informiert und sprach von einer „…“": only the label verb's own part
+    // of a clause joined by "und" can make it reflexive or passive
+    let joined = |k: usize| {
+        para.is_word(k) && matches!(para.lower(k).as_ref(), "und" | "oder" | "aber" | "sondern")
+    };
+    let part_start = (clause.start..q)
+        .rev()
+        .find(|&k| joined(k))
+        .map_or(clause.start, |k| k + 1);
+    let part_end = (q + 1..clause.end)
+        .find(|&k| joined(k))
+        .unwrap_or(clause.end);
+    let reflexive_or_passive = (part_start..part_end).any(|k| {
         para.is_word(k)
             && matches!(
                 para.lower(k).as_ref(),
@@ -208,9 +220,10 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
             .is_some_and(char::is_alphanumeric);
     let glued = para.text[end..].starts_with(char::is_alphanumeric);
     // a title noun or a term marker right before it, perhaps with an adjective between
+    // (not across a preposition: "das Blatt stecke in einer „…“")
     let before = (q.saturating_sub(3)..q)
         .rev()
-        .take_while(|&t| para.is_word(t))
+        .take_while(|&t| para.is_word(t) && !para.is(t, "preposition"))
         .any(|t| {
             let lower = para.lower(t);
             let genitive = lower.strip_suffix("es").or_else(|| lower.strip_suffix('s'));
@@ -241,7 +254,7 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
     let capital = para.text[para.tokens[q].start..end]
         .chars()
         .nth(1)
-        .is_some_and(char::is_uppercase);
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let mut p = q;
     if p > 0 && para.is_word(p - 1) && para.is(p - 1, "determiner") {
         p -= 1;

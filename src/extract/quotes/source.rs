@@ -92,11 +92,29 @@ pub(super) fn according(
             colon,
         ));
     }
-    // "Für den Theologen Hans Küng sei der Rücktritt „…“": an opinion attributed with "für"
-    if lower == "für" && k == start {
+    // "Für den Theologen Hans Küng sei der Rücktritt „…“", "und für Kircher war er „…“",
+    // "war für die Verbände „…“": an opinion attributed with "für" opening its clause or
+    // next to "sein"
+    let copula = |t: usize| {
+        para.is_word(t)
+            && matches!(
+                para.lower(t).as_ref(),
+                "ist" | "war" | "sei" | "wäre" | "sind" | "waren" | "seien"
+            )
+    };
+    // (after a comma "für" may open reported speech: "erklärte, für den Kanzler sei …")
+    let opens_clause = k == start
+        || (k > start
+            && para.is_word(k - 1)
+            && matches!(para.lower(k - 1).as_ref(), "und" | "aber"));
+    let after_copula = k > start && copula(k - 1);
+    if lower == "für" && (opens_clause || after_copula) {
         let speaker = np::at(para, k + 1, anchor).filter(|np| {
-            strength(para, np) == Strength::Strong
-                && matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })
+            let next_to_copula = after_copula || copula(np.range.end);
+            let body = matches!(np.kind, NpKind::Body) && next_to_copula;
+            let person = matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })
+                && (k == start || next_to_copula);
+            strength(para, np) == Strength::Strong && (person || body)
         })?;
         return Some(Attribution::new(
             cue,

@@ -28,6 +28,7 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
         return None;
     }
     let before = subject(para, start, v)
+        .or_else(|| relative_antecedent(para, start, v))
         .or_else(|| coordinated_subject(para, start, v))
         .or_else(|| aux_subject(para, start, v));
     let after = (!is_participle(&para.lower(v)))
@@ -111,12 +112,29 @@ fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option<Np> {
     let joined = v > start
         && para.is_word(v - 1)
         && matches!(para.lower(v - 1).as_ref(), "und" | "aber" | "sondern");
-    if !joined {
+    // "DeMint wollte sich nicht festlegen, sagte aber, …": a verb opening a clause after
+    // a comma with no subject of its own
+    let elliptic = v > start
+        && para.is_punct(v - 1, ',')
+        && para.is_word(v + 1)
+        && matches!(
+            para.lower(v + 1).as_ref(),
+            "aber" | "jedoch" | "dann" | "zudem" | "außerdem" | "auch" | "später"
+        )
+        && !para.is_capitalized(v + 2);
+    if !joined && !elliptic {
         return None;
     }
+    // a name the lists do not know is sure enough when a verb follows it right away
+    // ("Key hat sich informiert und sprach von …")
     let opening = np::at(para, skip_leading(para, start, v), v).filter(|np| {
-        strength(para, np) == Strength::Strong
-            && !matches!(np.kind, NpKind::Pronoun { .. } | NpKind::Possessive)
+        let verb_next = para.is_word(np.range.end) && !para.is_capitalized(np.range.end);
+        let sure = match strength(para, np) {
+            Strength::Strong => true,
+            Strength::Medium => verb_next && matches!(np.kind, NpKind::Person { .. }),
+            _ => false,
+        };
+        sure && !matches!(np.kind, NpKind::Pronoun { .. } | NpKind::Possessive)
             && nominative(para, np)
     });
     if opening.is_some() {
@@ -124,10 +142,32 @@ fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option<Np> {
     }
     // "Auf Twitter zeigte sich die Regierung bestürzt und verurteilte ihn als „…“": the
     // speaker of the speech verb before "und"
+    if elliptic {
+        return None;
+    }
     let earlier = (start..v - 1)
         .rev()
         .find(|&k| verb_at(para, k, v).is_some())?;
     subject(para, start, earlier).or_else(|| speaker_after(para, earlier + 1, v - 1))
+}
+
+/// "Der Minister, der den Plan als „…“ bezeichnete, …": the verb of a relative clause
+/// whose pronoun is its subject speaks for the phrase the clause follows.
+fn relative_antecedent(para: &Para, start: usize, v: usize) -> Option<Np> {
+    let comma = (start..v).rev().find(|&t| para.is_punct(t, ','))?;
+    let subject_pronoun = para.is_word(comma + 1)
+        && matches!(
+            para.lower(comma + 1).as_ref(),
+            "der" | "die" | "welcher" | "welche"
+        );
+    if !subject_pronoun || (comma + 2..v).any(|t| matches!(para.tokens[t].kind, Kind::Punct(_))) {
+        return None;
+    }
+    (comma.saturating_sub(8).max(start)..comma)
+        .filter_map(|s| np::at(para, s, comma))
+        .find(|np| np.range.end == comma && nominative(para, np))
+        .and_then(|np| speaking(para, np))
+        .filter(|np| !matches!(np.kind, NpKind::Pronoun { .. } | NpKind::Document))
 }
 
 /// "wird Musk wie folgt zitiert", "wurde der Minister mit den Worten zitiert", "werden
@@ -225,7 +265,12 @@ fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
                 )
         })
         .collect();
-    starts.push(skip_leading(para, start, v));
+    let leading = skip_leading(para, start, v);
+    starts.push(leading);
+    // "Jim DeMint, ein Mitglied des Senats, …": an apposition inside the opening phrase
+    // is no subject of its own
+    let opening = np::at(para, leading, v).map(|np| np.range);
+    starts.retain(|&s| opening.as_ref().is_none_or(|r| s <= r.start || s >= r.end));
     starts.sort_unstable_by(|a, b| b.cmp(a));
     starts.dedup();
     starts.into_iter().find_map(|s| {
@@ -244,7 +289,13 @@ fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
 /// Whether only adverbs, phrases with a preposition, a relative clause or a few other
 /// words stand between a subject ending at `from` and its verb at `v`.
 fn reaches(para: &Para, from: usize, v: usize) -> bool {
-    let mut t = from;
+    // a phrase may end with the comma that closes its apposition ("Günther Platter, der
+    // Minister, der …, sagte")
+    let mut t = if from > 0 && para.is_punct(from - 1, ',') && !para.is_punct(from, ',') {
+        from - 1
+    } else {
+        from
+    };
     // ", der als Kritiker des Papstes gilt,", ", Ordnungsdezernent der Stadt,": a
     // relative clause or an apposition between commas
     if para.is_punct(t, ',')
@@ -257,6 +308,9 @@ fn reaches(para: &Para, from: usize, v: usize) -> bool {
     }
     if t > v {
         return false;
+    }
+    if t < from {
+        t = from;
     }
     // a verb at the end of its clause: "hatte den Bericht als „falsch“ zurückgewiesen"
     let clause_final =

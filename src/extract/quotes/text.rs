@@ -343,11 +343,15 @@ fn after_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     if word.chars().all(|c| c.is_ascii_digit()) {
         // "am 5. August" is an ordinal; a year may end a sentence
+        let next = tokens.get(i + 1).map(|n| lower(&text[n.start..n.end]));
         let next_is_lower = tokens.get(i + 1).is_some_and(|n| {
             text[n.start..].starts_with(|c: char| c.is_lowercase())
-                || super::lexicon::words().is_month(&lower(&text[n.start..n.end]))
+                || super::lexicon::words().is_month(next.as_deref().unwrap_or_default())
         });
-        return word.len() < 4 || next_is_lower;
+        // "des Modells 3. Ein Sprecher …": an article or pronoun opens a new sentence
+        let opener = Words::mask(&["determiner", "pronoun"]);
+        let opens = next.is_some_and(|w| words().classes(&w) & opener != 0);
+        return (word.len() < 4 && !opens) || next_is_lower;
     }
     ABBREVIATIONS.contains(&lower(word).as_ref())
 }

@@ -1,0 +1,151 @@
+//! Quoted fragments in the author's sentence and the clause shapes that name their
+//! speaker: long fragments, quotes joined by "und", judging words in a passive, "für X
+//! war", relative clauses, appositions, a clause with no subject of its own, and a
+//! sentence break after a number. Made-up sentences only.
+
+mod common;
+
+use common::article;
+use kiosk::extract::quotes::extract;
+use kiosk::model::Quote;
+
+fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
+    extract(&article(paragraphs)).0
+}
+
+fn texts(paragraphs: &[&str]) -> Vec<String> {
+    quotes(paragraphs).into_iter().map(|q| q.text).collect()
+}
+
+fn speakers(paragraphs: &[&str]) -> Vec<Option<String>> {
+    quotes(paragraphs).into_iter().map(|q| q.speaker).collect()
+}
+
+fn named(name: &str) -> Option<String> {
+    Some(name.to_string())
+}
+
+#[test]
+fn a_long_fragment_is_quoted_words_even_without_a_cue() {
+    assert_eq!(
+        texts(&["Die Reform solle „bis zum Ende des kommenden Jahres“ umgesetzt sein."]),
+        vec!["bis zum Ende des kommenden Jahres"]
+    );
+    // a short one with no one around stays a term
+    assert!(texts(&["Die Reform solle „zügig“ kommen."]).is_empty());
+}
+
+#[test]
+fn a_quote_joined_to_speech_is_speech_of_the_same_speaker() {
+    let found = quotes(&[
+        "Die Agentur Nordpress beschrieb die Teilnehmer als „laut“ und „unberechenbar“ gegenüber der Polizei.",
+    ]);
+    let texts: Vec<&str> = found.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, vec!["laut", "unberechenbar"]);
+    assert_eq!(found[0].speaker, found[1].speaker);
+}
+
+#[test]
+fn a_judging_word_in_a_passive_is_someone_s_words() {
+    assert_eq!(
+        texts(&["Die Vorkehrungen wurden in einem Bericht als „übertrieben“ bezeichnet."]),
+        vec!["übertrieben"]
+    );
+    // a capitalised name given in the passive is a name, not words
+    assert!(texts(&["Der Komet wird als „Wanderer“ bezeichnet."]).is_empty());
+}
+
+#[test]
+fn a_label_verb_after_und_is_not_made_reflexive_by_the_clause_before() {
+    assert_eq!(
+        speakers(&[
+            "Rita Sommer hat sich vor Ort informiert und sprach von einer „vollständigen Verwüstung“."
+        ]),
+        vec![named("Rita Sommer")]
+    );
+}
+
+#[test]
+fn an_unknown_name_right_before_its_verb_serves_the_verb_after_und() {
+    assert_eq!(
+        speakers(&[
+            "Borkowitz hat die Lage geprüft und sprach von einem „schweren Rückschlag für alle“."
+        ]),
+        vec![named("Borkowitz")]
+    );
+}
+
+#[test]
+fn the_antecedent_of_a_relative_clause_speaks() {
+    assert_eq!(
+        speakers(&[
+            "Der Vorsitzende des Verbands, der den Beschluss als „Fehler“ bezeichnete, trat zurück."
+        ]),
+        vec![named("Vorsitzende des Verbands")]
+    );
+}
+
+#[test]
+fn fuer_a_person_next_to_sein_gives_an_opinion() {
+    assert_eq!(
+        speakers(&[
+            "Die Kritik war laut, und für Trainerin Eva Lang war das Spiel „ein Abend ohne jede Ordnung“."
+        ]),
+        vec![named("Eva Lang")]
+    );
+    // after a comma "für" opens the reported words, the speaker is the one before
+    assert_eq!(
+        speakers(&[
+            "Der Sprecher Jan Koch erklärte, für den Minister sei entscheidend, „ob er die Mehrheit hinter sich hat“."
+        ]),
+        vec![named("Jan Koch")]
+    );
+}
+
+#[test]
+fn a_clause_with_no_subject_after_a_comma_takes_the_sentence_subject() {
+    assert_eq!(
+        speakers(&[
+            "Paul Brenner, ein Abgeordneter aus Kassel, wollte sich nicht festlegen, sagte aber, die Partei müsse „auf die Wähler hören und ihre Fehler erkennen“."
+        ]),
+        vec![named("Paul Brenner")]
+    );
+}
+
+#[test]
+fn a_relative_clause_after_an_apposition_does_not_hide_the_subject() {
+    assert_eq!(
+        speakers(&[
+            "Anna Berger, die Ministerin des Landes, die zurzeit den Vorsitz hat, sagte am Ende: „Wir hatten gute Gespräche.“"
+        ]),
+        vec![named("Anna Berger")]
+    );
+}
+
+#[test]
+fn a_speaker_with_a_sentence_in_brackets_beats_an_earlier_cue() {
+    assert_eq!(
+        speakers(&[
+            "Viele gratulierten, so der Präsident Jan Koch, die Forscherin Eva Lang („Niemand hat das mehr verdient.“) und andere."
+        ]),
+        vec![named("Eva Lang")]
+    );
+}
+
+#[test]
+fn a_number_before_an_article_ends_the_sentence() {
+    assert_eq!(
+        speakers(&[
+            "Der Streik trifft die Auslieferung des Modells 3. Ein Sprecher der Firma teilte mit: „Alle werden fair bezahlt.“"
+        ]),
+        vec![named("Sprecher der Firma")]
+    );
+}
+
+#[test]
+fn a_role_word_the_lists_do_not_know_stays_out_of_the_name() {
+    assert_eq!(
+        speakers(&["„Das war ein schwaches Spiel“, sagte Schiedsrichter Knut Weller."]),
+        vec![named("Knut Weller")]
+    );
+}

@@ -149,3 +149,66 @@ fn a_role_word_the_lists_do_not_know_stays_out_of_the_name() {
         vec![named("Knut Weller")]
     );
 }
+
+#[test]
+fn a_passive_after_the_quote_names_who_is_quoted() {
+    assert_eq!(
+        speakers(&["„Wir helfen, wo wir können“, wird Koch in der Zeitung zitiert."]),
+        vec![named("Koch")]
+    );
+    assert_eq!(
+        speakers(&[
+            "Dazu wird Brenner auf der Seite von Kickers Offenbach wie folgt zitiert: „Wir haben schwere Jahre vor uns.“"
+        ]),
+        vec![named("Brenner")]
+    );
+}
+
+#[test]
+fn a_source_named_before_a_verb_with_no_speaker_of_its_own() {
+    assert_eq!(
+        speakers(&[
+            "Für Senatorin Eva Lang (SPD) hält die Anstellung der Lehrerin als „gelungenes Beispiel für gute Arbeit“."
+        ]),
+        vec![named("Eva Lang")]
+    );
+}
+
+#[test]
+fn the_verb_after_und_takes_the_subject_after_the_first_verb() {
+    assert_eq!(
+        speakers(&[
+            "In seiner Rede befand der Minister Jan Koch den Einsatz als richtig und nannte ihn „schnell und entschieden“."
+        ]),
+        vec![named("Jan Koch")]
+    );
+}
+
+#[test]
+fn a_long_subject_closed_by_a_comma_before_its_verb() {
+    assert_eq!(
+        speakers(&[
+            "Der frühere Bürgermeister und Senator, Henning Brandt (SPD), warnte die Partei vor einem „billigen Wahlkampf“."
+        ]),
+        vec![named("Henning Brandt")]
+    );
+}
+
+#[test]
+fn a_quote_claimed_by_the_sentence_after_it() {
+    assert_eq!(
+        speakers(&["„Ja, es gibt Zumutungen“. Das musste Ministerin Eva Lang am Montag einräumen."]),
+        vec![named("Eva Lang")]
+    );
+}
+
+#[test]
+fn a_fragment_in_a_sentence_about_one_person() {
+    assert_eq!(
+        speakers(&[
+            "„Wir prüfen alles“, sagte Jan Koch.",
+            "Auch die Sprecherin der Fraktion, Eva Lang, will „in den kommenden Wochen alles genau prüfen“.",
+        ]),
+        vec![named("Jan Koch"), named("Eva Lang")]
+    );
+}

@@ -170,6 +170,15 @@ fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         return None;
     }
     let lower = para.lower(j);
+    // "„…“, wird Panetta zitiert": a passive after the quote
+    if comma
+        && matches!(lower.as_ref(), "wird" | "wurde")
+        && let Some((v, (class, cue))) =
+            (j + 1..end.min(j + 8)).find_map(|v| verb_at(para, v, end).map(|found| (v, found)))
+    {
+        let speaker = verb_speaker(para, j, v, end);
+        return Some(Attribution::new(cue, class, speaker, true));
+    }
     if let Some((class, cue)) = verb_at(para, j, end) {
         if matches!(lower.as_ref(), "heißt" | "hieß") {
             return Some(impersonal(para, j, end, cue));
@@ -339,6 +348,7 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
             return Some(Attribution::new("(", VerbClass::Speech, Some(np), true));
         }
     }
+    let mut pending: Option<Attribution> = None;
     let mut k = anchor;
     while k > start {
         k -= 1;
@@ -357,21 +367,30 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
             continue;
         }
         let lower = para.lower(k);
-        if let Some((class, cue)) = verb_at(para, k, anchor) {
+        if pending.is_none()
+            && let Some((class, cue)) = verb_at(para, k, anchor)
+        {
             if matches!(lower.as_ref(), "heißt" | "hieß") {
                 return Some(impersonal(para, k, anchor, cue));
             }
             let speaker = verb_speaker(para, start, k, anchor);
-            return Some(Attribution::new(
-                cue,
-                class,
-                speaker,
-                colon || class == VerbClass::Label,
-            ));
+            let found = Attribution::new(cue, class, speaker, colon || class == VerbClass::Label);
+            if found.speaker.is_some() {
+                return Some(found);
+            }
+            // "Für Senator X hält die Behörde das für „…“": a verb with no speaker of its
+            // own leaves room for a source named earlier
+            pending = Some(found);
+            continue;
         }
-        if let Some(found) = according(para, start, k, anchor, colon) {
+        if let Some(found) = according(para, start, k, anchor, colon)
+            && (pending.is_none() || found.speaker.is_some())
+        {
             return Some(found);
         }
+    }
+    if pending.is_some() {
+        return pending;
     }
     if colon {
         // "…, und der norwegische Ministerpräsident Jens Stoltenberg: „…“": the last

@@ -147,8 +147,27 @@ fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option<Np> {
     }
     let earlier = (start..v - 1)
         .rev()
-        .find(|&k| verb_at(para, k, v).is_some())?;
-    subject(para, start, earlier).or_else(|| speaker_after(para, earlier + 1, v - 1))
+        .find(|&k| verb_at(para, k, v).is_some());
+    match earlier {
+        Some(earlier) => {
+            subject(para, start, earlier).or_else(|| speaker_after(para, earlier + 1, v - 1))
+        }
+        // "In seiner Stellungnahme befand der Premierminister X den Angriff als … und
+        // nannte ihn „…“": the one sure subject of the first clause
+        None => first_strong(para, start, v - 1).filter(|np| {
+            // right after the verb of the first clause, not after "und" or a preposition
+            let p = np.range.start;
+            let after_verb = p > start
+                && para.is_word(p - 1)
+                && !para.is_capitalized(p - 1)
+                && !para.is(p - 1, "connective")
+                && !para.is(p - 1, "preposition")
+                && !para.is(p - 1, "function");
+            after_verb
+                && strength(para, np) == Strength::Strong
+                && matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })
+        }),
+    }
 }
 
 /// "Der Minister, der den Plan als „…“ bezeichnete, …": the verb of a relative clause
@@ -182,6 +201,19 @@ fn passive_agent(para: &Para, start: usize, v: usize) -> Option<Np> {
                 "wird" | "wurde" | "werden" | "wurden"
             )
         })?;
+    // "wird Watzke auf der Seite von Borussia Dortmund zitiert": with a verb of speech
+    // the phrase right after the auxiliary is the one quoted
+    let speech = para.verb(v).iter().any(|r| r.class == VerbClass::Speech);
+    if speech
+        && let Some(np) = np::at(para, skip_fillers(para, aux + 1, v), v)
+        && match np.kind {
+            NpKind::Person { .. } => strength(para, &np) >= Strength::Medium,
+            NpKind::RoleRef { .. } => strength(para, &np) == Strength::Strong,
+            _ => false,
+        }
+    {
+        return Some(np);
+    }
     // the agent with "von": "von Musikkennern", "vom Ministerium"
     let agent = (aux + 1..v)
         .filter(|&t| para.is_word(t) && matches!(para.lower(t).as_ref(), "von" | "vom"))
@@ -322,7 +354,9 @@ fn reaches(para: &Para, from: usize, v: usize) -> bool {
             Kind::Word | Kind::Quote(_) | Kind::Punct('(' | ')' | '-')
         ) && verb_at(para, k, v).is_none()
     };
+    // "Henning Scherf (SPD), warnte": the comma that closes a long subject
     t == v
+        || (t + 1 == v && para.is_punct(t, ','))
         || skip_fillers(para, t, v) == v
         || (v - t <= 8 && (t..v).all(plain))
         || (clause_final && v - t <= 16 && (t..v).all(plain))

@@ -197,7 +197,9 @@ fn a_long_subject_closed_by_a_comma_before_its_verb() {
 #[test]
 fn a_quote_claimed_by_the_sentence_after_it() {
     assert_eq!(
-        speakers(&["„Ja, es gibt Zumutungen“. Das musste Ministerin Eva Lang am Montag einräumen."]),
+        speakers(&[
+            "„Ja, es gibt Zumutungen“. Das musste Ministerin Eva Lang am Montag einräumen."
+        ]),
         vec![named("Eva Lang")]
     );
 }
@@ -210,5 +212,35 @@ fn a_fragment_in_a_sentence_about_one_person() {
             "Auch die Sprecherin der Fraktion, Eva Lang, will „in den kommenden Wochen alles genau prüfen“.",
         ]),
         vec![named("Jan Koch"), named("Eva Lang")]
+    );
+}
+
+#[test]
+fn a_subject_after_a_conjunction_that_opens_the_clause() {
+    assert_eq!(
+        speakers(&[
+            "Der Bericht ist brisant, weil die Regierung Georgien zuvor als „junge mutige Demokratie“ bezeichnet hat."
+        ]),
+        vec![named("Regierung")]
+    );
+}
+
+#[test]
+fn a_verb_with_its_particle_klar() {
+    assert_eq!(
+        speakers(&[
+            "Das Gericht machte klar, dass „die meisten Zeugen keine Interviews gegeben haben“."
+        ]),
+        vec![named("Gericht")]
+    );
+}
+
+#[test]
+fn a_subject_far_from_a_verb_that_ends_its_clause_with_an_auxiliary() {
+    assert_eq!(
+        speakers(&[
+            "Die Marke fiel, die Paul Brenner in seiner ersten Amtszeit (1998 bis 2002) zum eigenen Ziel erklärt hatte: „Wir schaffen das bis zum Ende der Amtszeit.“"
+        ]),
+        vec![named("Paul Brenner")]
     );
 }

@@ -72,6 +72,15 @@ pub(super) fn is_modifier(para: &Para, t: usize) -> bool {
 pub(super) fn heads(para: &Para, start: usize, limit: usize) -> Range<usize> {
     let mut t = start;
     while t < limit {
+        // "die US-Regierung Georgien … bezeichnet": a bare country name after a body is
+        // the object, not part of the body's name (that would be "Georgiens")
+        let country_after_body = t > start
+            && para.is_body(t - 1)
+            && !para.str(t).ends_with('s')
+            && !crate::extract::countries::find(para.str(t)).is_empty();
+        if country_after_body {
+            break;
+        }
         if is_name_word(para, t) {
             t += 1;
             continue;

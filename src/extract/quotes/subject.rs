@@ -288,6 +288,7 @@ fn is_participle(form: &str) -> bool {
 /// leading adverbs), or after a comma, and reaches the verb past adverbs, phrases with a
 /// preposition, or a relative clause.
 fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
+    // a clause after a comma may open with a conjunction ("…, weil die Regierung …")
     let mut starts: Vec<usize> = (start..v)
         .filter(|&t| {
             t > start
@@ -296,6 +297,7 @@ fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
                     Kind::Punct(',' | ':' | '–' | '(') | Kind::Quote(_)
                 )
         })
+        .map(|t| skip_leading(para, t, v))
         .collect();
     let leading = skip_leading(para, start, v);
     starts.push(leading);
@@ -345,8 +347,10 @@ fn reaches(para: &Para, from: usize, v: usize) -> bool {
         t = from;
     }
     // a verb at the end of its clause: "hatte den Bericht als „falsch“ zurückgewiesen"
-    let clause_final =
-        v + 1 >= para.tokens.len() || matches!(para.tokens[v + 1].kind, Kind::Punct(_));
+    // ("… zum Ziel erklärt hatte:": an auxiliary may follow the verb at the end)
+    let ends_at =
+        |t: usize| t >= para.tokens.len() || matches!(para.tokens[t].kind, Kind::Punct(_));
+    let clause_final = ends_at(v + 1) || (is_auxiliary(para, v + 1) && ends_at(v + 2));
     // words, quotes, brackets ("(1998 bis 2002)") and the hyphen of "Fraktions- und …"
     let plain = |k: usize| {
         matches!(

@@ -244,3 +244,24 @@ fn a_subject_far_from_a_verb_that_ends_its_clause_with_an_auxiliary() {
         vec![named("Paul Brenner")]
     );
 }
+
+#[test]
+fn a_quoted_sentence_after_a_sentence_about_someone_else_is_theirs() {
+    assert_eq!(
+        speakers(&[
+            "„Es war eine schwere Entscheidung“, sagte der Präsident. Der Bruder des Präsidenten, Georg Brenner, war seit langem eingeweiht. „Er wünscht sich mehr Ruhe.“"
+        ]),
+        vec![named("Präsident"), named("Georg Brenner")]
+    );
+}
+
+#[test]
+fn a_phrase_after_a_possessive_in_the_genitive_is_no_speaker_before_a_colon() {
+    assert_eq!(
+        speakers(&[
+            "Die Kommissarin Eva Lang bekräftigte den Kurs der Kommission.",
+            "Die Pflichten der Union und ihrer Mitgliedsstaaten seien klar festgelegt: „Daraus folgt, dass nationales Recht nicht widersprechen darf.“",
+        ]),
+        vec![named("Eva Lang")]
+    );
+}

@@ -202,14 +202,17 @@ impl<'a> Reader<'a> {
             } else {
                 1
             };
-            speaker = self.registry.last_speaker(self.clock, reach);
             // "Khan verurteilte die Haltung der Regierung. „…“": a quoted sentence of
-            // its own right after a sentence about one person is theirs
-            if speaker.is_none() && attr.is_none() && shape.standalone && shape.sentence_like {
+            // its own right after a sentence about one person is theirs, even when
+            // someone else spoke just before
+            if attr.is_none() && shape.standalone && shape.sentence_like {
                 speaker = self
                     .subject
                     .filter(|&(_, at)| at.sentence + 1 == self.clock.sentence)
                     .map(|(id, _)| id);
+            }
+            if speaker.is_none() {
+                speaker = self.registry.last_speaker(self.clock, reach);
             }
         }
         if let Some(id) = speaker {

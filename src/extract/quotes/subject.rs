@@ -249,7 +249,10 @@ pub(super) fn first_strong(para: &Para, start: usize, colon: usize) -> Option<Np
         let Some(np) = speaking(para, np).filter(|_| subject) else {
             // an adjective or a verb the lists do not know may open a phrase that hides
             // the speaker after it ("warb Obama für das Gesetz")
-            let opens_phrase = para.is_capitalized(t) || para.is(t, "determiner") || in_phrase;
+            let opens_phrase = para.is_capitalized(t)
+                || para.is(t, "determiner")
+                || para.is(t, "possessive")
+                || in_phrase;
             t = if opens_phrase { next } else { t + 1 };
             continue;
         };
@@ -426,12 +429,27 @@ pub(super) fn speaker_after(para: &Para, from: usize, end: usize) -> Option<Np> 
         .and_then(|np| speaking(para, np))
 }
 
-/// A phrase that may be a subject: not opened by an article in the accusative, dative or
-/// genitive ("den Hergang", "dem Minister", "des Landes").
+/// A phrase that may be a subject: not opened by an article or possessive in the
+/// accusative, dative or genitive ("den Hergang", "dem Minister", "ihrer Mitglieder").
 pub(super) fn nominative(para: &Para, np: &Np) -> bool {
     !(para.is_word(np.range.start)
         && matches!(
             para.lower(np.range.start).as_ref(),
-            "den" | "dem" | "des" | "einen" | "einem" | "eines" | "im" | "am" | "zum" | "zur"
+            "den"
+                | "dem"
+                | "des"
+                | "einen"
+                | "einem"
+                | "eines"
+                | "im"
+                | "am"
+                | "zum"
+                | "zur"
+                | "seinem"
+                | "seinen"
+                | "seiner"
+                | "ihrem"
+                | "ihren"
+                | "ihrer"
         ))
 }

@@ -265,3 +265,13 @@ fn a_phrase_after_a_possessive_in_the_genitive_is_no_speaker_before_a_colon() {
         vec![named("Eva Lang")]
     );
 }
+
+#[test]
+fn the_sure_subject_after_an_auxiliary_beats_a_run_together_heading() {
+    assert_eq!(
+        speakers(&[
+            "Engagement der Stadt Bereits im Dezember hatte Bürgermeisterin Eva Lang in einer Rede verkündet: „Wir wollen die Spiele ausrichten.“"
+        ]),
+        vec![named("Eva Lang")]
+    );
+}

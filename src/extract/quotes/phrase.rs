@@ -166,10 +166,13 @@ pub fn is_name_word(para: &Para, t: usize) -> bool {
     });
     let [inner_words, pronouns, never] = *NOT_NAME;
     let classes = para.classes(t);
-    // a capitalised function word inside a sentence is a name ("Lothar Nicht")
+    // a capitalised function word inside a sentence is a name after a given name
+    // ("Lothar Nicht"); after anything else it opens a sentence the text ran together
+    // ("Engagement Deutschlands Bereits im Dezember …")
     let inside = !opens && !para.is_punct(t.wrapping_sub(1), ':');
     if inside && classes & inner_words != 0 {
-        return classes & pronouns == 0 && lower != "sie";
+        let after_given_name = t > 0 && words().first_name(&para.lower(t - 1)).is_some();
+        return after_given_name && classes & pronouns == 0 && lower != "sie";
     }
     classes & never == 0 && para.verb(t).is_empty()
 }

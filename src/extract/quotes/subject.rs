@@ -29,8 +29,16 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
     }
     let before = subject(para, start, v)
         .or_else(|| relative_antecedent(para, start, v))
-        .or_else(|| coordinated_subject(para, start, v))
-        .or_else(|| aux_subject(para, start, v));
+        .or_else(|| coordinated_subject(para, start, v));
+    // "Im Dezember hatte Kanzlerin Merkel verkündet": the phrase after the auxiliary
+    // when it is surer than what opens the sentence
+    let before = match before {
+        Some(np) if strength(para, &np) == Strength::Strong => Some(np),
+        other => match aux_subject(para, start, v) {
+            Some(aux) if strength(para, &aux) == Strength::Strong => Some(aux),
+            aux => other.or(aux),
+        },
+    };
     let after = (!is_participle(&para.lower(v)))
         .then(|| speaker_after(para, v + 1, anchor))
         .flatten();

@@ -275,3 +275,37 @@ fn the_sure_subject_after_an_auxiliary_beats_a_run_together_heading() {
         vec![named("Eva Lang")]
     );
 }
+
+#[test]
+fn a_title_noun_before_als_is_what_is_labelled_not_a_title() {
+    assert_eq!(
+        speakers(&[
+            "Das Ministerium rechtfertigte die umstrittene Aktion als „defensiver Natur“."
+        ]),
+        vec![named("Ministerium")]
+    );
+}
+
+#[test]
+fn a_lowercase_quote_before_a_verb_is_no_name_that_speaks() {
+    assert_eq!(
+        texts(&["Von „absichtlicher Täuschung“ sprechen Medienberichte heute."]),
+        vec!["absichtlicher Täuschung"]
+    );
+    assert_eq!(
+        speakers(&[
+            "Jan Koch, Präsident des Verbands, nannte die Bewerbung „sehr respektabel“ stellte aber fest, dass noch viel fehle."
+        ]),
+        vec![named("Jan Koch")]
+    );
+}
+
+#[test]
+fn the_agent_of_a_passive_is_the_von_phrase_nearest_the_verb() {
+    assert_eq!(
+        speakers(&[
+            "Im Norden wird die Gefahr von Waldbränden vom Deutschen Wetterdienst als „sehr hoch“ eingestuft."
+        ]),
+        vec![named("Deutschen Wetterdienst")]
+    );
+}

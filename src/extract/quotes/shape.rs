@@ -81,7 +81,7 @@ pub fn of(para: &Para, q: usize) -> Shape {
         in_authors_phrase: (q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "zu")
             || para.is_capitalized(q + 1),
         term: short_title || term_marked(para, q, span.end) || named_itself(para, q),
-        names_speaker: names_speaker(para, q, parts.len()),
+        names_speaker: names_speaker(para, q, parts.len(), inner),
         standalone,
         fragment: inner.starts_with(|c: char| c.is_lowercase()),
     }
@@ -223,7 +223,7 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
     // (not across a preposition: "das Blatt stecke in einer „…“")
     let before = (q.saturating_sub(3)..q)
         .rev()
-        .take_while(|&t| para.is_word(t) && !para.is(t, "preposition"))
+        .take_while(|&t| para.is_word(t) && !para.is(t, "preposition") && para.lower(t) != "als")
         .any(|t| {
             let lower = para.lower(t);
             let genitive = lower.strip_suffix("es").or_else(|| lower.strip_suffix('s'));
@@ -291,10 +291,16 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
         || source_name
 }
 
-fn names_speaker(para: &Para, q: usize, words_in_quote: usize) -> bool {
+fn names_speaker(para: &Para, q: usize, words_in_quote: usize, inner: &str) -> bool {
     // "als „falsch“ zurückgewiesen": a label, not the subject
     let label = q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "als";
-    if words_in_quote > 3 || !para.is_word(q + 1) || label {
+    // a lowercase fragment is an adjective or an object, not the subject that speaks
+    // ("nannte sie „sehr respektabel“ stellte aber fest", "Von „mutwilliger Täuschung“
+    // sprechen Medien"); after an article it is the verb's object, which is no speech
+    // either ("die eine „partnerschaft ohne Grenzen“ erklärt hatten")
+    let lowercase = inner.starts_with(char::is_lowercase)
+        && !(q > 0 && para.is_word(q - 1) && para.is(q - 1, "determiner"));
+    if words_in_quote > 3 || !para.is_word(q + 1) || label || lowercase {
         return false;
     }
     let readings = para.verb(q + 1);

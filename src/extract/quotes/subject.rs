@@ -222,8 +222,10 @@ fn passive_agent(para: &Para, start: usize, v: usize) -> Option<Np> {
     {
         return Some(np);
     }
-    // the agent with "von": "von Musikkennern", "vom Ministerium"
+    // the agent with "von": "von Musikkennern", "vom Ministerium"; the one nearest the
+    // verb ("die Gefahr von Bränden vom Wetterdienst als … eingestuft")
     let agent = (aux + 1..v)
+        .rev()
         .filter(|&t| para.is_word(t) && matches!(para.lower(t).as_ref(), "von" | "vom"))
         .find_map(|t| np::at(para, t + 1, v).and_then(|np| speaking(para, np)));
     if agent.is_some() {

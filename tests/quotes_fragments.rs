@@ -279,9 +279,7 @@ fn the_sure_subject_after_an_auxiliary_beats_a_run_together_heading() {
 #[test]
 fn a_title_noun_before_als_is_what_is_labelled_not_a_title() {
     assert_eq!(
-        speakers(&[
-            "Das Ministerium rechtfertigte die umstrittene Aktion als „defensiver Natur“."
-        ]),
+        speakers(&["Das Ministerium rechtfertigte die umstrittene Aktion als „defensiver Natur“."]),
         vec![named("Ministerium")]
     );
 }

@@ -135,3 +135,13 @@ fn speech_still_counts_next_to_scare_quotes() {
     ]);
     assert_eq!(texts, vec!["Wir lassen uns das nicht gefallen"]);
 }
+
+#[test]
+fn a_quoted_name_that_is_the_speaker_itself() {
+    assert!(
+        quote_texts(&[
+            "„Helfer ohne Grenzen“ sowie das Rote Kreuz kündigten an, mehr Leute zu schicken."
+        ])
+        .is_empty()
+    );
+}

@@ -177,7 +177,13 @@ impl<'a> Reader<'a> {
         if let Some(earlier) = paired {
             speaker = speaker.or(earlier);
         }
-        let speech = paired.is_some() || self.is_speech(&shape, attr.as_ref(), inner, reported);
+        // "„Ärzte ohne Grenzen“ sowie das Rote Kreuz kündigten an": the quote is the speaker
+        let names_itself = attr
+            .as_ref()
+            .and_then(|a| a.speaker.as_ref())
+            .is_some_and(|np| np.range.contains(&q));
+        let speech = !names_itself
+            && (paired.is_some() || self.is_speech(&shape, attr.as_ref(), inner, reported));
         if !continues_run && !speech {
             // a scare quote in someone's reported words still says who spoke last
             if let Some(id) = speaker.filter(|_| !shape.names_speaker) {

@@ -307,3 +307,14 @@ fn the_agent_of_a_passive_is_the_von_phrase_nearest_the_verb() {
         vec![named("Deutschen Wetterdienst")]
     );
 }
+
+#[test]
+fn the_subject_of_a_clause_opening_with_als_is_not_whom_the_quote_is_from() {
+    assert_eq!(
+        speakers(&[
+            "„Das war ein Fehler“, sagte Paul Brenner.",
+            "Als Jan Koch, ein Reporter der Zeitung, Brenner darauf ansprach, reagierte er unwirsch. „Hört auf, meine Worte zu verdrehen.“",
+        ]),
+        vec![named("Paul Brenner"), named("Paul Brenner")]
+    );
+}

@@ -274,6 +274,27 @@ impl<'a> Reader<'a> {
     /// Remembers the person that opens `sentence` as its subject, when one does
     /// ("Sadiq Khan, einer der Abgeordneten, verurteilte …").
     fn note_subject(&mut self, para: &Para, sentence: std::ops::Range<usize>) {
+        // "Als Jeff Zeleny ihn ansprach, reagierte er unwirsch": the subject of a clause
+        // that opens with a conjunction is not what the sentence is about
+        let subordinate = para.is_word(sentence.start)
+            && matches!(
+                para.lower(sentence.start).as_ref(),
+                "als"
+                    | "wenn"
+                    | "weil"
+                    | "nachdem"
+                    | "während"
+                    | "da"
+                    | "dass"
+                    | "ob"
+                    | "obwohl"
+                    | "bevor"
+                    | "sobald"
+                    | "wie"
+            );
+        if subordinate {
+            return;
+        }
         let opening = super::subject::skip_leading(para, sentence.start, sentence.end);
         let np = super::np::at(para, opening, sentence.end).filter(|np| {
             matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })

@@ -318,3 +318,11 @@ fn the_subject_of_a_clause_opening_with_als_is_not_whom_the_quote_is_from() {
         vec![named("Paul Brenner"), named("Paul Brenner")]
     );
 }
+
+#[test]
+fn a_decimal_comma_does_not_split_the_clause() {
+    assert_eq!(
+        texts(&["Der Vorstand bezeichnet den Anteil von 5,57 Prozent als „strategisch“."]),
+        vec!["strategisch"]
+    );
+}

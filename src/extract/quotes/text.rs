@@ -285,6 +285,14 @@ fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
                 end = after;
                 continue;
             }
+            // "5,57 Prozent": a decimal comma between digits
+            let decimal = n == ','
+                && text[at..end].ends_with(|c: char| c.is_ascii_digit())
+                && char_at(text, after).is_some_and(|c| c.is_ascii_digit());
+            if decimal {
+                end = after;
+                continue;
+            }
             break;
         }
         tokens.push(Token {

@@ -326,3 +326,15 @@ fn a_decimal_comma_does_not_split_the_clause() {
         vec!["strategisch"]
     );
 }
+
+#[test]
+fn an_agent_noun_the_lists_lack_may_speak() {
+    assert_eq!(
+        speakers(&["Der Randalierer biss einen Helfer und rief: „Lasst mich sofort raus!“"]),
+        vec![named("Randalierer")]
+    );
+    assert_eq!(
+        speakers(&["Ein Übertrittswilliger begründete seine Entscheidung so: „Ich will frei glauben.“"]),
+        vec![named("Übertrittswilliger")]
+    );
+}

@@ -13,7 +13,7 @@ use super::text::{Kind, Para};
 use crate::extract::countries;
 
 pub use super::phrase::is_name_word;
-use crate::extract::speakers::{is_body_word, is_group_word, is_role_word};
+use crate::extract::speakers::{is_agent_noun, is_body_word, is_group_word, is_role_word};
 
 /// What a speaker phrase is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -348,9 +348,14 @@ pub fn can_speak(para: &Para, np: &Np) -> bool {
                             .iter()
                             .any(|e| lower.ends_with(e))
                 });
+            // "der Randalierer", "Der Student", "ein Übertrittswilliger": a noun for a
+            // person the lists lack, with its article
+            let person_noun =
+                np.core.start > np.range.start && np.head + 1 == np.core.end && is_agent_noun(head);
             is_body_word(head)
                 || is_role_word(head)
                 || agent_then_name
+                || person_noun
                 || (np.core.start > np.range.start && is_group_word(head))
                 || bare_name
                 || words().is_media(head)

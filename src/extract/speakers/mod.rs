@@ -4,7 +4,9 @@
 pub mod registry;
 mod roles;
 
-pub use roles::{is_body_word, is_group_word, is_role_word, kind_of, organization_of};
+pub use roles::{
+    is_agent_noun, is_body_word, is_group_word, is_role_word, kind_of, organization_of,
+};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;

@@ -16,6 +16,7 @@ struct Roles {
     body: WordSet,
     group: WordSet,
     retired: Vec<&'static str>,
+    agent_endings: Vec<&'static str>,
 }
 
 static LISTS: LazyLock<Roles> = LazyLock::new(|| {
@@ -28,6 +29,7 @@ static LISTS: LazyLock<Roles> = LazyLock::new(|| {
             "body" => roles.body.extend(line.split_whitespace()),
             "group" => roles.group.extend(line.split_whitespace()),
             "retired" => roles.retired.push(line),
+            "agent_endings" => roles.agent_endings.extend(line.split_whitespace()),
             _ => {}
         }
     }
@@ -57,6 +59,13 @@ pub fn is_role_word(word: &str) -> bool {
 pub fn is_body_word(word: &str) -> bool {
     let word = crate::extract::quotes::text::lower(word);
     inflected(&word, |w| ends_with_any(&LISTS.body, w))
+}
+
+/// Whether a noun has the ending of a German agent noun ("Ermittler", "Student") and is
+/// long enough not to be a short word that happens to end so.
+pub fn is_agent_noun(word: &str) -> bool {
+    let word = crate::extract::quotes::text::lower(word);
+    word.chars().count() >= 6 && LISTS.agent_endings.iter().any(|e| word.ends_with(e))
 }
 
 /// Whether a noun heads a phrase that names people who may speak, though it is no role

@@ -334,7 +334,40 @@ fn an_agent_noun_the_lists_lack_may_speak() {
         vec![named("Randalierer")]
     );
     assert_eq!(
-        speakers(&["Ein Übertrittswilliger begründete seine Entscheidung so: „Ich will frei glauben.“"]),
+        speakers(&[
+            "Ein Übertrittswilliger begründete seine Entscheidung so: „Ich will frei glauben.“"
+        ]),
         vec![named("Übertrittswilliger")]
+    );
+}
+
+#[test]
+fn who_passed_words_on_is_not_who_said_them() {
+    assert_eq!(
+        speakers(&[
+            "In der Fraktion sagte die Ministerin Eva Lang einigen Teilnehmern zufolge: „Er war ein Stabilisator.“"
+        ]),
+        vec![named("Eva Lang")]
+    );
+}
+
+#[test]
+fn hatte_es_geheissen_names_the_author_of_a_statement() {
+    assert_eq!(
+        speakers(&[
+            "In einer Erklärung der Außenminister vom Dienstagabend hatte es geheißen: „Es gibt keine militärische Lösung.“"
+        ]),
+        vec![named("Außenminister")]
+    );
+}
+
+#[test]
+fn in_reported_speech_the_subject_is_part_of_what_was_said() {
+    assert_eq!(
+        speakers(&[
+            "„Wir warten auf Erklärungen“, erklärte der Verbandschef Paul Brenner.",
+            "Am Rande der Sitzung nahm auch Ministerpräsident Jan Koch zu der Frage Stellung. Jeder Lehrer könne „das Konto jetzt einlösen oder es später einlösen“.",
+        ]),
+        vec![named("Paul Brenner"), named("Jan Koch")]
     );
 }

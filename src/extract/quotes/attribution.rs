@@ -312,6 +312,27 @@ fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     Some(found)
 }
 
+/// A speech verb with a speaker of its own earlier in the clause that ends at `k`.
+fn speech_in_clause_before(
+    para: &Para,
+    start: usize,
+    k: usize,
+    anchor: usize,
+) -> Option<Attribution> {
+    let verb = (start..k)
+        .rev()
+        .take_while(|&t| para.is_word(t))
+        .find(|&t| verb_at(para, t, anchor).is_some())?;
+    let (class, cue) = verb_at(para, verb, anchor)?;
+    let speaker = verb_speaker(para, start, verb, anchor)?;
+    // the source phrase itself is no speaker ("… einigen Teilnehmern zufolge")
+    if speaker.range.end > k.saturating_sub(2) {
+        return None;
+    }
+    let colon = anchor > start && para.is_punct(anchor - 1, ':');
+    Some(Attribution::new(cue, class, Some(speaker), colon))
+}
+
 /// The comma that opens a relative clause closed by the comma at `close`, when the
 /// clause holds no quote ("…, der zum Sturm aufgerufen haben soll, …").
 fn relative_clause_before(para: &Para, start: usize, close: usize) -> Option<usize> {
@@ -370,7 +391,7 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
         if pending.is_none()
             && let Some((class, cue)) = verb_at(para, k, anchor)
         {
-            if matches!(lower.as_ref(), "heißt" | "hieß") {
+            if matches!(lower.as_ref(), "heißt" | "hieß" | "geheißen") {
                 return Some(impersonal(para, k, anchor, cue));
             }
             let speaker = verb_speaker(para, start, k, anchor);
@@ -386,6 +407,12 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
         if let Some(found) = according(para, start, k, anchor, colon)
             && (pending.is_none() || found.speaker.is_some())
         {
+            // "sagte die Kanzlerin einigen Teilnehmern zufolge:": who passed it on is not
+            // who said it
+            let passed_on = matches!(found.cue.as_str(), "zufolge" | "laut" | "Laut");
+            if passed_on && let Some(said) = speech_in_clause_before(para, start, k, anchor) {
+                return Some(said);
+            }
             return Some(found);
         }
     }

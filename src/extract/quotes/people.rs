@@ -18,7 +18,10 @@ impl Reader<'_> {
     pub(super) fn speaker_of(&mut self, para: &Para, attr: &Attribution) -> Option<usize> {
         match &attr.speaker {
             Some(np) => self.resolve(para, np),
-            None if attr.cue.starts_with("hieß") || attr.cue.starts_with("heißt") => {
+            None if ["hieß", "heißt", "geheißen"]
+                .iter()
+                .any(|form| attr.cue.starts_with(form)) =>
+            {
                 self.registry.recent_body(self.clock)
             }
             None => None,

@@ -195,7 +195,28 @@ pub(super) fn complement(para: &Para, at: usize, limit: usize) -> Option<usize> 
         t += 1;
     }
     let heads = heads(para, t, limit);
-    (!heads.is_empty()).then_some(heads.end)
+    // "vom Dienstagabend", "im März": a time, not a place or body the phrase belongs to
+    let time = heads
+        .clone()
+        .next()
+        .is_some_and(|h| is_time_word(&para.lower(h)));
+    (!heads.is_empty() && !time).then_some(heads.end)
+}
+
+/// A weekday, a month or a part of a day, also in a compound ("Dienstagabend").
+fn is_time_word(word: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "sonnabend",
+        "wochenende",
+    ];
+    DAYS.iter().any(|d| word.starts_with(d)) || words().is_month(word)
 }
 
 /// ", Klaus Stöhr," after a role: a person's name set off by commas.

@@ -196,7 +196,9 @@ impl<'a> Reader<'a> {
         }
         // "Auch der Sprecher der Fraktion, Jan Koch, will „…“ prüfen": a fragment in a
         // sentence about one person is theirs
-        if speaker.is_none() && attr.is_none() && !shape.standalone {
+        // (in reported speech the subject is part of what was said: "Jeder Lehrer könne
+        // „…“" is someone else's)
+        if speaker.is_none() && attr.is_none() && !shape.standalone && !reported {
             speaker = self
                 .subject
                 .filter(|&(_, at)| at.sentence == self.clock.sentence)

@@ -2,14 +2,18 @@
 //! scare quotes told apart from speech, and each quote's speaker from the text around it.
 //!
 //! An article is read once, in order: [`text`] cuts each paragraph into tokens and
-//! sentences with each quote as one token, [`shape`] and [`attribution`] (with `source`
-//! for "laut X" and the like) decide whether a quote is speech and whose, and the
-//! speaker registry resolves surnames, pronouns and role nouns to the people introduced
-//! before.
+//! sentences with each quote as one token, [`shape`] and [`attribution`] decide whether
+//! a quote is speech and whose (`following` for cues after the quote, `source` for "laut
+//! X" and the like, `subject` and `clauses` for the subject of a speech verb,
+//! `neighbours` for the sentences around), and the speaker registry resolves surnames,
+//! pronouns and role nouns to the people introduced before.
 
 pub mod attribution;
+mod clauses;
+mod following;
 pub mod lexicon;
 pub mod marks;
+mod neighbours;
 pub mod np;
 mod people;
 mod phrase;

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use super::attribution::{self, Attribution};
 use super::lexicon::VerbClass;
 use super::marks;
-use super::np::NpKind;
 use super::shape::{self, Shape};
 use super::text::{Kind, Para};
 use crate::extract::speakers::registry::{Clock, Registry};
@@ -36,11 +35,11 @@ pub struct Reader<'a> {
     /// Pieces of a quote that runs on over paragraphs, waiting for its next piece.
     running: Vec<usize>,
     /// The person a sentence opened with as its subject, and when.
-    subject: Option<(usize, Clock)>,
+    pub(super) subject: Option<(usize, Clock)>,
     /// The quotes of each body paragraph in reading order, found while counting terms.
     body_quotes: Vec<Vec<marks::Span>>,
     /// When, at which token and whose the last quote taken as speech was.
-    last_speech: Option<(Clock, usize, Option<usize>)>,
+    pub(super) last_speech: Option<(Clock, usize, Option<usize>)>,
 }
 
 /// Quotes of at most this many words must be attached to a cue to count as speech.
@@ -238,75 +237,6 @@ impl<'a> Reader<'a> {
             end: span.end,
         });
         self.join_run(index_found, !span.closed && span.end == para.text.len());
-    }
-
-    /// "„…“ Das sagte die Ministerin am Montag.": a quote that is a sentence of its own,
-    /// claimed by the next sentence, which opens with "Das", "Dies" or "So" and a speech verb.
-    fn claimed_by_next_sentence(&mut self, para: &Para, q: usize) -> Option<usize> {
-        let own = para.sentence_of(q);
-        let alone = own.start == q && (own.end == q + 1 || para.is_punct(q + 1, '.'));
-        if !alone || own.end > q + 2 {
-            return None;
-        }
-        let next = para.sentence_of(own.end);
-        let opens = para.is_word(next.start)
-            && matches!(para.lower(next.start).as_ref(), "das" | "dies" | "so")
-            && next.start == own.end;
-        if !opens {
-            return None;
-        }
-        let attr = attribution::of_sentence(para, next)?;
-        self.resolve(para, attr.speaker.as_ref()?)
-    }
-
-    /// The speaker (perhaps unknown) of the quote that `q` is joined to by "und", "oder"
-    /// or a comma in a list, when that quote was taken as speech.
-    fn paired_with(&self, para: &Para, q: usize) -> Option<Option<usize>> {
-        let (at, earlier, speaker) = self.last_speech?;
-        let joined = q == earlier + 2
-            && (para.is_punct(q - 1, ',')
-                || (para.is_word(q - 1)
-                    && matches!(
-                        para.lower(q - 1).as_ref(),
-                        "und" | "oder" | "sowie" | "bzw" | "beziehungsweise" | "and" | "or"
-                    )));
-        (at.sentence == self.clock.sentence && joined).then_some(speaker)
-    }
-
-    /// Remembers the person that opens `sentence` as its subject, when one does
-    /// ("Sadiq Khan, einer der Abgeordneten, verurteilte …").
-    fn note_subject(&mut self, para: &Para, sentence: std::ops::Range<usize>) {
-        // "Als Jeff Zeleny ihn ansprach, reagierte er unwirsch": the subject of a clause
-        // that opens with a conjunction is not what the sentence is about
-        let subordinate = para.is_word(sentence.start)
-            && matches!(
-                para.lower(sentence.start).as_ref(),
-                "als"
-                    | "wenn"
-                    | "weil"
-                    | "nachdem"
-                    | "während"
-                    | "da"
-                    | "dass"
-                    | "ob"
-                    | "obwohl"
-                    | "bevor"
-                    | "sobald"
-                    | "wie"
-            );
-        if subordinate {
-            return;
-        }
-        let opening = super::subject::skip_leading(para, sentence.start, sentence.end);
-        let np = super::np::at(para, opening, sentence.end).filter(|np| {
-            matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })
-                && super::np::strength(para, np) == super::np::Strength::Strong
-                && (para.is_punct(np.range.end, ',')
-                    || (para.is_word(np.range.end) && !para.is_capitalized(np.range.end)))
-        });
-        if let Some(id) = np.and_then(|np| self.resolve(para, &np)) {
-            self.subject = Some((id, self.clock));
-        }
     }
 
     /// Pieces of one quote over several paragraphs share their speaker.

@@ -1,0 +1,161 @@
+//! Cues after a quote: "„…“, sagte X", "„…“, so X", "„…“, wird X zitiert", a verb
+//! that closes the quote's clause ("als „…“ bezeichnet"), and a clause after the next
+//! comma that reports what came before ("…, wie X berichtete").
+
+use super::attribution::{Attribution, verb_at};
+use super::lexicon::VerbClass;
+use super::np;
+use super::source::{impersonal, speaking};
+use super::subject::{skip_fillers, speaker_after, verb_speaker};
+use super::text::{Kind, Para};
+
+/// `„…“, sagte X`, `„…“, so X`, `„…“, so urteilte X`, `„…“, wie X sagte`,
+/// `„…“, X sagte`, `„…“, heißt es aus X`, and a fronted quote: `Von „…“ sprach X`.
+pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
+    // "Ein Sprecher der „Polizei von DeLand“, Commander Henderson sagte": a name inside
+    // a phrase, not words said
+    let inside_phrase = q > 0
+        && para.is_word(q - 1)
+        && !para.is_capitalized(q - 1)
+        && (para.is(q - 1, "determiner") || para.is(q - 1, "preposition"));
+    if inside_phrase && name_shaped(para, q) {
+        return None;
+    }
+    let mut j = q + 1;
+    let comma = para.is_punct(j, ',') || para.is_punct(j, '–');
+    if comma {
+        j += 1;
+    }
+    if j >= end || !para.is_word(j) {
+        return None;
+    }
+    let lower = para.lower(j);
+    // "„…“, wird Panetta zitiert": a passive after the quote
+    if comma
+        && matches!(lower.as_ref(), "wird" | "wurde")
+        && let Some((v, (class, cue))) =
+            (j + 1..end.min(j + 8)).find_map(|v| verb_at(para, v, end).map(|found| (v, found)))
+    {
+        let speaker = verb_speaker(para, j, v, end);
+        return Some(Attribution::new(cue, class, speaker, true));
+    }
+    if let Some((class, cue)) = verb_at(para, j, end) {
+        if matches!(lower.as_ref(), "heißt" | "hieß") {
+            return Some(impersonal(para, j, end, cue));
+        }
+        let speaker = speaker_after(para, j + 1, end);
+        if !comma && speaker.is_none() {
+            return None;
+        }
+        return Some(Attribution::new(cue, class, speaker, true));
+    }
+    if !comma {
+        return None;
+    }
+    if lower == "so"
+        && let Some((class, cue)) = verb_at(para, j + 1, end)
+    {
+        let speaker = speaker_after(para, j + 2, end);
+        return Some(Attribution::new(format!("so {cue}"), class, speaker, true));
+    }
+    if para.is(j, "according_to") {
+        let speaker = np::at(para, j + 1, end).and_then(|np| speaking(para, np))?;
+        return Some(Attribution::new(
+            para.str(j),
+            VerbClass::Speech,
+            Some(speaker),
+            true,
+        ));
+    }
+    let start = if lower == "wie" || lower == "as" {
+        j + 1
+    } else {
+        j
+    };
+    let speaker = np::at(para, start, end).and_then(|np| speaking(para, np))?;
+    let verb = skip_fillers(para, speaker.range.end, end);
+    // "„Uncle Ted“, wie der Senator genannt wurde": a name, not words
+    if para.is_word(verb) && para.is(verb, "term_marker") {
+        return None;
+    }
+    let (class, cue) = verb_at(para, verb, end)?;
+    Some(Attribution::new(cue, class, Some(speaker), true))
+}
+
+/// Whether the quote at token `q` reads like a name: a few words, each capitalised or a
+/// short joining word ("Polizei von DeLand", "Ärzte ohne Grenzen").
+pub(super) fn name_shaped(para: &Para, q: usize) -> bool {
+    // `q` may be the end of the paragraph (an anchor past its last token).
+    let Some(Kind::Quote(index)) = para.tokens.get(q).map(|t| t.kind) else {
+        return false;
+    };
+    let span = para.quotes[index];
+    let inner = &para.text[span.inner_start..span.inner_end];
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    words.len() <= 5
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || w.chars().count() <= 4)
+}
+
+/// A verb at the end of the quote's clause: "als „falsch“ zurückgewiesen", "als „…“
+/// bezeichnet hat", "von einer „…“ gesprochen".
+pub(super) fn clause_after(para: &Para, start: usize, q: usize, end: usize) -> Option<Attribution> {
+    let mut t = q + 1;
+    while t < end && t <= q + 12 {
+        match para.tokens[t].kind {
+            Kind::Punct(_) => break,
+            Kind::Quote(_) => {}
+            // "… „Menschlichkeit“ und bezeichnet eine Philosophie": the next clause
+            Kind::Word if matches!(para.lower(t).as_ref(), "und" | "oder" | "aber" | "sondern") => {
+                break;
+            }
+            Kind::Word => {
+                // "die als „…“ bezeichnete Koalition": a participle used as an adjective
+                let attributive = para.is_capitalized(t + 1);
+                if let Some((class, cue)) = verb_at(para, t, end).filter(|_| !attributive) {
+                    let speaker = verb_speaker(para, start, t, end);
+                    let label = q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "als";
+                    let tight = label || class == VerbClass::Label;
+                    return Some(Attribution::new(cue, class, speaker, tight));
+                }
+            }
+        }
+        t += 1;
+    }
+    None
+}
+
+/// A cue later in the sentence, after the next comma: "„…“ verständigt, wie staatliche
+/// Medien berichteten".
+pub(super) fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
+    let comma = (q + 1..end).find(|&t| para.is_punct(t, ','))?;
+    if (q + 1..comma).any(|t| matches!(para.tokens[t].kind, Kind::Quote(_))) {
+        return None;
+    }
+    // only a clause that reports what came before: "wie X berichtete", "so X", ", sagte X"
+    let next = para.is_word(comma + 1).then(|| para.lower(comma + 1));
+    let reports = match next.as_deref() {
+        Some("wie" | "so" | "as") => true,
+        // ", hatte Koch-Mehrin damals gesagt": the speaker between auxiliary and participle
+        Some("hat" | "hatte" | "habe" | "hätte" | "hatten") => {
+            let verb =
+                (comma + 2..end.min(comma + 10)).find(|&t| verb_at(para, t, end).is_some())?;
+            let speaker = verb_speaker(para, comma + 1, verb, end)?;
+            let (class, cue) = verb_at(para, verb, end)?;
+            return Some(Attribution::new(cue, class, Some(speaker), false));
+        }
+        Some(word) => verb_at(para, comma + 1, end).is_some() && !matches!(word, "heißt" | "hieß"),
+        None => false,
+    };
+    if !reports {
+        return None;
+    }
+    let mut found = after(para, comma - 1, end)?;
+    found.speaker.as_ref()?;
+    found.tight = false;
+    Some(found)
+}

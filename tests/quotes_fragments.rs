@@ -371,3 +371,13 @@ fn in_reported_speech_the_subject_is_part_of_what_was_said() {
         vec![named("Paul Brenner"), named("Jan Koch")]
     );
 }
+
+#[test]
+fn nach_der_ankuendigung_names_who_announced() {
+    assert_eq!(
+        speakers(&[
+            "Nach der Ankündigung der Ministerin Eva Lang soll die Rückzahlung im „Regelfall um vier Jahre verschoben“ werden."
+        ]),
+        vec![named("Eva Lang")]
+    );
+}

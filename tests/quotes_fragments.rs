@@ -381,3 +381,11 @@ fn nach_der_ankuendigung_names_who_announced() {
         vec![named("Eva Lang")]
     );
 }
+
+#[test]
+fn a_given_name_after_a_board_word_makes_it_a_role() {
+    assert_eq!(
+        speakers(&["„Der Markt wächst“, so VW-Finanzvorstand Hans Dieter Brenner."]),
+        vec![named("Hans Dieter Brenner")]
+    );
+}

@@ -133,7 +133,9 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         .or(named_from.map(|k| k - 1));
     let mut head = heads.end - 1;
     let (kind, mut end) = match role_end {
-        Some(r) if para.is_body(r) => {
+        // "VW-Finanzvorstand Hans Dieter Pötsch": a given name after a word that may
+        // name a body makes that word a role
+        Some(r) if para.is_body(r) && named_from != Some(r + 1) => {
             head = r;
             (NpKind::Body, heads.end)
         }

@@ -389,3 +389,19 @@ fn a_given_name_after_a_board_word_makes_it_a_role() {
         vec![named("Hans Dieter Brenner")]
     );
 }
+
+#[test]
+fn a_name_particle_joins_after_given_names_only() {
+    assert_eq!(
+        speakers(&[
+            "„Wir bleiben dabei“, sagte Ursula von der Leyen.",
+            "„Das ist falsch“, sagte Renate Künast von den Grünen.",
+            "„Das reicht nicht“, so Marktanalyst Robert Halver von der Baader Bank.",
+        ]),
+        vec![
+            named("Ursula von der Leyen"),
+            named("Renate Künast"),
+            named("Robert Halver")
+        ]
+    );
+}

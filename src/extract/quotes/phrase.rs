@@ -113,9 +113,16 @@ pub(super) fn heads(para: &Para, start: usize, limit: usize) -> Range<usize> {
         // "Pflichten der Union" would be a name
         let article = matches!(para.str(t), "der" | "den")
             && !(t > start && PARTICLES.contains(&para.str(t - 1)));
+        // "Ursula von der Leyen", but "Renate Künast von den Grünen", "Anelka zu
+        // Domenech": a particle joins a name only after given names
+        let after_surname = t > start
+            && PARTICLES.contains(&para.str(t))
+            && para.is_capitalized(t - 1)
+            && !given_names_before(para, start, t);
         let joins = t > start
             && !after_role
             && !article
+            && !after_surname
             && para.is_word(t)
             && (PARTICLES.contains(&para.str(t)) || NAME_JOINERS.contains(&para.str(t)))
             && (para.is_capitalized(t + 1)
@@ -131,6 +138,22 @@ pub(super) fn heads(para: &Para, start: usize, limit: usize) -> Range<usize> {
         t -= 1;
     }
     start..t
+}
+
+/// Whether the name words before `t` (after any role word) are all given names, each
+/// part of a hyphenated one too ("Karl-Theodor", "Ursula").
+fn given_names_before(para: &Para, start: usize, t: usize) -> bool {
+    let w = words();
+    let given = |k: usize| {
+        para.lower(k)
+            .split('-')
+            .all(|part| w.first_name(part).is_some())
+    };
+    let mut names = (start..t)
+        .rev()
+        .take_while(|&k| para.is_capitalized(k) && !para.is_role(k) && !para.is_body(k))
+        .peekable();
+    names.peek().is_some() && names.all(given)
 }
 
 /// A capitalised word that can be part of a name or noun: not a function word, not a verb.

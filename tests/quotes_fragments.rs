@@ -405,3 +405,17 @@ fn a_name_particle_joins_after_given_names_only() {
         ]
     );
 }
+
+#[test]
+fn a_phrase_of_circumstance_is_no_part_of_a_body_s_name() {
+    assert_eq!(
+        speakers(&[
+            "Das Gericht im Zusammenhang mit dem Verfahren erklärte: „Die Frist ist verstrichen.“"
+        ]),
+        vec![named("Gericht")]
+    );
+    assert_eq!(
+        speakers(&["„Wir prüfen das“, sagte der Sprecher in Berlin."]),
+        vec![named("Sprecher in Berlin")]
+    );
+}

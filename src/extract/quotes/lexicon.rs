@@ -192,7 +192,9 @@ impl Words {
                 "speech" => &mut words.speech_nouns,
                 "document" => &mut words.document_nouns,
                 "media" => &mut words.media,
-                _ => &mut words.title_nouns,
+                "title" => &mut words.title_nouns,
+                // [circumstance] is read by the phrase rules
+                _ => continue,
             };
             set.extend(line.split_whitespace());
         }

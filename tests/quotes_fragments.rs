@@ -419,3 +419,13 @@ fn a_phrase_of_circumstance_is_no_part_of_a_body_s_name() {
         vec![named("Sprecher in Berlin")]
     );
 }
+
+#[test]
+fn a_named_person_right_before_the_verb_after_a_long_adjective_phrase() {
+    assert_eq!(
+        speakers(&[
+            "Die Menge skandierte Parolen und der sich gern als Gegner inszenierende Unternehmer Paul Brenner rief aus: „Er ist der schlechteste Kanzler aller Zeiten!“"
+        ]),
+        vec![named("Paul Brenner")]
+    );
+}

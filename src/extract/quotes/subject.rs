@@ -7,7 +7,7 @@ use super::clauses::{
     aux_subject, coordinated_subject, is_auxiliary, is_participle, passive, passive_agent,
     relative_antecedent,
 };
-use super::lexicon::VerbClass;
+use super::lexicon::{VerbClass, words};
 use super::np::{self, Np, NpKind, Strength, strength};
 use super::source::speaking;
 use super::text::{Kind, Para};
@@ -43,6 +43,7 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
             aux => other.or(aux),
         },
     };
+    let before = before.or_else(|| named_right_before(para, start, v));
     let after = (!is_participle(&para.lower(v)))
         .then(|| speaker_after(para, v + 1, anchor))
         .flatten();
@@ -256,6 +257,23 @@ pub(super) fn speaker_after(para: &Para, from: usize, end: usize) -> Option<Np> 
     np::at(para, t, end)
         .filter(|np| nominative(para, np))
         .and_then(|np| speaking(para, np))
+}
+
+/// "… und der als Gegner auftretende Unternehmer Sondhi Limthongkul rief": a person
+/// named with a role or a full name right before the verb, not after a preposition.
+fn named_right_before(para: &Para, start: usize, v: usize) -> Option<Np> {
+    (v.saturating_sub(5).max(start)..v)
+        .filter(|&s| s == start || !para.is(s - 1, "preposition"))
+        .filter_map(|s| np::at(para, s, v))
+        .find(|np| {
+            let named = match &np.kind {
+                NpKind::Person { name, role } => {
+                    role.is_some() || words().first_name(&para.lower(name.start)).is_some()
+                }
+                _ => false,
+            };
+            np.range.end == v && named && nominative(para, np)
+        })
 }
 
 /// A phrase that may be a subject: not opened by an article or possessive in the

@@ -5,7 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::load::blocks::Line;
-use crate::load::structure::{Page, Zone, is_prose, squash, words_up_to};
+use crate::load::squash::squash;
+use crate::load::structure::{Page, Zone, is_prose, words_up_to};
 use crate::load::{boilerplate, sentences, text::parse_date};
 
 /// Pattern-based roles: sources lists, boilerplate, date lines, credits and captions.

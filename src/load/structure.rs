@@ -5,9 +5,8 @@
 //! last sentence is footer debris, a repeated line is a duplicate, and a heading is a short
 //! line between paragraphs.
 
-use std::collections::HashSet;
-
 use crate::load::blocks::Line;
+use crate::load::squash::{Seen, squash};
 use crate::load::{marks, sentences};
 
 /// A lead is at most this many chars; a longer first paragraph is body text.
@@ -148,110 +147,6 @@ pub fn is_title_like(text: &str) -> bool {
 pub(crate) fn is_prose(text: &str) -> bool {
     let n = words_up_to(text, 25);
     (n >= 8 && ends_sentence(text)) || n >= 25
-}
-
-/// An ASCII byte as [`squash`] keeps it: letters lower-cased, digits, 0 for the rest.
-const SQUASHED_ASCII: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            table[b] = c.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    table
-};
-
-/// The hash of [`squash`]`(text)`, without building the string: the squashed bytes go
-/// through a small buffer, whose whole 8-byte words are folded into the hash (so the
-/// hash is of the byte stream however it is cut), ASCII without decoding.
-fn squash_hash(text: &str) -> u64 {
-    let bytes = text.as_bytes();
-    let mut buf = [0u8; 256];
-    let mut hash = WordHash::default();
-    let (mut n, mut i) = (0, 0);
-    while i < bytes.len() {
-        if n + 16 > buf.len() {
-            let whole = n - n % 8;
-            hash.words(&buf[..whole]);
-            buf.copy_within(whole..n, 0);
-            n -= whole;
-        }
-        let b = bytes[i];
-        if b.is_ascii() {
-            buf[n] = SQUASHED_ASCII[b as usize];
-            n += usize::from(buf[n] != 0);
-            i += 1;
-            continue;
-        }
-        // `i` is a char boundary: it only ever moves by whole chars.
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        i += c.len_utf8();
-        if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                n += lower.encode_utf8(&mut buf[n..]).len();
-            }
-        }
-    }
-    hash.finish(&buf[..n])
-}
-
-/// A fast 64-bit hash of a byte stream taken 8 bytes at a time, each word folded in by a
-/// 128-bit multiply (as wyhash and foldhash do). Only [`squash_hash`] uses it: lines are
-/// hashed to find repeats within one article, where SipHash's resistance to crafted keys
-/// buys nothing and its cost per byte shows.
-#[derive(Default)]
-struct WordHash {
-    hash: u64,
-    len: u64,
-}
-
-impl WordHash {
-    const SEED: u64 = 0x243F_6A88_85A3_08D3;
-    const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
-
-    fn fold(a: u64, b: u64) -> u64 {
-        let wide = u128::from(a) * u128::from(b);
-        (wide as u64) ^ ((wide >> 64) as u64)
-    }
-
-    fn word(&mut self, word: u64) {
-        self.hash = Self::fold(self.hash ^ word ^ Self::SEED, Self::MULTIPLIER);
-    }
-
-    /// Folds in `bytes`, a whole number of 8-byte words.
-    fn words(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks_exact(8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.word(u64::from_le_bytes(word));
-        }
-        self.len += bytes.len() as u64;
-    }
-
-    /// Folds in the last bytes (any number) and the stream's length.
-    fn finish(mut self, rest: &[u8]) -> u64 {
-        let whole = rest.len() - rest.len() % 8;
-        self.words(&rest[..whole]);
-        let mut last = [0u8; 8];
-        last[..rest.len() - whole].copy_from_slice(&rest[whole..]);
-        self.word(u64::from_le_bytes(last));
-        self.len += (rest.len() - whole) as u64;
-        Self::fold(self.hash ^ self.len, Self::MULTIPLIER ^ Self::SEED)
-    }
-}
-
-/// Letters and digits only, lower case: equal texts that differ in spacing and
-/// punctuation compare equal.
-pub(crate) fn squash(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn open_lines(page: &Page) -> impl Iterator<Item = usize> + '_ {
@@ -475,14 +370,17 @@ fn mark_headings(page: &mut Page, from: usize) {
 fn hide_duplicates(page: &mut Page) {
     // An inferred title comes from the text itself and may repeat it.
     let headline = page.title.as_deref().filter(|_| !page.title_inferred);
-    let mut seen: HashSet<u64> = headline.iter().map(|t| squash_hash(t)).collect();
+    let mut seen = Seen::default();
+    if let Some(headline) = headline {
+        seen.insert(headline);
+    }
     for i in 0..page.lines.len() {
         if !matches!(page.zones[i], Zone::Open | Zone::Heading | Zone::Lead) {
             continue;
         }
         let text = &page.lines[i].text;
         let empty = !text.chars().any(char::is_alphanumeric);
-        if empty || (!seen.insert(squash_hash(text)) && Some(i) != page.lead) {
+        if empty || (!seen.insert(text) && Some(i) != page.lead) {
             page.zones[i] = Zone::Hidden;
         }
     }
@@ -530,15 +428,6 @@ mod tests {
             }
             assert_eq!(words(text), text.split_whitespace().count());
         }
-    }
-
-    #[test]
-    fn squash_hash_is_the_hash_of_the_squashed_text() {
-        let long = "Über 3 Äpfel, sagte ER. ".repeat(40);
-        let squashed = squash(&long);
-        assert_eq!(squash_hash(&long), squash_hash(&squashed));
-        assert_eq!(squash_hash("Ä b, C!"), squash_hash("äbc"));
-        assert_ne!(squash_hash("Ä b, C!"), squash_hash("äbd"));
     }
 
     #[test]

@@ -46,7 +46,9 @@ pub(super) struct Starts {
     /// lower-cased, the second lower-cased when ASCII; a text whose first byte is not
     /// ASCII is always checked.
     compass_pairs: Vec<u64>,
-    /// Whether each char of the Basic Multilingual Plane is alphabetic, and numeric.
+    /// Whether each char below U+800 (Latin, Greek, Cyrillic, …) and of the General
+    /// Punctuation block (U+2000…U+206F: dashes, quotation marks) is alphabetic, and
+    /// numeric; other chars are asked of the standard library.
     classes: Vec<u8>,
 }
 
@@ -66,6 +68,11 @@ fn set_bit(bits: &mut [u64], bit: usize) {
 fn has_bit(bits: &[u64], bit: usize) -> bool {
     bits[bit / 64] >> (bit % 64) & 1 == 1
 }
+
+/// The chars of two UTF-8 bytes or one end below this.
+const TWO_BYTE_END: u32 = 0x800;
+/// The General Punctuation block.
+const PUNCTUATION: std::ops::Range<u32> = 0x2000..0x2070;
 
 const ALPHABETIC: u8 = 1;
 const NUMERIC: u8 = 2;
@@ -103,7 +110,8 @@ impl Starts {
                 set_bit(&mut compass_pairs, usize::from(first) << 8 | usize::from(b));
             }
         }
-        let classes = (0..=0xFFFFu32)
+        let classes = (0..TWO_BYTE_END)
+            .chain(PUNCTUATION)
             .map(|cp| {
                 char::from_u32(cp).map_or(0, |c| {
                     u8::from(c.is_alphabetic()) * ALPHABETIC + u8::from(c.is_numeric()) * NUMERIC
@@ -120,7 +128,15 @@ impl Starts {
 
     /// Whether `c` is (alphanumeric, alphabetic), from the table when it can.
     fn class(&self, c: char) -> (bool, bool) {
-        match self.classes.get(c as usize) {
+        let cp = c as u32;
+        let at = if cp < TWO_BYTE_END {
+            Some(cp)
+        } else if PUNCTUATION.contains(&cp) {
+            Some(cp - PUNCTUATION.start + TWO_BYTE_END)
+        } else {
+            None
+        };
+        match at.and_then(|at| self.classes.get(at as usize)) {
             Some(&class) => (class != 0, class & ALPHABETIC != 0),
             None => (c.is_alphanumeric(), c.is_alphabetic()),
         }
@@ -194,42 +210,42 @@ impl Starts {
             return;
         };
         for word in &self.compass {
-            if let Some(len) = lower_prefix(rest, word) {
+            if let Some(len) = self.lower_prefix(rest, word) {
                 f(run + len);
             }
         }
     }
-}
 
-/// The byte length of the letters `text` opens with whose lower case is `word`.
-fn lower_prefix(text: &str, word: &str) -> Option<usize> {
-    let (bytes, word) = (text.as_bytes(), word.as_bytes());
-    let (mut at, mut matched) = (0, 0);
-    while matched < word.len() {
-        let b = *bytes.get(at)?;
-        if b.is_ascii() {
-            if !b.is_ascii_alphabetic() || b.to_ascii_lowercase() != word[matched] {
+    /// The byte length of the letters `text` opens with whose lower case is `word`.
+    fn lower_prefix(&self, text: &str, word: &str) -> Option<usize> {
+        let (bytes, word) = (text.as_bytes(), word.as_bytes());
+        let (mut at, mut matched) = (0, 0);
+        while matched < word.len() {
+            let b = *bytes.get(at)?;
+            if b.is_ascii() {
+                if !b.is_ascii_alphabetic() || b.to_ascii_lowercase() != word[matched] {
+                    return None;
+                }
+                (at, matched) = (at + 1, matched + 1);
+                continue;
+            }
+            // `at` is a char boundary: it moves by whole chars.
+            let c = text.get(at..)?.chars().next()?;
+            if !self.class(c).1 {
                 return None;
             }
-            (at, matched) = (at + 1, matched + 1);
-            continue;
-        }
-        // `at` is a char boundary: it moves by whole chars.
-        let c = text.get(at..)?.chars().next()?;
-        if !c.is_alphabetic() {
-            return None;
-        }
-        for lower in c.to_lowercase() {
-            let mut buf = [0u8; 4];
-            let lower = lower.encode_utf8(&mut buf).as_bytes();
-            if !word[matched..].starts_with(lower) {
-                return None;
+            for lower in c.to_lowercase() {
+                let mut buf = [0u8; 4];
+                let lower = lower.encode_utf8(&mut buf).as_bytes();
+                if !word[matched..].starts_with(lower) {
+                    return None;
+                }
+                matched += lower.len();
             }
-            matched += lower.len();
+            at += c.len_utf8();
         }
-        at += c.len_utf8();
+        Some(at)
     }
-    Some(at)
 }
 
 #[cfg(test)]
@@ -258,6 +274,18 @@ mod tests {
         // Forms of one or two bytes, also at the very end.
         for (text, at) in [("Qatar", 0), ("ein Q", 4), ("ein UK", 4), ("UK-Wahl", 0)] {
             assert!(starts_of(&["Q", "UK"], text).contains(&at), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_class_table_agrees_with_the_standard_library() {
+        let s = Starts::new(["Iran"], &[]);
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(
+                s.class(c),
+                (c.is_alphanumeric(), c.is_alphabetic()),
+                "{c:?}"
+            );
         }
     }
 

@@ -102,30 +102,51 @@ pub(crate) fn words_up_to(text: &str, cap: usize) -> usize {
     let bytes = text.as_bytes();
     let (mut n, mut in_word, mut i) = (0, false, 0);
     while let Some(&b) = bytes.get(i) {
-        if n == cap {
-            break;
-        }
-        let (space, len) = match b {
-            b' ' | b'\t'..=b'\r' => (true, 1),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+        let space = match SPACE_BYTES[usize::from(b)] {
+            NOT_SPACE => false,
+            SPACE => true,
+            _ => {
                 // `i` is a char boundary: it moves by whole chars here and by single
                 // bytes only over ASCII and the bytes of other chars.
                 match text.get(i..).and_then(|rest| rest.chars().next()) {
-                    Some(c) => (c.is_whitespace(), c.len_utf8()),
-                    None => (false, 1),
+                    Some(c) => {
+                        i += c.len_utf8() - 1;
+                        c.is_whitespace()
+                    }
+                    None => false,
                 }
             }
-            _ => (false, 1),
         };
-        if space {
-            in_word = false;
-        } else if !in_word {
-            (in_word, n) = (true, n + 1);
+        let starts = !space && !in_word;
+        if starts && n == cap {
+            break;
         }
-        i += len;
+        n += usize::from(starts);
+        in_word = !space;
+        i += 1;
     }
     n
 }
+
+const NOT_SPACE: u8 = 0;
+const SPACE: u8 = 1;
+const MAY_BE_SPACE: u8 = 2;
+
+/// Per byte: an ASCII white space, a byte that starts no white space, or the first
+/// byte of a char that may be one (0xC2, 0xE1, 0xE2, 0xE3).
+const SPACE_BYTES: [u8; 256] = {
+    let mut table = [NOT_SPACE; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t'..=b'\r' => SPACE,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => MAY_BE_SPACE,
+            _ => NOT_SPACE,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Could be a headline: short, with letters, not ending like a sentence or a clause.
 pub fn is_title_like(text: &str) -> bool {

@@ -2,6 +2,7 @@
 //! Markdown markup removed (a credit element's text kept aside), and hard-wrapped lines
 //! joined back into paragraphs.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -54,11 +55,11 @@ pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
             continue;
         }
         let (raw, credit) = match boilerplate::split_credit_span(raw) {
-            Some((without, credit)) => (without, Some(credit)),
-            None => (raw.to_owned(), None),
+            Some((without, credit)) => (Cow::Owned(without), Some(credit)),
+            None => (Cow::Borrowed(raw), None),
         };
         let mut line = Line {
-            text: clean::strip_inline_html(&raw).trim().to_owned(),
+            text: clean::strip_inline_html_cow(&raw).trim().to_owned(),
             credit,
             after_blank,
             ..Line::default()

@@ -82,7 +82,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
 /// Words of a line, counted no further than `cap` (every rule here is about short
 /// lines, so a long one is never read to its end).
 fn words(line: &str, cap: usize) -> usize {
-    line.split_whitespace().take(cap).count()
+    crate::load::structure::words_up_to(line, cap)
 }
 
 /// Splits words that copying glued together: a space between a lower-case and an

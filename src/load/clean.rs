@@ -1,6 +1,8 @@
 //! Text hygiene shared by every format: line endings, odd spaces and control characters,
 //! HTML fragments and entities left inside plain text.
 
+use std::borrow::Cow;
+
 /// Normalises decoded text: `\r\n` and `\r` become `\n`; tabs, non-breaking and other
 /// Unicode spaces become a plain space; zero-width characters, soft hyphens and other
 /// control characters are dropped; runs of spaces collapse to one and lines are trimmed
@@ -103,8 +105,13 @@ fn trim_line_end(out: &mut String) {
 /// (`Putin.<span class="x">Foto</span>` becomes `Putin.Foto`, `&amp;` becomes `&`).
 /// A `<` that does not start a tag is kept.
 pub fn strip_inline_html(line: &str) -> String {
-    if !line.contains(['<', '&']) {
-        return line.to_owned();
+    strip_inline_html_cow(line).into_owned()
+}
+
+/// [`strip_inline_html`] without copying a line that holds no `<` and no `&`.
+pub fn strip_inline_html_cow(line: &str) -> Cow<'_, str> {
+    if memchr::memchr2(b'<', b'&', line.as_bytes()).is_none() {
+        return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
@@ -120,7 +127,7 @@ pub fn strip_inline_html(line: &str) -> String {
         }
     }
     out.push_str(rest);
-    decode_entities(&out)
+    Cow::Owned(decode_entities(&out))
 }
 
 /// The byte length of the tag at the start of `s` (`<span …>`, `</b>`, `<br/>`, `<!-- … -->`).

@@ -79,7 +79,8 @@ pub fn split_dateline(text: &str) -> Option<(String, &str)> {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "„“\"»«".contains(c));
     let words = dateline.split_whitespace().count();
-    (opens_sentence && words <= 8 && rest.split_whitespace().count() >= 3)
+    // (the rest is a whole paragraph: its words are counted no further than needed)
+    (opens_sentence && words <= 8 && rest.split_whitespace().nth(2).is_some())
         .then(|| (dateline.trim().to_owned(), rest))
 }
 

@@ -48,7 +48,8 @@ pub fn decode_with(bytes: &[u8], encoding: &'static Encoding) -> String {
 /// UTF-16 without a BOM: ASCII-heavy text then has a NUL in every other byte.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
-    if sample.len() < 8 {
+    // Without a NUL neither half holds any: no need to count them.
+    if sample.len() < 8 || memchr::memchr(0, sample).is_none() {
         return None;
     }
     let pairs = sample.len() / 2;

@@ -5,7 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::load::blocks::Line;
-use crate::load::structure::{Page, Zone, is_prose, squash, words_up_to};
+use crate::load::squash::squash;
+use crate::load::structure::{Page, Zone, is_prose, words_up_to};
 use crate::load::{boilerplate, sentences, text::parse_date};
 
 /// Pattern-based roles: sources lists, boilerplate, date lines, credits and captions.
@@ -13,22 +14,27 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
     let mut captions = Captions::default();
     let mut i = 0;
     while i < page.lines.len() {
-        let text = page.lines[i].text.clone();
         if page.lines[i].teaser {
             i += 1; // the opening sentences of a one-line article are text
             continue;
         }
-        if let Some(inline) = boilerplate::sources_header(&text) {
+        // Every pattern here is about short lines: a rule whose word limit the line
+        // passes is not asked at all (each checks its limit again itself).
+        let n = words_up_to(&page.lines[i].text, MANY_WORDS + 1);
+        if n <= 40
+            && let Some(inline) = boilerplate::sources_header(&page.lines[i].text)
+        {
             i = mark_sources(page, i, &inline);
             continue;
         }
-        if boilerplate::opens_link_block(&text) {
+        if n <= 8 && boilerplate::opens_link_block(&page.lines[i].text) {
             i = hide_link_block(page, i);
             continue;
         }
-        page.zones[i] = if captions.repeats(&text) {
+        let text = &page.lines[i].text;
+        page.zones[i] = if n <= MANY_WORDS && captions.repeats(text) {
             Zone::Hidden
-        } else if let Some((caption, credit)) = caption_of(&page.lines[i]) {
+        } else if let Some((caption, credit)) = caption_of(&page.lines[i], n) {
             if caption.is_empty() && is_caption_above(page, i) {
                 // "Bild: PR" under its caption line.
                 let above = page.lines[i - 1].text.clone();
@@ -37,14 +43,14 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
             } else {
                 captions.add(caption, credit)
             }
-        } else if boilerplate::is_boilerplate(&text) {
+        } else if n <= 40 && boilerplate::is_boilerplate(text) {
             Zone::Hidden
-        } else if boilerplate::is_meta(&text) || is_date_line(&text) {
+        } else if (n <= 15 && boilerplate::is_meta(text)) || is_date_line(text) {
             if page.date.is_none() {
-                page.date = parse_date(&text);
+                page.date = parse_date(text);
             }
             Zone::Meta
-        } else if boilerplate::is_credit_line(&text) {
+        } else if n <= 40 && boilerplate::is_credit_line(text) {
             Zone::Credit
         } else {
             Zone::Open
@@ -54,6 +60,9 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
     page.captions = captions.shown();
     mark_bylines_under_dates(page);
 }
+
+/// The most words a caption that repeats an earlier one may have.
+const MANY_WORDS: usize = 80;
 
 /// A bare name right under a date line ("15. Mär / 10:00" then "Michael Sosinka") is
 /// the byline.
@@ -98,7 +107,9 @@ struct Captions {
 
 impl Captions {
     fn repeats(&self, line: &str) -> bool {
-        !self.seen.is_empty() && words_up_to(line, 81) <= 80 && self.seen.contains(&squash(line))
+        !self.seen.is_empty()
+            && words_up_to(line, MANY_WORDS + 1) <= MANY_WORDS
+            && self.seen.contains(&squash(line))
     }
 
     /// Adds a caption; a repeat only lends its credit to the first copy.
@@ -141,13 +152,17 @@ fn with_credit(text: String, credit: &str) -> String {
     }
 }
 
-/// The caption text and credit of a photo-caption line, when it is one.
-fn caption_of(line: &Line) -> Option<(String, String)> {
+/// The caption text and credit of a photo-caption line of `words` words (as counted
+/// up to 81), when it is one.
+fn caption_of(line: &Line, words: usize) -> Option<(String, String)> {
     if line.image {
         return Some((line.text.clone(), String::new()));
     }
     if let Some(credit) = &line.credit {
         return Some((line.text.clone(), credit.clone()));
+    }
+    if words > 60 {
+        return None; // no caption viewer text nor credit is looked for in longer lines
     }
     if let Some(rest) = boilerplate::strip_caption_ui(&line.text) {
         return Some(boilerplate::split_credit(&rest).unwrap_or((rest, String::new())));

@@ -15,6 +15,7 @@ pub mod limits;
 mod marks;
 mod rules;
 pub mod sentences;
+mod squash;
 pub mod structure;
 pub mod text;
 

@@ -343,12 +343,16 @@ pub fn split_long_paragraph(text: &str) -> Vec<String> {
     // Each allowed cut as (byte offset, char offset), so lengths are subtractions.
     let starts = sentence_starts(text);
     let mut cuts = Vec::with_capacity(starts.len());
-    let mut wanted = starts.iter().peekable();
-    for (chars, (byte, _)) in text.char_indices().enumerate() {
-        if wanted.peek() == Some(&&byte) {
-            cuts.push((byte, chars));
-            wanted.next();
+    // The starts rise and lie on char boundaries; the chars between two are counted at
+    // once. (A start out of order would end the cuts, as it always did.)
+    let (mut from, mut chars, mut next) = (0, 0, 0);
+    for &byte in &starts {
+        if byte < next || !text.is_char_boundary(byte) {
+            break;
         }
+        chars += text[from..byte].chars().count();
+        cuts.push((byte, chars));
+        (from, next) = (byte, byte + 1);
     }
     let mut pieces = Vec::new();
     let (mut from_byte, mut from_char) = (0, 0);

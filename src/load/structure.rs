@@ -5,9 +5,8 @@
 //! last sentence is footer debris, a repeated line is a duplicate, and a heading is a short
 //! line between paragraphs.
 
-use std::collections::HashSet;
-
 use crate::load::blocks::Line;
+use crate::load::squash::{Seen, squash};
 use crate::load::{marks, sentences};
 
 /// A lead is at most this many chars; a longer first paragraph is body text.
@@ -92,13 +91,62 @@ pub fn ends_sentence(text: &str) -> bool {
 }
 
 pub(crate) fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+    words_up_to(text, usize::MAX)
 }
 
-/// The number of words, counted no further than `cap` (long lines need not be read).
+/// The number of words, counted no further than `cap` (long lines need not be read):
+/// `text.split_whitespace().take(cap).count()`, read bytewise. Only chars whose first
+/// byte is 0xC2, 0xE1, 0xE2 or 0xE3 are decoded: every white space beyond ASCII starts
+/// with one of them (U+85, U+A0, U+1680, U+2000…U+205F, U+3000).
 pub(crate) fn words_up_to(text: &str, cap: usize) -> usize {
-    text.split_whitespace().take(cap).count()
+    let bytes = text.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while let Some(&b) = bytes.get(i) {
+        let space = match SPACE_BYTES[usize::from(b)] {
+            NOT_SPACE => false,
+            SPACE => true,
+            _ => {
+                // `i` is a char boundary: it moves by whole chars here and by single
+                // bytes only over ASCII and the bytes of other chars.
+                match text.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => {
+                        i += c.len_utf8() - 1;
+                        c.is_whitespace()
+                    }
+                    None => false,
+                }
+            }
+        };
+        let starts = !space && !in_word;
+        if starts && n == cap {
+            break;
+        }
+        n += usize::from(starts);
+        in_word = !space;
+        i += 1;
+    }
+    n
 }
+
+const NOT_SPACE: u8 = 0;
+const SPACE: u8 = 1;
+const MAY_BE_SPACE: u8 = 2;
+
+/// Per byte: an ASCII white space, a byte that starts no white space, or the first
+/// byte of a char that may be one (0xC2, 0xE1, 0xE2, 0xE3).
+const SPACE_BYTES: [u8; 256] = {
+    let mut table = [NOT_SPACE; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t'..=b'\r' => SPACE,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => MAY_BE_SPACE,
+            _ => NOT_SPACE,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Could be a headline: short, with letters, not ending like a sentence or a clause.
 pub fn is_title_like(text: &str) -> bool {
@@ -120,65 +168,6 @@ pub fn is_title_like(text: &str) -> bool {
 pub(crate) fn is_prose(text: &str) -> bool {
     let n = words_up_to(text, 25);
     (n >= 8 && ends_sentence(text)) || n >= 25
-}
-
-/// An ASCII byte as [`squash`] keeps it: letters lower-cased, digits, 0 for the rest.
-const SQUASHED_ASCII: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            table[b] = c.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    table
-};
-
-/// The hash of [`squash`]`(text)`, without building the string: the squashed bytes go
-/// to the hasher in pieces through a small buffer (its byte stream is the same however
-/// it is cut), ASCII without decoding.
-fn squash_hash(text: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    let bytes = text.as_bytes();
-    let mut buf = [0u8; 256];
-    let (mut n, mut i) = (0, 0);
-    while i < bytes.len() {
-        if n + 16 > buf.len() {
-            hasher.write(&buf[..n]);
-            n = 0;
-        }
-        let b = bytes[i];
-        if b.is_ascii() {
-            buf[n] = SQUASHED_ASCII[b as usize];
-            n += usize::from(buf[n] != 0);
-            i += 1;
-            continue;
-        }
-        // `i` is a char boundary: it only ever moves by whole chars.
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        i += c.len_utf8();
-        if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                n += lower.encode_utf8(&mut buf[n..]).len();
-            }
-        }
-    }
-    hasher.write(&buf[..n]);
-    hasher.finish()
-}
-
-/// Letters and digits only, lower case: equal texts that differ in spacing and
-/// punctuation compare equal.
-pub(crate) fn squash(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn open_lines(page: &Page) -> impl Iterator<Item = usize> + '_ {
@@ -402,14 +391,17 @@ fn mark_headings(page: &mut Page, from: usize) {
 fn hide_duplicates(page: &mut Page) {
     // An inferred title comes from the text itself and may repeat it.
     let headline = page.title.as_deref().filter(|_| !page.title_inferred);
-    let mut seen: HashSet<u64> = headline.iter().map(|t| squash_hash(t)).collect();
+    let mut seen = Seen::default();
+    if let Some(headline) = headline {
+        seen.insert(headline);
+    }
     for i in 0..page.lines.len() {
         if !matches!(page.zones[i], Zone::Open | Zone::Heading | Zone::Lead) {
             continue;
         }
         let text = &page.lines[i].text;
         let empty = !text.chars().any(char::is_alphanumeric);
-        if empty || (!seen.insert(squash_hash(text)) && Some(i) != page.lead) {
+        if empty || (!seen.insert(text) && Some(i) != page.lead) {
             page.zones[i] = Zone::Hidden;
         }
     }
@@ -441,12 +433,22 @@ mod tests {
     }
 
     #[test]
-    fn squash_hash_is_the_hash_of_the_squashed_text() {
-        let long = "Über 3 Äpfel, sagte ER. ".repeat(40);
-        let squashed = squash(&long);
-        assert_eq!(squash_hash(&long), squash_hash(&squashed));
-        assert_eq!(squash_hash("Ä b, C!"), squash_hash("äbc"));
-        assert_ne!(squash_hash("Ä b, C!"), squash_hash("äbd"));
+    fn words_up_to_counts_as_split_whitespace() {
+        let texts = [
+            "",
+            "  ",
+            "ein Wort",
+            " zwei\tWörter\n und\u{a0}mehr\u{2009}noch\u{3000}ja\u{85}x\u{1680}y",
+            "„Zitat“ – mit € und ä\u{200b}b",
+            "\u{b}a\u{c}b\rc",
+        ];
+        for text in texts {
+            for cap in [0, 1, 2, 3, 5, 100] {
+                let want = text.split_whitespace().take(cap).count();
+                assert_eq!(words_up_to(text, cap), want, "{text:?} {cap}");
+            }
+            assert_eq!(words(text), text.split_whitespace().count());
+        }
     }
 
     #[test]

@@ -1,15 +1,19 @@
-//! The matcher: one Aho-Corasick pass over the text finds every form of every country;
-//! word boundaries, compounds and the context rules (shy names, blockers) decide which
-//! hits are mentions, leftmost-longest; weak and ambiguous forms are settled last, by the
-//! countries the same text names for certain.
+//! The matcher: an Aho-Corasick trie of every form of every country, walked from each
+//! place a mention can start (a word start, or the end of a compass prefix); word
+//! boundaries, compounds and the context rules (shy names, blockers) decide which hits are
+//! mentions, leftmost-longest; weak and ambiguous forms are settled last, by the countries
+//! the same text names for certain.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, Input, MatchKind};
 
 use super::data::{ContextWords, Entry};
 use super::forms::Kind;
 use super::patterns::{Patterns, Target};
+use super::starts::Starts;
 
 /// A hit that passed the boundary and context rules: byte span and pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,9 +26,27 @@ pub(super) struct Raw {
     pub compass: bool,
 }
 
+/// A hit that passed the rules, with the span its pattern matched: hits are put in the
+/// order an unanchored scan finds them (by the end of the match, longer first) before
+/// the leftmost-longest choice, so that ties fall as they always did.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Hit {
+    raw: Raw,
+    matched: (usize, usize),
+}
+
+/// The matcher's scratch buffers, kept by the caller so that repeated scans do not allocate.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    found: Vec<Hit>,
+    hits: Vec<Raw>,
+}
+
 /// The automaton over all forms and what each pattern means.
 pub(super) struct Matcher {
-    automaton: AhoCorasick,
+    automaton: NFA,
+    /// Where in a text the automaton is walked from.
+    starts: Starts,
     pub targets: Vec<Target>,
     tails: HashMap<String, u32>,
     compass: Vec<String>,
@@ -37,30 +59,32 @@ impl Matcher {
     /// Builds the automaton over every form of every entry.
     pub fn new(entries: &[Entry], words: &ContextWords, closed_compounds: bool) -> Matcher {
         let patterns = Patterns::from_entries(entries, &words.compass, closed_compounds);
-        // A contiguous NFA: 0.6 MB against the DFA's 12.9 MB for these 7,965 forms. Matching
-        // alone is 2.5x slower (100 against 253 MiB/s), which costs about 10 % of a
-        // corpus load; the DFA's memory would push a 10k-article reader past 3x its corpus.
-        let automaton = AhoCorasickBuilder::new()
+        // A contiguous NFA: 0.6 MB against the DFA's 12.9 MB for these 7,965 forms; the
+        // DFA's memory would push a 10k-article reader past 3x its corpus. It is walked
+        // anchored, from the few places a mention may start, never over the whole text.
+        let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns.texts)
-            .or_else(|_| AhoCorasick::new(&patterns.texts))
-            .unwrap_or_else(|_| AhoCorasick::new([""; 0]).expect("an empty automaton builds"));
-        let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect();
+            .unwrap_or_else(|_| NFA::new([""; 0]).expect("an empty automaton builds"));
+        let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+        let compass = lower(&words.compass);
         Matcher {
             automaton,
+            starts: Starts::new(patterns.texts.iter().map(String::as_str), &compass),
             targets: patterns.targets,
             tails: patterns.tails,
-            compass: lower(&words.compass),
+            compass,
             function: words.function.clone(),
             noun_endings: lower(&words.noun_endings),
             compound_heads: lower(&words.compound_heads),
         }
     }
 
-    /// Raw automaton hits, before any rule: for profiling.
+    /// Raw automaton hits, before any rule (every form anywhere): for profiling.
     pub fn raw_hit_count(&self, text: &str) -> usize {
-        self.automaton.find_overlapping_iter(text).count()
+        self.automaton
+            .try_find_overlapping_iter(Input::new(text))
+            .map_or(0, |hits| hits.count())
     }
 
     /// How many patterns the automaton holds, and its memory in bytes.
@@ -68,15 +92,23 @@ impl Matcher {
         (self.targets.len(), self.automaton.memory_usage())
     }
 
-    /// Appends the mentions of `text` to `out`, leftmost-longest, in order; `hits` is a
-    /// scratch buffer (kept by the caller so that repeated scans do not allocate).
-    pub fn scan(&self, text: &str, hits: &mut Vec<Raw>, out: &mut Vec<Raw>) {
+    /// Appends the mentions of `text` to `out`, leftmost-longest, in order.
+    pub fn scan(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Raw>) {
+        let Scratch { found, hits } = scratch;
+        found.clear();
+        self.starts.each(text, |start| {
+            self.walk(text, start, |end, target| {
+                if let Some(raw) = self.accept(text, start, end, target) {
+                    found.push(Hit {
+                        raw,
+                        matched: (end, start),
+                    });
+                }
+            })
+        });
+        found.sort_unstable_by_key(|hit| hit.matched);
         hits.clear();
-        for m in self.automaton.find_overlapping_iter(text) {
-            if let Some(raw) = self.accept(text, m.start(), m.end(), m.pattern().as_u32()) {
-                hits.push(raw);
-            }
-        }
+        hits.extend(found.iter().map(|hit| hit.raw));
         // Leftmost first, then longest; in a tie a blocker wins over a compound, and a
         // whole form over a compass compound.
         let targets = &self.targets;
@@ -90,6 +122,30 @@ impl Matcher {
                 free_from = raw.end;
                 if !self.targets[raw.target as usize].blocker() {
                     out.push(*raw);
+                }
+            }
+        }
+    }
+
+    /// Walks the trie from `start` and calls `f` with the end and pattern of every form
+    /// that begins there.
+    fn walk(&self, text: &str, start: usize, mut f: impl FnMut(usize, u32)) {
+        let nfa = &self.automaton;
+        let Ok(mut state) = nfa.start_state(Anchored::Yes) else {
+            return;
+        };
+        for (k, &b) in text.as_bytes()[start..].iter().enumerate() {
+            state = nfa.next_state(Anchored::Yes, state, b);
+            if nfa.is_dead(state) {
+                return;
+            }
+            if nfa.is_match(state) {
+                // A state also holds the shorter forms that end here (its suffixes).
+                for m in 0..nfa.match_len(state) {
+                    let pattern = nfa.match_pattern(state, m);
+                    if nfa.pattern_len(pattern) == k + 1 {
+                        f(start + k + 1, pattern.as_u32());
+                    }
                 }
             }
         }
@@ -249,4 +305,54 @@ impl Matcher {
 /// Numeric properties). Hyphens, apostrophes, slashes and spaces end a word.
 pub(super) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::data;
+    use super::*;
+
+    /// Every hit the rules accept anywhere in `text`, found by an unanchored overlapping
+    /// scan over every byte (how the matcher worked before it walked from the starts).
+    fn accepted_everywhere(m: &Matcher, text: &str) -> Vec<Raw> {
+        let found = m.automaton.try_find_overlapping_iter(Input::new(text));
+        found
+            .into_iter()
+            .flatten()
+            .filter_map(|hit| m.accept(text, hit.start(), hit.end(), hit.pattern().as_u32()))
+            .collect()
+    }
+
+    #[test]
+    fn walking_from_the_starts_finds_what_a_scan_of_every_byte_finds() {
+        let data = data::load();
+        let m = Matcher::new(&data.entries, &data::context_words(), true);
+        let mut texts: Vec<String> = crate::load::SEEDS
+            .iter()
+            .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+            .collect();
+        texts.extend(
+            [
+                "Ostukraine, SÜDDEUTSCHE, süddeutschen, 3ostukraine, Nordkorea und Südostasien",
+                "„Russland“ – Russlands (Frankreich) RUSSLAND—Kremlchef, Chinaforscherin",
+                "Michael Jordan, Jordan Bardella, Washingtons, Deutsch-Kanadier, US-Wahl, UK",
+                "Südchinesisches Meer; Westjordanland; Weißrussland; XUkraine; Ukraine2",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let mut want = accepted_everywhere(&m, text);
+            let mut got = Vec::new();
+            m.starts.each(text, |start| {
+                m.walk(text, start, |end, target| {
+                    got.extend(m.accept(text, start, end, target));
+                })
+            });
+            let key = |r: &Raw| (r.start, r.end, r.target, r.compass);
+            want.sort_unstable_by_key(key);
+            got.sort_unstable_by_key(key);
+            assert!(!want.is_empty());
+            assert_eq!(got, want, "{text}");
+        }
+    }
 }

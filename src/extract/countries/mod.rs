@@ -6,6 +6,7 @@ mod forms;
 mod matcher;
 mod patterns;
 mod resolve;
+mod starts;
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -15,7 +16,7 @@ use crate::model::{Article, CountryCount};
 pub use data::Status;
 pub use resolve::resolve;
 
-use matcher::{Matcher, Raw};
+use matcher::{Matcher, Raw, Scratch};
 
 /// A country mention: byte offsets into the text it was found in, and the country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,11 +142,11 @@ fn all_names(entry: &data::Entry) -> Vec<String> {
 
 thread_local! {
     /// Scratch buffers for the matcher, so that scanning many texts does not allocate.
-    static SCRATCH: RefCell<(Vec<Raw>, Vec<Raw>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+    static SCRATCH: RefCell<(Scratch, Vec<Raw>)> = RefCell::new(Default::default());
 }
 
 /// Runs `scan` with the thread's scratch buffers (fresh ones if they are in use).
-fn with_scratch<R>(scan: impl FnOnce(&mut Vec<Raw>, &mut Vec<Raw>) -> R) -> R {
+fn with_scratch<R>(scan: impl FnOnce(&mut Scratch, &mut Vec<Raw>) -> R) -> R {
     let (mut hits, mut raws) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
     raws.clear();
     let result = scan(&mut hits, &mut raws);

@@ -3,7 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
+
+use aho_corasick::Anchored;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
 
 /// FNV-1a: the word lists are hashed for every token, and SipHash's protection against
 /// crafted keys buys nothing for fixed lists.
@@ -29,11 +33,14 @@ impl Hasher for Fnv {
 }
 
 /// A set of lowercase words hashed with [`Fnv`], with a bitmap of the byte endings of its
-/// members so that most words are ruled out without hashing any tail of them.
+/// members so that most words are ruled out without hashing any tail of them, and (built
+/// on first use) a trie of the members read backwards, which finds every member a word
+/// ends with in one walk from its end.
 #[derive(Debug, Clone)]
 pub struct WordSet {
     words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
     endings: Box<[u64; ENDING_WORDS]>,
+    backwards: OnceLock<NFA>,
 }
 
 /// 64 × 64 = 4096 bits of [`WordSet::endings`].
@@ -44,6 +51,7 @@ impl Default for WordSet {
         WordSet {
             words: HashSet::default(),
             endings: Box::new([0; ENDING_WORDS]),
+            backwards: OnceLock::new(),
         }
     }
 }
@@ -53,6 +61,47 @@ impl WordSet {
         let bit = ending_bit(word);
         self.endings[bit / 64] |= 1 << (bit % 64);
         self.words.insert(word);
+        self.backwards = OnceLock::new();
+    }
+
+    /// The trie of the members read backwards, built on first use.
+    fn backwards(&self) -> &NFA {
+        self.backwards.get_or_init(|| {
+            let reversed = self
+                .words
+                .iter()
+                .map(|w| w.bytes().rev().collect::<Vec<u8>>());
+            NFA::new(reversed)
+                .or_else(|_| NFA::new([""; 0]))
+                .expect("an empty automaton builds")
+        })
+    }
+
+    /// Calls `f` with the start of every member that `word` ends with (a char boundary;
+    /// 0 when the whole word is one) until `f` returns true; whether it did.
+    fn any_tail(&self, word: &str, mut f: impl FnMut(usize) -> bool) -> bool {
+        let nfa = self.backwards();
+        let Ok(mut state) = nfa.start_state(Anchored::Yes) else {
+            return false;
+        };
+        let bytes = word.as_bytes();
+        for (k, &b) in bytes.iter().rev().enumerate() {
+            state = nfa.next_state(Anchored::Yes, state, b);
+            if nfa.is_dead(state) {
+                return false;
+            }
+            if !nfa.is_match(state) {
+                continue;
+            }
+            let len = k + 1;
+            let whole = (0..nfa.match_len(state))
+                .any(|m| nfa.pattern_len(nfa.match_pattern(state, m)) == len);
+            let start = bytes.len() - len;
+            if whole && word.is_char_boundary(start) && f(start) {
+                return true;
+            }
+        }
+        false
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -351,14 +400,56 @@ pub fn ends_with_any(set: &WordSet, word: &str) -> bool {
     if !set.may_end(word) {
         return false;
     }
-    if set.words.contains(word) {
-        return true;
-    }
-    // tails of 4 to 24 chars, shortest last; a tail after a hyphen may be shorter
-    let total = word.chars().count();
-    word.char_indices().enumerate().skip(1).any(|(n, (i, _))| {
-        let left = total - n;
-        let joined = word[..i].ends_with('-');
-        (joined || (4..=24).contains(&left)) && set.words.contains(&word[i..])
+    // the whole word, or tails of 4 to 24 chars; a tail after a hyphen may be shorter
+    set.any_tail(word, |i| {
+        i == 0 || word[..i].ends_with('-') || (4..=24).contains(&word[i..].chars().count())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `ends_with_any` as it was: every tail of the word looked up in the hash set.
+    fn by_lookup(set: &WordSet, word: &str) -> bool {
+        if set.words.contains(word) {
+            return true;
+        }
+        let total = word.chars().count();
+        word.char_indices().enumerate().skip(1).any(|(n, (i, _))| {
+            let left = total - n;
+            let joined = word[..i].ends_with('-');
+            (joined || (4..=24).contains(&left)) && set.words.contains(&word[i..])
+        })
+    }
+
+    #[test]
+    fn tails_found_backwards_are_the_tails_looked_up() {
+        let mut set = WordSet::default();
+        set.extend(["sprecher", "chef", "in", "präsident", "rat", "überprüfer"]);
+        let words = [
+            "sprecher",
+            "regierungssprecher",
+            "ex-chef",
+            "küchenchef",
+            "chef",
+            "in",
+            "ärztin",
+            "vizepräsident",
+            "stadtrat",
+            "ex-rat",
+            "xrat",
+            "lebensmittelüberprüfer",
+            "präsidentin",
+            "",
+        ];
+        for word in words {
+            assert_eq!(ends_with_any(&set, word), by_lookup(&set, word), "{word}");
+        }
+        set.insert("ärztin");
+        assert!(
+            ends_with_any(&set, "oberärztin"),
+            "a member added after a walk"
+        );
+    }
 }

@@ -51,6 +51,19 @@ pub fn is_mark(c: char) -> bool {
     )
 }
 
+/// Whether `text` holds a char that [`is_mark`] takes, found by byte search: every mark
+/// is `"`, `'`, or two bytes 0xC2 0xAB/0xBB (« ») or three bytes 0xE2 0x80 … (the others).
+pub fn has_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2(b'"', b'\'', bytes).is_some()
+        || memchr::memchr2_iter(0xC2, 0xE2, bytes).any(|i| {
+            // a lead byte starts a char
+            text.get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(is_mark)
+        })
+}
+
 /// The quotes of `text` and the byte offsets of every mark that opens or closes a quote
 /// (nested ones too). `runs_on` says the next paragraph opens with a quotation mark, so
 /// a quote left open at the end continues there instead of being cut.
@@ -255,4 +268,28 @@ fn sentence_end(text: &str, from: usize) -> usize {
         }
     }
     text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn has_mark_is_contains_is_mark() {
+        let texts = [
+            "kein Zeichen hier – nur Text, ä ö ü ß € ©",
+            "„Ja“",
+            "»Nein«",
+            "it's",
+            "\"x\"",
+            "‚einfach‘",
+            "›Anf‹",
+            "Er sagte ”so”.",
+            "¢ £ ¥ ‐ ‑ ‒ … ‰",
+            "",
+        ];
+        for text in texts {
+            assert_eq!(has_mark(text), text.contains(is_mark), "{text}");
+        }
+    }
 }

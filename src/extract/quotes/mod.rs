@@ -32,7 +32,7 @@ pub fn extract(article: &Article) -> (Vec<Quote>, Vec<Speaker>) {
     // much as all the rest.
     let quoted = article
         .paragraphs()
-        .any(|(_, _, text)| text.contains(marks::is_mark));
+        .any(|(_, _, text)| marks::has_mark(text));
     if !quoted {
         return (Vec::new(), Vec::new());
     }

@@ -322,12 +322,16 @@ fn split_sentences(text: &str, tokens: &[Token], quotes: &[Span]) -> Vec<Range<u
             Kind::Quote(q) => quote_ends_sentence(text, &quotes[q]),
             _ => false,
         };
-        let next_starts = tokens.get(i + 1).is_none_or(|n| match n.kind {
-            Kind::Word => text[n.start..].starts_with(|c: char| c.is_uppercase() || c.is_numeric()),
-            Kind::Quote(_) => true,
-            Kind::Punct(c) => c == '(' || c == '[',
-        });
-        if ends && next_starts {
+        let next_starts = || {
+            tokens.get(i + 1).is_none_or(|n| match n.kind {
+                Kind::Word => {
+                    text[n.start..].starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+                }
+                Kind::Quote(_) => true,
+                Kind::Punct(c) => c == '(' || c == '[',
+            })
+        };
+        if ends && next_starts() {
             sentences.push(start..i + 1);
             start = i + 1;
         }

@@ -1,0 +1,301 @@
+//! Where a country form may begin in a text: at the start of a word whose first two
+//! bytes begin some form, or right after a compass prefix that opens a run of letters
+//! (Ost|ukraine, süd|deutsche). The matcher walks its automaton only from these places
+//! instead of over every byte; its rules accept no hit that starts anywhere else.
+
+/// What a byte tells about the place right after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum After {
+    /// Inside a word: an ASCII letter, or a byte in the middle of a multi-byte char.
+    Word,
+    /// An ASCII byte that is no letter or digit: a word may start next.
+    Gap,
+    /// An ASCII digit: a run of letters (not a word) may start next.
+    Digit,
+    /// The first byte of a multi-byte char, which decides.
+    Lead,
+}
+
+const AFTER: [After; 256] = {
+    let mut table = [After::Word; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0xC0 {
+            After::Lead
+        } else if byte >= 0x80 || byte.is_ascii_alphabetic() {
+            After::Word
+        } else if byte.is_ascii_digit() {
+            After::Digit
+        } else {
+            After::Gap
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The places where a form can start, from the forms and the compass prefixes.
+pub(super) struct Starts {
+    /// One bit per hash of the first three bytes some form begins with (a shorter form
+    /// sets the bits of every longer text it begins).
+    triples: Vec<u64>,
+    /// The compass prefixes in lower case (ost, süd).
+    compass: Vec<String>,
+    /// One bit per pair of bytes a compass prefix may open with, the first ASCII and
+    /// lower-cased, the second lower-cased when ASCII; a text whose first byte is not
+    /// ASCII is always checked.
+    compass_pairs: Vec<u64>,
+    /// Whether each char below U+800 (Latin, Greek, Cyrillic, …) and of the General
+    /// Punctuation block (U+2000…U+206F: dashes, quotation marks) is alphabetic, and
+    /// numeric; other chars are asked of the standard library.
+    classes: Vec<u8>,
+}
+
+const TRIPLE_BITS: u32 = 17;
+
+/// The bit of the three bytes at the start of `bytes` (0 for those past its end).
+fn triple(bytes: &[u8]) -> usize {
+    let byte = |k: usize| u32::from(bytes.get(k).copied().unwrap_or(0));
+    let key = byte(0) << 16 | byte(1) << 8 | byte(2);
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - TRIPLE_BITS)) as usize
+}
+
+fn set_bit(bits: &mut [u64], bit: usize) {
+    bits[bit / 64] |= 1 << (bit % 64);
+}
+
+fn has_bit(bits: &[u64], bit: usize) -> bool {
+    bits[bit / 64] >> (bit % 64) & 1 == 1
+}
+
+/// The chars of two UTF-8 bytes or one end below this.
+const TWO_BYTE_END: u32 = 0x800;
+/// The General Punctuation block.
+const PUNCTUATION: std::ops::Range<u32> = 0x2000..0x2070;
+
+const ALPHABETIC: u8 = 1;
+const NUMERIC: u8 = 2;
+
+impl Starts {
+    /// `forms` are every pattern of the automaton; `compass` the lower-case prefixes.
+    pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>, compass: &[String]) -> Starts {
+        let mut triples = vec![0u64; 1 << (TRIPLE_BITS - 6)];
+        for form in forms {
+            let form = form.as_bytes();
+            let mut set = |key: &[u8]| set_bit(&mut triples, triple(key));
+            match *form {
+                [_, _, _, ..] => set(form),
+                [a, b] => (0..=255).for_each(|c| set(&[a, b, c])),
+                [a] => (0..=255).for_each(|b| (0..=255).for_each(|c| set(&[a, b, c]))),
+                [] => triples.fill(u64::MAX),
+            }
+        }
+        let mut compass_pairs = vec![0u64; 128 * 256 / 64];
+        for word in compass {
+            let (first, second) = match *word.as_bytes() {
+                [a, b, ..] => (a, Some(b)),
+                [a] => (a, None),
+                [] => continue,
+            };
+            let Some(first) = first.is_ascii().then_some(first.to_ascii_lowercase()) else {
+                continue; // a text opening with such a char is always checked
+            };
+            let seconds: Vec<u8> = match second {
+                Some(b) if b.is_ascii() => vec![b.to_ascii_lowercase()],
+                Some(_) => (0x80..=0xFF).collect(),
+                None => (0..=0xFF).collect(),
+            };
+            for b in seconds {
+                set_bit(&mut compass_pairs, usize::from(first) << 8 | usize::from(b));
+            }
+        }
+        let classes = (0..TWO_BYTE_END)
+            .chain(PUNCTUATION)
+            .map(|cp| {
+                char::from_u32(cp).map_or(0, |c| {
+                    u8::from(c.is_alphabetic()) * ALPHABETIC + u8::from(c.is_numeric()) * NUMERIC
+                })
+            })
+            .collect();
+        Starts {
+            triples,
+            compass: compass.to_vec(),
+            compass_pairs,
+            classes,
+        }
+    }
+
+    /// Whether `c` is (alphanumeric, alphabetic), from the table when it can.
+    fn class(&self, c: char) -> (bool, bool) {
+        let cp = c as u32;
+        let at = if cp < TWO_BYTE_END {
+            Some(cp)
+        } else if PUNCTUATION.contains(&cp) {
+            Some(cp - PUNCTUATION.start + TWO_BYTE_END)
+        } else {
+            None
+        };
+        match at.and_then(|at| self.classes.get(at as usize)) {
+            Some(&class) => (class != 0, class & ALPHABETIC != 0),
+            None => (c.is_alphanumeric(), c.is_alphabetic()),
+        }
+    }
+
+    /// Calls `f` with every place in `text` a form may start, in no particular order and
+    /// each once: every word start (no letter or digit before it) whose first three bytes
+    /// may begin a form, and every end of a compass prefix that a run of letters opens with.
+    pub fn each(&self, text: &str, mut f: impl FnMut(usize)) {
+        let bytes = text.as_bytes();
+        self.at(text, 0, true, &mut f);
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            i += 1;
+            match AFTER[usize::from(b)] {
+                After::Word => {}
+                After::Gap => self.at(text, i, true, &mut f),
+                After::Digit => self.at(text, i, false, &mut f),
+                After::Lead => {
+                    // `i - 1` is a char boundary: `i` moves by bytes, and only a lead
+                    // byte is decoded.
+                    let Some(c) = text.get(i - 1..).and_then(|rest| rest.chars().next()) else {
+                        continue;
+                    };
+                    i += c.len_utf8() - 1;
+                    match self.class(c) {
+                        (false, _) => self.at(text, i, true, &mut f),
+                        (true, false) => self.at(text, i, false, &mut f),
+                        (true, true) => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// A place after no letter: a word start (`word`: after no letter or digit either)
+    /// is a start when its bytes may begin a form; a run of letters that opens with a
+    /// compass prefix gives a start where the prefix ends.
+    #[inline]
+    fn at(&self, text: &str, at: usize, word: bool, f: &mut impl FnMut(usize)) {
+        let Some(rest) = text.as_bytes().get(at..).filter(|rest| !rest.is_empty()) else {
+            return;
+        };
+        if word && has_bit(&self.triples, triple(rest)) {
+            f(at);
+        }
+        let first = rest[0];
+        let second = rest.get(1).map_or(0, |&b| {
+            if b.is_ascii() {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            }
+        });
+        let may_open_compass = !first.is_ascii()
+            || has_bit(
+                &self.compass_pairs,
+                usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second),
+            );
+        if may_open_compass {
+            self.compass_ends(text, at, f);
+        }
+    }
+
+    /// Calls `f` with the end of each compass prefix the text at `run` opens with: the
+    /// letters up to there, lower-cased, are the prefix (the test of the matcher's
+    /// `compass_start`).
+    #[cold]
+    fn compass_ends(&self, text: &str, run: usize, f: &mut impl FnMut(usize)) {
+        let Some(rest) = text.get(run..) else {
+            return;
+        };
+        for word in &self.compass {
+            if let Some(len) = self.lower_prefix(rest, word) {
+                f(run + len);
+            }
+        }
+    }
+
+    /// The byte length of the letters `text` opens with whose lower case is `word`.
+    fn lower_prefix(&self, text: &str, word: &str) -> Option<usize> {
+        let (bytes, word) = (text.as_bytes(), word.as_bytes());
+        let (mut at, mut matched) = (0, 0);
+        while matched < word.len() {
+            let b = *bytes.get(at)?;
+            if b.is_ascii() {
+                if !b.is_ascii_alphabetic() || b.to_ascii_lowercase() != word[matched] {
+                    return None;
+                }
+                (at, matched) = (at + 1, matched + 1);
+                continue;
+            }
+            // `at` is a char boundary: it moves by whole chars.
+            let c = text.get(at..)?.chars().next()?;
+            if !self.class(c).1 {
+                return None;
+            }
+            for lower in c.to_lowercase() {
+                let mut buf = [0u8; 4];
+                let lower = lower.encode_utf8(&mut buf).as_bytes();
+                if !word[matched..].starts_with(lower) {
+                    return None;
+                }
+                matched += lower.len();
+            }
+            at += c.len_utf8();
+        }
+        Some(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts_of(forms: &[&str], text: &str) -> Vec<usize> {
+        let compass = ["ost".to_string(), "süd".to_string(), "südost".to_string()];
+        let s = Starts::new(forms.iter().copied(), &compass);
+        let mut out = Vec::new();
+        s.each(text, |at| out.push(at));
+        out.sort_unstable();
+        out
+    }
+
+    fn starts(text: &str) -> Vec<usize> {
+        starts_of(&["Ukraine", "deutsche", "Iran"], text)
+    }
+
+    #[test]
+    fn word_starts_that_may_begin_a_form() {
+        // "Ukraine" and "Iran" at word starts; "Uk" inside "XUkraine" is no start.
+        assert_eq!(starts("Die Ukraine und Iran, XUkraine"), [4, 16]);
+        // After a dash, a quotation mark or a non-breaking space (multi-byte chars).
+        assert_eq!(starts("–Ukraine „Iran\u{a0}Iran"), [3, 14, 20]);
+        // Forms of one or two bytes, also at the very end.
+        for (text, at) in [("Qatar", 0), ("ein Q", 4), ("ein UK", 4), ("UK-Wahl", 0)] {
+            assert!(starts_of(&["Q", "UK"], text).contains(&at), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_class_table_agrees_with_the_standard_library() {
+        let s = Starts::new(["Iran"], &[]);
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(
+                s.class(c),
+                (c.is_alphanumeric(), c.is_alphabetic()),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ends_of_compass_prefixes() {
+        // Ost|ukraine, SÜD|deutsche and Südost|... (süd too); 3ost: a run after a digit.
+        assert_eq!(starts("Ostukraine"), [3]);
+        assert_eq!(starts("SÜDdeutsche"), [4]);
+        assert_eq!(starts("Südostasien"), [4, 7]);
+        assert_eq!(starts("3ostx"), [4]);
+        assert_eq!(starts("Kost Os"), Vec::<usize>::new());
+    }
+}

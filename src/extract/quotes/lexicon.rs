@@ -196,6 +196,7 @@ pub struct Words {
     title_nouns: WordSet,
     document_nouns: WordSet,
     media: WordSet,
+    circumstance_nouns: WordSet,
     first_names: WordMap<Gender>,
 }
 
@@ -242,7 +243,7 @@ impl Words {
                 "document" => &mut words.document_nouns,
                 "media" => &mut words.media,
                 "title" => &mut words.title_nouns,
-                // [circumstance] is read by the phrase rules
+                "circumstance" => &mut words.circumstance_nouns,
                 _ => continue,
             };
             set.extend(line.split_whitespace());
@@ -382,6 +383,12 @@ impl Words {
     /// A noun for a text someone wrote ("Pressemitteilung", "Bericht"): its author speaks.
     pub fn is_document(&self, word: &str) -> bool {
         ends_with_any(&self.document_nouns, word) || ends_with_any(&self.speech_nouns, word)
+    }
+
+    /// A noun that opens a phrase of circumstance ("im Zusammenhang", "im Rahmen"), as
+    /// a whole word.
+    pub fn is_circumstance(&self, word: &str) -> bool {
+        self.circumstance_nouns.contains(word)
     }
 
     /// A news outlet's one-word name that takes an article ("der Spiegel", "die Zeit").

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use std::sync::LazyLock;
 
-use super::lexicon::{WordSet, Words, sections, words};
+use super::lexicon::{Words, words};
 use super::text::{Kind, Para};
 
 /// Name particles that may stand inside a name ("Ursula von der Leyen").
@@ -225,21 +225,10 @@ pub(super) fn complement(para: &Para, at: usize, limit: usize) -> Option<usize> 
     let place_word = matches!(lower.as_ref(), "in" | "im" | "aus" | "bei" | "beim");
     let circumstance = place_word
         && first.as_deref().is_some_and(|h| {
-            CIRCUMSTANCE.contains(h) || has_noun_ending(h) || words().is_document(h)
+            words().is_circumstance(h) || has_noun_ending(h) || words().is_document(h)
         });
     (!heads.is_empty() && !time && !circumstance).then_some(heads.end)
 }
-
-/// Nouns of `[circumstance]` in `assets/quote_nouns.txt`.
-static CIRCUMSTANCE: LazyLock<WordSet> = LazyLock::new(|| {
-    let mut set = WordSet::default();
-    for (section, line) in sections(include_str!("../../../assets/quote_nouns.txt")) {
-        if section == "circumstance" {
-            set.extend(line.split_whitespace());
-        }
-    }
-    set
-});
 
 /// A weekday, a month or a part of a day, also in a compound ("Dienstagabend").
 fn is_time_word(word: &str) -> bool {

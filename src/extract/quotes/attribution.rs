@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::following::{after, clause_after, later};
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind, Strength, strength};
-use super::source::{according, impersonal};
+use super::source::{according, impersonal, is_impersonal_verb};
 use super::subject::{first_strong, verb_speaker};
 use super::text::{Kind, Para};
 
@@ -241,7 +241,7 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
         if pending.is_none()
             && let Some((class, cue)) = verb_at(para, k, anchor)
         {
-            if matches!(lower.as_ref(), "heißt" | "hieß" | "geheißen") {
+            if is_impersonal_verb(&lower) {
                 return Some(impersonal(para, k, anchor, cue));
             }
             let speaker = verb_speaker(para, start, k, anchor);
@@ -259,7 +259,7 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
         {
             // "sagte die Kanzlerin einigen Teilnehmern zufolge:": who passed it on is not
             // who said it
-            let passed_on = matches!(found.cue.as_str(), "zufolge" | "laut" | "Laut");
+            let passed_on = matches!(lower.as_ref(), "zufolge" | "laut");
             if passed_on && let Some(said) = speech_in_clause_before(para, start, k, anchor) {
                 return Some(said);
             }

@@ -5,7 +5,7 @@
 use super::attribution::{Attribution, verb_at};
 use super::lexicon::VerbClass;
 use super::np;
-use super::source::{impersonal, speaking};
+use super::source::{impersonal, is_impersonal_verb, speaking};
 use super::subject::{skip_fillers, speaker_after, verb_speaker};
 use super::text::{Kind, Para};
 
@@ -40,7 +40,7 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         return Some(Attribution::new(cue, class, speaker, true));
     }
     if let Some((class, cue)) = verb_at(para, j, end) {
-        if matches!(lower.as_ref(), "heißt" | "hieß") {
+        if is_impersonal_verb(&lower) {
             return Some(impersonal(para, j, end, cue));
         }
         let speaker = speaker_after(para, j + 1, end);
@@ -148,7 +148,7 @@ pub(super) fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
             let (class, cue) = verb_at(para, verb, end)?;
             return Some(Attribution::new(cue, class, Some(speaker), false));
         }
-        Some(word) => verb_at(para, comma + 1, end).is_some() && !matches!(word, "heißt" | "hieß"),
+        Some(word) => verb_at(para, comma + 1, end).is_some() && !is_impersonal_verb(word),
         None => false,
     };
     if !reports {

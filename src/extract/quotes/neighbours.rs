@@ -25,8 +25,7 @@ impl Reader<'_> {
         }
         let next = para.sentence_of(own.end);
         let opens = para.is_word(next.start)
-            && matches!(para.lower(next.start).as_ref(), "das" | "dies" | "so")
-            && next.start == own.end;
+            && matches!(para.lower(next.start).as_ref(), "das" | "dies" | "so");
         if !opens {
             return None;
         }
@@ -46,6 +45,13 @@ impl Reader<'_> {
                         "und" | "oder" | "sowie" | "bzw" | "beziehungsweise" | "and" | "or"
                     )));
         (at.sentence == self.clock.sentence && joined).then_some(speaker)
+    }
+
+    /// The person noted as the subject of sentence number `sentence`, if any.
+    pub(super) fn subject_of(&self, sentence: usize) -> Option<usize> {
+        self.subject
+            .filter(|&(_, at)| at.sentence == sentence)
+            .map(|(id, _)| id)
     }
 
     /// Remembers the person that opens `sentence` as its subject, when one does

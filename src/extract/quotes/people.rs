@@ -7,6 +7,7 @@ use super::attribution::Attribution;
 use super::lexicon::{Gender, words};
 use super::np::{self, Np, NpKind};
 use super::reader::{Found, Reader, span_text, squash};
+use super::source::is_impersonal_verb;
 use super::text::Para;
 use crate::extract::countries;
 use crate::extract::speakers::registry::Registry;
@@ -18,9 +19,11 @@ impl Reader<'_> {
     pub(super) fn speaker_of(&mut self, para: &Para, attr: &Attribution) -> Option<usize> {
         match &attr.speaker {
             Some(np) => self.resolve(para, np),
-            None if ["hieß", "heißt", "geheißen"]
-                .iter()
-                .any(|form| attr.cue.starts_with(form)) =>
+            None if attr
+                .cue
+                .split_whitespace()
+                .next()
+                .is_some_and(is_impersonal_verb) =>
             {
                 self.registry.recent_body(self.clock)
             }

@@ -198,10 +198,7 @@ impl<'a> Reader<'a> {
         // (in reported speech the subject is part of what was said: "Jeder Lehrer könne
         // „…“" is someone else's)
         if speaker.is_none() && attr.is_none() && !shape.standalone && !reported {
-            speaker = self
-                .subject
-                .filter(|&(_, at)| at.sentence == self.clock.sentence)
-                .map(|(id, _)| id);
+            speaker = self.subject_of(self.clock.sentence);
         }
         if speaker.is_none() && attr.as_ref().is_none_or(|a| a.speaker.is_none()) {
             let reach = if shape.standalone || continues_run || reported {
@@ -214,9 +211,10 @@ impl<'a> Reader<'a> {
             // someone else spoke just before
             if attr.is_none() && shape.standalone && shape.sentence_like {
                 speaker = self
-                    .subject
-                    .filter(|&(_, at)| at.sentence + 1 == self.clock.sentence)
-                    .map(|(id, _)| id);
+                    .clock
+                    .sentence
+                    .checked_sub(1)
+                    .and_then(|s| self.subject_of(s));
             }
             if speaker.is_none() {
                 speaker = self.registry.last_speaker(self.clock, reach);

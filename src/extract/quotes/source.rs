@@ -10,6 +10,11 @@ use super::np::{self, Np, NpKind, Strength, strength};
 use super::subject::verb_speaker;
 use super::text::Para;
 
+/// A form of "es heißt", the cue that quotes without a speaker of its own.
+pub(super) fn is_impersonal_verb(word: &str) -> bool {
+    matches!(word, "heißt" | "hieß" | "geheißen")
+}
+
 /// "heißt es (aus dem Außenministerium)", "Aus Paris hieß es", "heißt es in der
 /// Mitteilung": the source named with a preposition, if any.
 pub(super) fn impersonal(para: &Para, j: usize, end: usize, cue: String) -> Attribution {

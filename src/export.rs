@@ -78,10 +78,6 @@ impl<W: Write> Exporter<W> {
         }
     }
 
-    pub fn write(&mut self, article: &Article) -> io::Result<()> {
-        self.write_json(&to_json(article)?)
-    }
-
     /// Writes one article already serialised by [`to_json`] (so that serialising can
     /// run on many threads while the output stays in order).
     pub fn write_json(&mut self, json: &[u8]) -> io::Result<()> {

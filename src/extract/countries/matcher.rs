@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, Input, MatchKind};
+use aho_corasick::{Anchored, MatchKind};
 
 use super::data::{ContextWords, Entry};
 use super::forms::Kind;
@@ -78,13 +78,6 @@ impl Matcher {
             noun_endings: lower(&words.noun_endings),
             compound_heads: lower(&words.compound_heads),
         }
-    }
-
-    /// Raw automaton hits, before any rule (every form anywhere): for profiling.
-    pub fn raw_hit_count(&self, text: &str) -> usize {
-        self.automaton
-            .try_find_overlapping_iter(Input::new(text))
-            .map_or(0, |hits| hits.count())
     }
 
     /// How many patterns the automaton holds, and its memory in bytes.
@@ -315,7 +308,9 @@ mod tests {
     /// Every hit the rules accept anywhere in `text`, found by an unanchored overlapping
     /// scan over every byte (how the matcher worked before it walked from the starts).
     fn accepted_everywhere(m: &Matcher, text: &str) -> Vec<Raw> {
-        let found = m.automaton.try_find_overlapping_iter(Input::new(text));
+        let found = m
+            .automaton
+            .try_find_overlapping_iter(aho_corasick::Input::new(text));
         found
             .into_iter()
             .flatten()

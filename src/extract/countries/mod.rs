@@ -310,9 +310,3 @@ pub fn country_forms() -> Vec<String> {
         .map(|(text, _)| text)
         .collect()
 }
-
-#[doc(hidden)]
-/// Raw automaton hits in `text` (before any rule): for profiling the matcher.
-pub fn raw_hit_count(text: &str) -> usize {
-    GAZETTEER.matcher.raw_hit_count(text)
-}

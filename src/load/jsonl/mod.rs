@@ -213,7 +213,7 @@ fn field(map: &Map<String, Value>, names: &[&str]) -> Option<String> {
         Some(Value::String(s)) => {
             let cleaned: Vec<String> = clean::normalize(s)
                 .lines()
-                .map(|line| clean::strip_inline_html(line).trim().to_owned())
+                .map(|line| clean::strip_inline_html_cow(line).trim().to_owned())
                 .collect();
             let cleaned = cleaned.join("\n").trim().to_owned();
             (!cleaned.is_empty()).then_some(cleaned)

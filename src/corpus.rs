@@ -201,9 +201,7 @@ impl Corpus {
     /// The corpus-wide entry of a speaker, by any spelling of their full name (accents
     /// and case aside: "Garcia" finds "García").
     pub fn speaker(&self, name: &str) -> Option<&SpeakerEntry> {
-        self.speaker_ids
-            .get(&speaker_key(name))
-            .map(|&id| &self.speakers[id])
+        self.speaker_id(name).map(|id| &self.speakers[id])
     }
 
     /// The quote after (or, with `forward == false`, before) `at` by the same speaker,

@@ -77,7 +77,7 @@ impl ProgressBar {
 }
 
 /// `kiosk: [#########.....................] 3072/10000 files`
-pub fn bar_line(done: usize, total: usize) -> String {
+fn bar_line(done: usize, total: usize) -> String {
     let filled = (done.min(total) * BAR_CELLS)
         .checked_div(total)
         .unwrap_or(0);

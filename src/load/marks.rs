@@ -106,10 +106,9 @@ struct Captions {
 }
 
 impl Captions {
+    /// Whether `line` repeats a caption; the caller has checked it is short.
     fn repeats(&self, line: &str) -> bool {
-        !self.seen.is_empty()
-            && words_up_to(line, MANY_WORDS + 1) <= MANY_WORDS
-            && self.seen.contains(&squash(line))
+        !self.seen.is_empty() && self.seen.contains(&squash(line))
     }
 
     /// Adds a caption; a repeat only lends its credit to the first copy.

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::extract::speakers::speaker_key;
+use crate::extract::speakers::{is_unnamed, speaker_key};
 use crate::model::{Article, SpeakerKind};
 
 /// Where one quote lives: the article's index in the corpus and the quote's index in it.
@@ -26,6 +26,9 @@ pub struct SpeakerEntry {
     pub quotes: Vec<QuoteRef>,
     /// How many articles quote them.
     pub articles: usize,
+    /// For a speaker named only by a role or body ("Sprecher", "Polizei"): the one
+    /// article they belong to, since such a name is no identity across articles.
+    pub only_in: Option<usize>,
 }
 
 /// Mentions of one country in one article.
@@ -92,20 +95,23 @@ impl Corpus {
         let mut seen_here: Vec<usize> = Vec::new();
         for (q, quote) in article.quotes.iter().enumerate() {
             let Some(name) = &quote.speaker else { continue };
-            let id = *self
-                .speaker_ids
-                .entry(speaker_key(name))
-                .or_insert_with(|| {
-                    let speaker = article.speakers.iter().find(|s| &s.name == name);
-                    self.speakers.push(SpeakerEntry {
-                        name: name.clone(),
-                        kind: speaker.map(|s| s.kind).unwrap_or_default(),
-                        role: speaker.and_then(|s| s.role.clone()),
-                        quotes: Vec::new(),
-                        articles: 0,
-                    });
-                    self.speakers.len() - 1
+            let key = if is_unnamed(name) {
+                format!("{}#{index}", speaker_key(name))
+            } else {
+                speaker_key(name)
+            };
+            let id = *self.speaker_ids.entry(key).or_insert_with(|| {
+                let speaker = article.speakers.iter().find(|s| &s.name == name);
+                self.speakers.push(SpeakerEntry {
+                    name: name.clone(),
+                    kind: speaker.map(|s| s.kind).unwrap_or_default(),
+                    role: speaker.and_then(|s| s.role.clone()),
+                    quotes: Vec::new(),
+                    articles: 0,
+                    only_in: is_unnamed(name).then_some(index),
                 });
+                self.speakers.len() - 1
+            });
             quote_speakers.push(id as u32);
             let entry = &mut self.speakers[id];
             // a later article may say more about them than the first one did
@@ -199,7 +205,8 @@ impl Corpus {
     }
 
     /// The corpus-wide entry of a speaker, by any spelling of their full name (accents
-    /// and case aside: "Garcia" finds "García").
+    /// and case aside: "Garcia" finds "García"). A speaker named only by a role or body
+    /// has no corpus-wide entry: see [`Corpus::speaker_of`].
     pub fn speaker(&self, name: &str) -> Option<&SpeakerEntry> {
         self.speaker_id(name).map(|id| &self.speakers[id])
     }
@@ -207,14 +214,7 @@ impl Corpus {
     /// The quote after (or, with `forward == false`, before) `at` by the same speaker,
     /// anywhere in the corpus: what "next quote by this speaker" walks.
     pub fn next_quote_by_speaker(&self, at: QuoteRef, forward: bool) -> Option<QuoteRef> {
-        let name = self
-            .articles
-            .get(at.article)?
-            .quotes
-            .get(at.quote)?
-            .speaker
-            .as_deref()?;
-        let quotes = &self.speaker(name)?.quotes;
+        let quotes = &self.speakers[self.speaker_of(at)?].quotes;
         let here = quotes.binary_search(&at).ok()?;
         if forward {
             quotes.get(here + 1).copied()
@@ -229,6 +229,18 @@ impl Corpus {
     /// The index into [`Corpus::speakers`] of a speaker, by any spelling of the full name.
     pub fn speaker_id(&self, name: &str) -> Option<usize> {
         self.speaker_ids.get(&speaker_key(name)).copied()
+    }
+
+    /// The index into [`Corpus::speakers`] of the speaker of one quote (`None` when the
+    /// quote has none): unlike a look-up by name, this finds a speaker named only by a
+    /// role, who is known within their article.
+    pub fn speaker_of(&self, at: QuoteRef) -> Option<usize> {
+        let quotes = &self.articles.get(at.article)?.quotes;
+        quotes.get(at.quote)?.speaker.as_ref()?;
+        // the article's speaker ids count only the quotes that have a speaker
+        let attributed = quotes[..at.quote].iter().filter(|q| q.speaker.is_some());
+        let id = self.quote_speakers(at.article).get(attributed.count())?;
+        Some(*id as usize)
     }
 
     /// The article and quote a [`QuoteRef`] points to.

@@ -232,6 +232,12 @@ fn speakers(paths: &[PathBuf]) -> Result<ExitCode> {
         "ARTICLES"
     )?;
     for s in rows {
+        let mut role = s.role.clone().unwrap_or_default();
+        // a speaker named only by a role ("Sprecher") is known in one article: name it
+        if let Some(article) = s.only_in.and_then(|i| corpus.articles().get(i)) {
+            let sep = if role.is_empty() { "" } else { " · " };
+            role = format!("{role}{sep}in “{}”", article.title);
+        }
         writeln!(
             out,
             "{}  {:<8} {:>6} {:>8}  {}",
@@ -239,7 +245,7 @@ fn speakers(paths: &[PathBuf]) -> Result<ExitCode> {
             s.kind.as_str(),
             s.quotes.len(),
             s.articles,
-            clip(s.role.as_deref().unwrap_or(""), 80)
+            clip(&role, 80)
         )?;
     }
     out.flush()?;

@@ -116,6 +116,45 @@ fn same_person_across_articles_with_and_without_accents() {
     assert_eq!(corpus.speakers().len(), 2);
 }
 
+/// A spokesman in one article is not the spokesman of the next; the Kremlin is.
+#[test]
+fn a_speaker_named_only_by_a_role_is_someone_else_in_each_article() {
+    let corpus = Corpus::new(vec![
+        article(
+            "a",
+            &[
+                "„Die Brücke bleibt gesperrt“, sagte ein Sprecher.",
+                "Moskau äußerte sich später. „Wir prüfen das“, so der Kreml.",
+            ],
+        ),
+        article(
+            "b",
+            &["„Das Rathaus bleibt zu“, sagte ein Sprecher. „Kein Kommentar“, so der Kreml."],
+        ),
+    ]);
+    let spokesmen: Vec<_> = (corpus.speakers().iter())
+        .filter(|s| s.name == "Sprecher")
+        .collect();
+    assert_eq!(spokesmen.len(), 2, "{:?}", corpus.speakers());
+    assert_eq!(spokesmen[0].only_in, Some(0));
+    assert_eq!(spokesmen[1].only_in, Some(1));
+    assert!(corpus.speaker("Sprecher").is_none(), "no corpus-wide entry");
+    let first = QuoteRef {
+        article: 0,
+        quote: 0,
+    };
+    assert_eq!(corpus.next_quote_by_speaker(first, true), None);
+    let kremlin = corpus.speaker("Kreml").expect("one entry for the Kremlin");
+    assert_eq!((kremlin.quotes.len(), kremlin.articles), (2, 2));
+    assert_eq!(kremlin.only_in, None);
+    let second_spokesman = QuoteRef {
+        article: 1,
+        quote: 0,
+    };
+    let id = corpus.speaker_of(second_spokesman).expect("attributed");
+    assert_eq!(corpus.speakers()[id].only_in, Some(1));
+}
+
 #[test]
 fn next_quote_by_the_same_speaker_crosses_articles() {
     let corpus = two_articles();
@@ -163,4 +202,23 @@ fn speaker_filter_takes_full_name_or_surname() {
     assert_eq!(ids("alicia garcia"), vec!["a", "b"]);
     assert_eq!(ids("koch"), vec!["c"]);
     assert!(ids("Maria Lenz").is_empty());
+}
+
+/// In the reader, `}` from an unnamed spokesman's quote stays in the article: the next
+/// article's spokesman is someone else.
+#[test]
+fn the_reader_does_not_jump_from_one_spokesman_to_another() {
+    use kiosk::app::{Action, AppState};
+    let articles = vec![
+        article("a", &["„Die Brücke bleibt gesperrt“, sagte ein Sprecher."]),
+        article("b", &["„Das Rathaus bleibt zu“, sagte ein Sprecher."]),
+    ];
+    let mut state = AppState::with_articles(articles, 120, 40);
+    assert_eq!(state.open(), Some(0));
+    state.update(Action::NextQuote);
+    assert_eq!(state.quote(), Some(0));
+    state.update(Action::NextBySpeaker);
+    assert_eq!((state.open(), state.quote()), (Some(0), Some(0)));
+    let message = state.message().unwrap_or_default();
+    assert!(message.contains("no later quote by Sprecher"), "{message}");
 }

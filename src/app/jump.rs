@@ -107,9 +107,7 @@ impl AppState {
         if let Some(line) = self.doc.quote_line(q) {
             self.reveal_line(line);
         }
-        let speaker = (self.article())
-            .and_then(|a| a.quotes.get(q)?.speaker.as_deref())
-            .and_then(|name| self.corpus.speaker_id(name));
+        let speaker = self.quote_ref().and_then(|at| self.corpus.speaker_of(at));
         let row = speaker.and_then(|id| self.speaker_rows.iter().position(|r| r.id == id));
         if let Some(row) = row {
             self.tab = Focus::Speakers;
@@ -126,8 +124,7 @@ impl AppState {
                 .get(self.speaker_list.selected)
                 .map(|r| r.id);
         }
-        let quote = self.article()?.quotes.get(self.quote?)?;
-        self.corpus.speaker_id(quote.speaker.as_deref()?)
+        self.corpus.speaker_of(self.quote_ref()?)
     }
 
     /// `}` / `{`: the next or previous quote, in corpus order, by the same speaker.
@@ -136,10 +133,7 @@ impl AppState {
             return self.say("select a quote first: ] and [ step through the quotes");
         };
         let entry = &self.corpus.speakers()[id];
-        let here = self
-            .open
-            .zip(self.quote)
-            .map(|(article, quote)| QuoteRef { article, quote });
+        let here = self.quote_ref();
         // The speaker's quotes are in corpus order: a binary search finds the neighbours.
         let quotes = &entry.quotes;
         let target = match here {

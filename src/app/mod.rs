@@ -26,7 +26,7 @@ pub use doc::{Anchor, Block, BlockKind, Doc, DocLine, Highlight, MentionFinder, 
 pub use overlay::{CountryChoice, CountryPrompt, Overlay, QuoteList, SearchPrompt};
 pub use wrap::wrap_ranges;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, QuoteRef};
 use crate::model::Article;
 use crate::search::Searcher;
 use crate::state_file::{self, Change, Flag, Marks};
@@ -338,6 +338,11 @@ impl AppState {
         self.scroll
     }
     /// The selected quote of the open article.
+    /// The selected quote of the open article as a corpus-wide reference.
+    pub fn quote_ref(&self) -> Option<QuoteRef> {
+        let (article, quote) = self.open.zip(self.quote)?;
+        Some(QuoteRef { article, quote })
+    }
     pub fn quote(&self) -> Option<usize> {
         self.quote
     }

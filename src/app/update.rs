@@ -95,10 +95,7 @@ impl AppState {
                 }
             }
             Focus::Article => {
-                let speaker = self
-                    .quote
-                    .and_then(|q| self.article()?.quotes.get(q)?.speaker.clone())
-                    .and_then(|name| self.corpus.speaker_id(&name));
+                let speaker = self.quote_ref().and_then(|at| self.corpus.speaker_of(at));
                 match speaker {
                     Some(id) => self.open_quote_list(id),
                     None => self.say("select a quote with ] to see all quotes of its speaker"),

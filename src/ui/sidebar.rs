@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::{fit_width, pane_block};
 use crate::app::{AppState, Focus, Scroller, geometry};
+use crate::corpus::SpeakerEntry;
 use crate::model::SpeakerKind;
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -127,11 +128,13 @@ fn country_lines(state: &AppState, theme: &Theme, rows: Rect, width: usize) -> V
 }
 
 fn speaker_lines(state: &AppState, theme: &Theme, rows: Rect, width: usize) -> Vec<Line<'static>> {
-    let speakers = state.corpus().speakers();
-    let quoted_here = |name: &str| {
-        state
-            .article()
-            .is_some_and(|a| a.speakers.iter().any(|s| s.name == name))
+    let corpus = state.corpus();
+    let speakers = corpus.speakers();
+    let quoted_here = |speaker: &SpeakerEntry| match speaker.only_in {
+        Some(article) => state.open() == Some(article),
+        None => {
+            (state.article()).is_some_and(|a| a.speakers.iter().any(|s| s.name == speaker.name))
+        }
     };
     let all = state.speaker_rows();
     all[visible(state.speaker_list(), all.len(), rows)]
@@ -143,12 +146,17 @@ fn speaker_lines(state: &AppState, theme: &Theme, rows: Rect, width: usize) -> V
                 SpeakerKind::Official => "O",
                 SpeakerKind::Other => "·",
             };
-            let style = if quoted_here(&speaker.name) {
+            let style = if quoted_here(speaker) {
                 Style::new().add_modifier(Modifier::BOLD)
             } else {
                 Style::new()
             };
-            Some(entry(kind, &speaker.name, row.quotes, style, theme, width))
+            // "Sprecher" alone says nothing: name the article this one spoke in
+            let label = match speaker.only_in.and_then(|i| corpus.articles().get(i)) {
+                Some(article) => format!("{} · {}", speaker.name, article.title),
+                None => speaker.name.clone(),
+            };
+            Some(entry(kind, &label, row.quotes, style, theme, width))
         })
         .collect()
 }

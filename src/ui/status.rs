@@ -96,8 +96,8 @@ fn quote_info(state: &AppState) -> Option<String> {
         return Some(format!("{position} · speaker unknown"));
     };
     let corpus = state.corpus();
-    let entry = corpus
-        .speaker_id(name)
+    let entry = (state.quote_ref())
+        .and_then(|at| corpus.speaker_of(at))
         .and_then(|id| corpus.speakers().get(id));
     Some(match entry {
         Some(e) => format!(

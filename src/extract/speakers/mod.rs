@@ -5,7 +5,8 @@ pub mod registry;
 mod roles;
 
 pub use roles::{
-    is_agent_noun, is_body_word, is_group_word, is_role_word, kind_of, organization_of,
+    is_agent_noun, is_body_word, is_group_word, is_one_of_a_kind, is_role_word, kind_of,
+    organization_of,
 };
 
 use unicode_normalization::UnicodeNormalization;
@@ -37,6 +38,19 @@ pub fn speaker_key(name: &str) -> String {
         }
     }
     key
+}
+
+/// Whether a speaker is named only by a role or a body ("Sprecher", "Gericht",
+/// "Polizei"): such a name says who spoke within one article, but the spokesman of one
+/// article is not the spokesman of the next, so it is no identity across the corpus.
+/// Bodies that exist once ("Kreml", "Bundestag") and names with a qualifier
+/// ("russische Außenministerium") are identities.
+pub fn is_unnamed(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    (is_role_word(word) || is_body_word(word) || is_group_word(word)) && !is_one_of_a_kind(word)
 }
 
 /// Whether `query` names this speaker: the full name or one of its words (a surname),

@@ -15,6 +15,7 @@ struct Roles {
     person: WordSet,
     body: WordSet,
     group: WordSet,
+    one_of_a_kind: WordSet,
     retired: Vec<&'static str>,
     agent_endings: Vec<&'static str>,
 }
@@ -28,6 +29,7 @@ static LISTS: LazyLock<Roles> = LazyLock::new(|| {
             "person" => roles.person.extend(line.split_whitespace()),
             "body" => roles.body.extend(line.split_whitespace()),
             "group" => roles.group.extend(line.split_whitespace()),
+            "one_of_a_kind" => roles.one_of_a_kind.extend(line.split_whitespace()),
             "retired" => roles.retired.push(line),
             "agent_endings" => roles.agent_endings.extend(line.split_whitespace()),
             _ => {}
@@ -73,6 +75,12 @@ pub fn is_agent_noun(word: &str) -> bool {
 pub fn is_group_word(word: &str) -> bool {
     let word = crate::extract::quotes::text::lower(word);
     inflected(&word, |w| LISTS.group.contains(w))
+}
+
+/// Whether a body named by a common noun exists only once ("Kreml", "Bundestag").
+pub fn is_one_of_a_kind(word: &str) -> bool {
+    let word = crate::extract::quotes::text::lower(word);
+    inflected(&word, |w| LISTS.one_of_a_kind.contains(w))
 }
 
 /// `found` for a lowercase noun or for its stem without a case or plural ending

@@ -429,3 +429,22 @@ fn a_named_person_right_before_the_verb_after_a_long_adjective_phrase() {
         vec![named("Paul Brenner")]
     );
 }
+
+/// An apposition whose closing comma is missing ends before the speech verb.
+#[test]
+fn an_apposition_without_its_closing_comma_ends_at_the_verb() {
+    let (_, speakers) = extract(&article(&[
+        "Lena Vogt, eine Meeresbiologin vom Institut Nordsee erklärte, der Bericht sei „ein Weckruf für alle Küstenländer Europas“.",
+    ]));
+    let roles: Vec<_> = speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_deref()))
+        .collect();
+    assert_eq!(
+        roles,
+        [(
+            "Lena Vogt",
+            Some("eine Meeresbiologin vom Institut Nordsee")
+        )]
+    );
+}

@@ -289,6 +289,8 @@ pub(super) fn apposition(para: &Para, at: usize, limit: usize) -> Option<Range<u
             Kind::Punct(')') if depth > 0 => depth -= 1,
             Kind::Punct(c) if depth == 0 && (c == closing || ":;!?".contains(c)) => break,
             Kind::Quote(_) => break,
+            // a missing comma: "Stephen Singer, ein Klimaexperte vom WWF erklärte, …"
+            Kind::Word if t > start && is_speech_verb_form(para, t) => break,
             _ => {}
         }
         t += 1;
@@ -301,4 +303,10 @@ pub(super) fn apposition(para: &Para, at: usize, limit: usize) -> Option<Range<u
         t
     };
     (end > start && names_role && !first_is_verb && end - start <= 25).then_some(start..end)
+}
+
+/// Whether token `t` is a lowercase form of a speech verb ("erklärte", not "so").
+fn is_speech_verb_form(para: &Para, t: usize) -> bool {
+    let word = para.str(t);
+    word.len() > 2 && word.starts_with(char::is_lowercase) && !para.verb(t).is_empty()
 }

@@ -183,3 +183,31 @@ fn role_and_body_words_in_any_inflection() {
         );
     }
 }
+
+/// A text quoted with no author is the source of its words ("laut dem Bericht"); an
+/// utterance noun alone ("die Kritik") names no one.
+#[test]
+fn a_text_with_no_author_is_the_source_of_its_words() {
+    assert_eq!(
+        speaker(&[
+            "Die Brücke wurde im Mai geprüft. „Die Tragfähigkeit ist nicht mehr gegeben“, heißt es in dem Gutachten."
+        ]),
+        Some("Gutachten".into())
+    );
+    assert_eq!(
+        speaker(&[
+            "Die Brücke wurde im Mai geprüft. „Die Tragfähigkeit ist nicht mehr gegeben“, lautete die Kritik."
+        ]),
+        None
+    );
+}
+
+/// No pronoun points to a text: "sie" after a quoted report is the person before it.
+#[test]
+fn a_pronoun_does_not_point_to_a_text() {
+    let found = quotes(&[
+        "Die Ministerin Karla Stein las den Bericht am Montag. „Die Lage ist ernst“, heißt es in dem Bericht. Sie sagte danach: „Wir werden handeln.“",
+    ]);
+    let speakers: Vec<_> = found.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(speakers, [Some("Bericht"), Some("Karla Stein")]);
+}

@@ -222,3 +222,27 @@ fn the_reader_does_not_jump_from_one_spokesman_to_another() {
     let message = state.message().unwrap_or_default();
     assert!(message.contains("no later quote by Sprecher"), "{message}");
 }
+
+#[test]
+fn which_names_are_no_identity_across_articles() {
+    use kiosk::extract::speakers::is_unnamed;
+    for unnamed in [
+        "Sprecher",
+        "Polizei",
+        "Gericht",
+        "Bericht",
+        "Gesetzentwurf",
+        "Richter",
+    ] {
+        assert!(is_unnamed(unnamed), "{unnamed}");
+    }
+    for named in [
+        "Kreml",
+        "Bundestag",
+        "Angela Merkel",
+        "Müller",
+        "russische Außenministerium",
+    ] {
+        assert!(!is_unnamed(named), "{named}");
+    }
+}

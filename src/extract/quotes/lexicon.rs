@@ -385,6 +385,12 @@ impl Words {
         ends_with_any(&self.document_nouns, word) || ends_with_any(&self.speech_nouns, word)
     }
 
+    /// A noun for a written text (the `[document]` list: "Bericht", "Gesetzentwurf",
+    /// "Homepage"), not for an utterance ("Kritik", "Fazit").
+    pub fn is_written_text(&self, word: &str) -> bool {
+        ends_with_any(&self.document_nouns, word)
+    }
+
     /// A noun that opens a phrase of circumstance ("im Zusammenhang", "im Rahmen"), as
     /// a whole word.
     pub fn is_circumstance(&self, word: &str) -> bool {

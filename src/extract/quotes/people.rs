@@ -91,7 +91,11 @@ impl Reader<'_> {
                 }
                 Some(self.registry.body(&name, None, at))
             }
-            NpKind::Document => None,
+            // "laut dem Bericht": the text is what the words come from; "die Kritik"
+            // alone says nothing of who spoke
+            NpKind::Document => words()
+                .is_written_text(&para.lower(np.head))
+                .then(|| self.registry.document(para.str(np.head), at)),
             NpKind::QuotedName(q) => {
                 let span = para.quotes[*q];
                 let name = squash(&para.text[span.inner_start..span.inner_end]);

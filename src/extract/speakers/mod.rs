@@ -9,6 +9,7 @@ pub use roles::{
     organization_of,
 };
 
+use crate::extract::quotes::lexicon::words;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -40,17 +41,19 @@ pub fn speaker_key(name: &str) -> String {
     key
 }
 
-/// Whether a speaker is named only by a role or a body ("Sprecher", "Gericht",
-/// "Polizei"): such a name says who spoke within one article, but the spokesman of one
+/// Whether a speaker is named only by a role, a body or a text ("Sprecher", "Gericht",
+/// "Polizei", "Bericht"): such a name says who spoke within one article, but the spokesman of one
 /// article is not the spokesman of the next, so it is no identity across the corpus.
 /// Bodies that exist once ("Kreml", "Bundestag") and names with a qualifier
 /// ("russische Außenministerium") are identities.
 pub fn is_unnamed(name: &str) -> bool {
-    let mut words = name.split_whitespace();
-    let (Some(word), None) = (words.next(), words.next()) else {
+    let mut parts = name.split_whitespace();
+    let (Some(word), None) = (parts.next(), parts.next()) else {
         return false;
     };
-    (is_role_word(word) || is_body_word(word) || is_group_word(word)) && !is_one_of_a_kind(word)
+    let text = || words().is_written_text(&crate::extract::quotes::text::lower(word));
+    (is_role_word(word) || is_body_word(word) || is_group_word(word) || text())
+        && !is_one_of_a_kind(word)
 }
 
 /// Whether `query` names this speaker: the full name or one of its words (a surname),

@@ -30,6 +30,9 @@ pub struct Entity {
     key_words: Vec<String>,
     pub role: Option<String>,
     pub is_person: bool,
+    /// A text (a report, a bill, a web page) quoted with no author: no pronoun points
+    /// to it.
+    pub is_document: bool,
     pub gender: Gender,
     seen: Clock,
     said: Option<Clock>,
@@ -74,6 +77,7 @@ impl Registry {
                     key_words,
                     role: None,
                     is_person: true,
+                    is_document: false,
                     gender,
                     seen: at,
                     said: None,
@@ -148,6 +152,7 @@ impl Registry {
                     key_words: key.split(' ').map(str::to_string).collect(),
                     role: role.map(str::to_string),
                     is_person: false,
+                    is_document: false,
                     gender: Gender::Either,
                     seen: at,
                     said: None,
@@ -156,6 +161,14 @@ impl Registry {
             }
         };
         self.entities[id].seen = at;
+        id
+    }
+
+    /// The entity of a text quoted with no author ("laut dem Bericht"), as a body that
+    /// no pronoun points to.
+    pub fn document(&mut self, name: &str, at: Clock) -> usize {
+        let id = self.body(name, None, at);
+        self.entities[id].is_document = true;
         id
     }
 
@@ -195,7 +208,7 @@ impl Registry {
         let fits = |e: &Entity| match gender {
             Gender::Either => e.is_person,
             Gender::Male => e.is_person && e.gender != Gender::Female,
-            Gender::Female => e.gender != Gender::Male,
+            Gender::Female => e.gender != Gender::Male && !e.is_document,
         };
         if let Some(id) = self
             .last_speaker(at, PRONOUN_REACH)

@@ -448,3 +448,20 @@ fn an_apposition_without_its_closing_comma_ends_at_the_verb() {
         )]
     );
 }
+
+/// "Einer der …" is one of a group, someone new: not the person named before.
+#[test]
+fn one_of_a_group_speaks_for_themselves() {
+    assert_eq!(
+        speakers(&[
+            "Einsatzleiter Tom Berger bestätigte den Brand. Einer der zwölf beteiligten Helfer sagte: „So etwas habe ich in dreißig Jahren nicht erlebt.“"
+        ]),
+        vec![named("zwölf beteiligten Helfer")]
+    );
+    assert_eq!(
+        speakers(&[
+            "Die Polizei löste die Kundgebung auf. Eine der Organisatorinnen sagte: „Wir kommen nächste Woche wieder.“"
+        ]),
+        vec![named("Organisatorinnen")]
+    );
+}

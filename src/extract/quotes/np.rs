@@ -75,6 +75,9 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         return None;
     }
     let lower = para.lower(i);
+    if let Some(one) = one_of_group(para, i, &lower, limit) {
+        return Some(one);
+    }
     if para.is(i, "pronoun") {
         let gender = match lower.as_ref() {
             "er" | "he" => Gender::Male,
@@ -243,6 +246,29 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         apposition,
         role_tail,
         head,
+    })
+}
+
+/// "Einer der Demonstranten", "eine der 13 Helferinnen": one of a group speaks, someone
+/// new, so the group's role does not point back to a person met before.
+fn one_of_group(para: &Para, i: usize, lower: &str, limit: usize) -> Option<Np> {
+    let genitive = matches!(para.lower(i + 1).as_ref(), "der" | "des" | "of");
+    if !(matches!(lower, "einer" | "eine" | "eines" | "one") && genitive) {
+        return None;
+    }
+    let group = at(para, i + 1, limit)?;
+    let kind = match group.kind {
+        NpKind::RoleRef { head, .. } => NpKind::RoleRef {
+            head,
+            definite: false,
+        },
+        NpKind::Body => NpKind::Body,
+        _ => return None,
+    };
+    Some(Np {
+        range: i..group.range.end,
+        kind,
+        ..group
     })
 }
 

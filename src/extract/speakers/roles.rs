@@ -84,12 +84,13 @@ pub fn is_one_of_a_kind(word: &str) -> bool {
 }
 
 /// `found` for a lowercase noun or for its stem without a case or plural ending
-/// ("Musikkennern" → "musikkenner", "Demonstranten" → "demonstrant", "Senats" → "senat").
+/// ("Musikkennern" → "musikkenner", "Demonstranten" → "demonstrant", "Senats" → "senat",
+/// "Organisatorinnen" → "organisatorin").
 fn inflected(word: &str, found: impl Fn(&str) -> bool) -> bool {
     if found(word) {
         return true;
     }
-    ["n", "en", "s", "es", "e"].iter().any(|ending| {
+    ["n", "en", "nen", "s", "es", "e"].iter().any(|ending| {
         word.strip_suffix(ending)
             .is_some_and(|stem| stem.chars().count() >= 4 && found(stem))
     })

@@ -465,3 +465,14 @@ fn one_of_a_group_speaks_for_themselves() {
         vec![named("Organisatorinnen")]
     );
 }
+
+/// A quoted sentence needs no comma before "so X".
+#[test]
+fn so_after_a_quoted_sentence_needs_no_comma() {
+    assert_eq!(
+        speakers(&[
+            "Der Vertrag wurde gekündigt. „Kritische Fragen sind dann wohl zu lästig.“ so das Fazit der Betreiber des Portals."
+        ]),
+        vec![named("Betreiber des Portals")]
+    );
+}

@@ -49,7 +49,8 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         }
         return Some(Attribution::new(cue, class, speaker, true));
     }
-    if !comma {
+    // "„… zu lästig.“ so das Fazit der Betreiber": a quoted sentence needs no comma
+    if !comma && (lower != "so" || !closes_sentence(para, q)) {
         return None;
     }
     if lower == "so"
@@ -158,4 +159,15 @@ pub(super) fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     found.speaker.as_ref()?;
     found.tight = false;
     Some(found)
+}
+
+/// Whether the quote at token `q` ends with the end of a sentence ("„… zu lästig.“").
+fn closes_sentence(para: &Para, q: usize) -> bool {
+    let Kind::Quote(i) = para.tokens[q].kind else {
+        return false;
+    };
+    let span = para.quotes[i];
+    para.text[span.inner_start..span.inner_end]
+        .trim_end()
+        .ends_with(['.', '!', '?', '…'])
 }

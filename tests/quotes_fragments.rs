@@ -476,3 +476,15 @@ fn so_after_a_quoted_sentence_needs_no_comma() {
         vec![named("Betreiber des Portals")]
     );
 }
+
+/// A separable particle closes the sentence past an apposition ("nahm …, X, … Stellung"),
+/// and the speaker it names goes on in the reported speech after it.
+#[test]
+fn a_particle_at_the_end_of_the_sentence_completes_the_verb() {
+    assert_eq!(
+        speakers(&[
+            "„Wir brauchen Klarheit“, erklärte die Verbandschefin Ilse Kramer. Später nahm auch der Bürgermeister der Stadt, Jonas Feld (SPD), zu der Frage Stellung. Jeder Bürger könne „den Antrag jetzt stellen oder im nächsten Jahr“."
+        ]),
+        vec![named("Ilse Kramer"), named("Jonas Feld")]
+    );
+}

@@ -137,12 +137,18 @@ pub(super) fn verb_at(para: &Para, k: usize, _limit: usize) -> Option<(VerbClass
             return Some((reading.class, para.str(k).to_string()));
         };
         let parts: Vec<&str> = particle.split_whitespace().collect();
-        let found = (k + 1..clause_end).chain(clause_start..k).any(|t| {
-            parts
-                .iter()
-                .enumerate()
-                .all(|(n, p)| para.is_word(t + n) && para.lower(t + n) == *p)
-        });
+        let particle_at = |t: usize| {
+            (parts.iter().enumerate()).all(|(n, p)| para.is_word(t + n) && para.lower(t + n) == *p)
+        };
+        // "nahm der Ministerpräsident, Christian Wulff (CDU), zu der Frage Stellung.":
+        // past an apposition, the particle closes the sentence
+        let last = sentence.end.saturating_sub(parts.len() + 1);
+        let closes = last > clause_end
+            && last < k + 25
+            && para.is_punct(sentence.end - 1, '.')
+            && !(k + 1..last).any(|t| matches!(para.tokens[t].kind, Kind::Punct(':' | ';')))
+            && particle_at(last);
+        let found = closes || (k + 1..clause_end).chain(clause_start..k).any(particle_at);
         if found {
             return Some((reading.class, format!("{} {particle}", para.str(k))));
         }
@@ -151,7 +157,7 @@ pub(super) fn verb_at(para: &Para, k: usize, _limit: usize) -> Option<(VerbClass
 }
 
 /// Whether the quote at token `q` ends like a sentence.
-fn sentence_quote(para: &Para, q: usize) -> bool {
+pub(super) fn sentence_quote(para: &Para, q: usize) -> bool {
     // `q` may be the end of the paragraph (an anchor past its last token).
     let Some(Kind::Quote(index)) = para.tokens.get(q).map(|t| t.kind) else {
         return false;

@@ -2,7 +2,7 @@
 //! that closes the quote's clause ("als „…“ bezeichnet"), and a clause after the next
 //! comma that reports what came before ("…, wie X berichtete").
 
-use super::attribution::{Attribution, verb_at};
+use super::attribution::{Attribution, sentence_quote, verb_at};
 use super::lexicon::VerbClass;
 use super::np;
 use super::source::{impersonal, is_impersonal_verb, speaking};
@@ -50,7 +50,7 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         return Some(Attribution::new(cue, class, speaker, true));
     }
     // "„… zu lästig.“ so das Fazit der Betreiber": a quoted sentence needs no comma
-    if !comma && (lower != "so" || !closes_sentence(para, q)) {
+    if !comma && (lower != "so" || !sentence_quote(para, q)) {
         return None;
     }
     if lower == "so"
@@ -159,15 +159,4 @@ pub(super) fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     found.speaker.as_ref()?;
     found.tight = false;
     Some(found)
-}
-
-/// Whether the quote at token `q` ends with the end of a sentence ("„… zu lästig.“").
-fn closes_sentence(para: &Para, q: usize) -> bool {
-    let Kind::Quote(i) = para.tokens[q].kind else {
-        return false;
-    };
-    let span = para.quotes[i];
-    para.text[span.inner_start..span.inner_end]
-        .trim_end()
-        .ends_with(['.', '!', '?', '…'])
 }

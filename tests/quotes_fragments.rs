@@ -488,3 +488,23 @@ fn a_particle_at_the_end_of_the_sentence_completes_the_verb() {
         vec![named("Ilse Kramer"), named("Jonas Feld")]
     );
 }
+
+/// A person's age between commas stands between the name and the verb.
+#[test]
+fn an_age_between_name_and_verb() {
+    assert_eq!(
+        speakers(&[
+            "Die Behörden hatten gewarnt. Die den Sturm überlebende Anna Lind, 34, schilderte im Krankenhaus den Abend: „Das Wasser kam in wenigen Minuten bis zum Dach.“"
+        ]),
+        vec![named("Anna Lind")]
+    );
+}
+
+/// "„…?“, wollte X wissen": asking is speech.
+#[test]
+fn wanting_to_know_asks() {
+    assert_eq!(
+        speakers(&["„Wann fährt der nächste Zug?“, wollte der Fahrgast Timo Brandt wissen."]),
+        vec![named("Timo Brandt")]
+    );
+}

@@ -260,8 +260,14 @@ pub(super) fn speaker_after(para: &Para, from: usize, end: usize) -> Option<Np> 
 }
 
 /// "… und der als Gegner auftretende Unternehmer Sondhi Limthongkul rief": a person
-/// named with a role or a full name right before the verb, not after a preposition.
+/// named with a role or a full name right before the verb, not after a preposition,
+/// perhaps with their age ("Alice Kakamara, 30, beschrieb").
 fn named_right_before(para: &Para, start: usize, v: usize) -> Option<Np> {
+    let age = v >= 3
+        && para.is_punct(v - 1, ',')
+        && is_number(para.str(v - 2))
+        && para.is_punct(v - 3, ',');
+    let v = if age { v - 3 } else { v };
     (v.saturating_sub(5).max(start)..v)
         .filter(|&s| s == start || !para.is(s - 1, "preposition"))
         .filter_map(|s| np::at(para, s, v))
@@ -274,6 +280,10 @@ fn named_right_before(para: &Para, start: usize, v: usize) -> Option<Np> {
             };
             np.range.end == v && named && nominative(para, np)
         })
+}
+
+fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A phrase that may be a subject: not opened by an article or possessive in the

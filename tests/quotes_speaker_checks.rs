@@ -211,3 +211,16 @@ fn a_pronoun_does_not_point_to_a_text() {
     let speakers: Vec<_> = found.iter().map(|(_, s)| s.as_deref()).collect();
     assert_eq!(speakers, [Some("Bericht"), Some("Karla Stein")]);
 }
+
+/// "Ab und zu …": a preposition opening the sentence is no name.
+#[test]
+fn a_capitalised_preposition_is_no_speaker() {
+    assert_eq!(
+        speaker(&[
+            "Der Patient schlief viel. Ab und zu war er wach und hatte gefragt: „Wann darf ich nach Hause?“"
+        ])
+        .as_deref()
+        .filter(|s| *s == "Ab"),
+        None
+    );
+}

@@ -83,7 +83,10 @@ pub(super) fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option
     // a name the lists do not know is sure enough when a verb follows it right away
     // ("Key hat sich informiert und sprach von …")
     let opening = np::at(para, skip_leading(para, start, v), v).filter(|np| {
-        let verb_next = para.is_word(np.range.end) && !para.is_capitalized(np.range.end);
+        // ("Ab und zu war er …": "und" is no verb)
+        let verb_next = para.is_word(np.range.end)
+            && !para.is_capitalized(np.range.end)
+            && !para.is(np.range.end, "function");
         let sure = match strength(para, np) {
             Strength::Strong => true,
             Strength::Medium => verb_next && matches!(np.kind, NpKind::Person { .. }),

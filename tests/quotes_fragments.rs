@@ -508,3 +508,28 @@ fn wanting_to_know_asks() {
         vec![named("Timo Brandt")]
     );
 }
+
+/// After "zitiert" the one cited speaks, not the paper that cites them.
+#[test]
+fn the_one_cited_is_the_speaker_not_the_paper() {
+    assert_eq!(
+        speakers(&[
+            "„Das wird unser bestes Jahr“, zitiert die „Wirtschaftswoche“ Berger in einem Bericht."
+        ]),
+        vec![named("Berger")]
+    );
+    assert_eq!(
+        speakers(&["„Das wird unser bestes Jahr“, zitiert das Blatt den Firmenchef Ole Berger."]),
+        vec![named("Ole Berger")]
+    );
+    assert_eq!(
+        speakers(&[
+            "Ole Berger ist zufrieden. „Das wird unser bestes Jahr“, zitiert ihn die Zeitung."
+        ]),
+        vec![named("Ole Berger")]
+    );
+    assert_eq!(
+        speakers(&["„Das wird unser bestes Jahr“, zitiert die Zeitung."]),
+        vec![named("Zeitung")]
+    );
+}

@@ -3,10 +3,11 @@
 //! comma that reports what came before ("…, wie X berichtete").
 
 use super::attribution::{Attribution, sentence_quote, verb_at};
+use super::lexicon::Gender;
 use super::lexicon::VerbClass;
-use super::np;
+use super::np::{self, Np, NpKind};
 use super::source::{impersonal, is_impersonal_verb, speaking};
-use super::subject::{skip_fillers, speaker_after, verb_speaker};
+use super::subject::{nominative, skip_fillers, speaker_after, verb_speaker};
 use super::text::{Kind, Para};
 
 /// `„…“, sagte X`, `„…“, so X`, `„…“, so urteilte X`, `„…“, wie X sagte`,
@@ -43,7 +44,7 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         if is_impersonal_verb(&lower) {
             return Some(impersonal(para, j, end, cue));
         }
-        let speaker = speaker_after(para, j + 1, end);
+        let speaker = cited(para, &lower, j + 1, end).or_else(|| speaker_after(para, j + 1, end));
         if !comma && speaker.is_none() {
             return None;
         }
@@ -159,4 +160,38 @@ pub(super) fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     found.speaker.as_ref()?;
     found.tight = false;
     Some(found)
+}
+
+/// After "zitiert" the one cited is the speaker, not the one who cites: "„…“, zitiert
+/// die Zeitung den Minister", "zitiert die „Computerwoche“ Lynch", "zitiert ihn die
+/// Zeitung". `None` when no one is cited but the source ("zitiert die Zeitung").
+fn cited(para: &Para, verb: &str, from: usize, end: usize) -> Option<Np> {
+    if !matches!(verb, "zitiert" | "zitierte" | "zitierten" | "zitieren") {
+        return None;
+    }
+    let t = skip_fillers(para, from, end);
+    if para.is_word(t) && para.lower(t) == "ihn" {
+        return Some(Np {
+            range: t..t + 1,
+            core: t..t + 1,
+            kind: NpKind::Pronoun {
+                gender: Gender::Male,
+            },
+            apposition: None,
+            role_tail: None,
+            head: t,
+        });
+    }
+    let person = |np: &Np| matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. });
+    // the one who cites: a phrase, or an article and a quoted name ("die „Computerwoche“")
+    let quoted_name = para.is(t, "determiner")
+        && matches!(para.tokens.get(t + 1).map(|k| k.kind), Some(Kind::Quote(_)));
+    let after_first = match np::at(para, t, end) {
+        Some(first) if !nominative(para, &first) => return speaking(para, first).filter(person),
+        Some(first) => first.range.end,
+        None if quoted_name => t + 2,
+        None => return None,
+    };
+    let second = np::at(para, skip_fillers(para, after_first, end), end)?;
+    speaking(para, second).filter(person)
 }

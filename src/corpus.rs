@@ -214,13 +214,28 @@ impl Corpus {
     /// The quote after (or, with `forward == false`, before) `at` by the same speaker,
     /// anywhere in the corpus: what "next quote by this speaker" walks.
     pub fn next_quote_by_speaker(&self, at: QuoteRef, forward: bool) -> Option<QuoteRef> {
-        let quotes = &self.speakers[self.speaker_of(at)?].quotes;
-        let here = quotes.binary_search(&at).ok()?;
-        if forward {
-            quotes.get(here + 1).copied()
-        } else {
-            here.checked_sub(1).map(|i| quotes[i])
-        }
+        self.quote_of_speaker_from(self.speaker_of(at)?, Some(at), forward)
+    }
+
+    /// The first quote of speaker `id` after (or, with `forward == false`, before) the
+    /// place `here`, which need not be theirs; from no place, their first (or last).
+    pub fn quote_of_speaker_from(
+        &self,
+        id: usize,
+        here: Option<QuoteRef>,
+        forward: bool,
+    ) -> Option<QuoteRef> {
+        // the speaker's quotes are in corpus order: a binary search finds the neighbours
+        let quotes = &self.speakers.get(id)?.quotes;
+        let found = match here {
+            Some(here) if forward => quotes.get(quotes.partition_point(|&r| r <= here)),
+            Some(here) => {
+                (quotes.partition_point(|&r| r < here).checked_sub(1)).and_then(|i| quotes.get(i))
+            }
+            None if forward => quotes.first(),
+            None => quotes.last(),
+        };
+        found.copied()
     }
 }
 

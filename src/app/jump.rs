@@ -132,24 +132,12 @@ impl AppState {
         let Some(id) = self.current_speaker() else {
             return self.say("select a quote first: ] and [ step through the quotes");
         };
-        let entry = &self.corpus.speakers()[id];
-        let here = self.quote_ref();
-        // The speaker's quotes are in corpus order: a binary search finds the neighbours.
-        let quotes = &entry.quotes;
-        let target = match here {
-            Some(here) if forward => quotes.get(quotes.partition_point(|&r| r <= here)),
-            Some(here) => quotes
-                .partition_point(|&r| r < here)
-                .checked_sub(1)
-                .and_then(|i| quotes.get(i)),
-            None if forward => quotes.first(),
-            None => quotes.last(),
-        };
-        match target.copied() {
+        let target = (self.corpus).quote_of_speaker_from(id, self.quote_ref(), forward);
+        match target {
             Some(target) => self.jump_to(target),
             None => {
                 let which = if forward { "later" } else { "earlier" };
-                let name = entry.name.clone();
+                let name = self.corpus.speakers()[id].name.clone();
                 self.say(format!("no {which} quote by {name}"))
             }
         }

@@ -224,3 +224,31 @@ fn a_capitalised_preposition_is_no_speaker() {
         None
     );
 }
+
+/// A web address is a name, not the start of a phrase that runs on into the sentence.
+#[test]
+fn a_web_address_is_a_name_of_its_own() {
+    let found = quotes(&[
+        "Laut wetter.de blieben einige Wanderer auf dem Gipfel. Sie riefen „Wir warten hier, bis es hell wird“.",
+    ]);
+    assert_eq!(found.len(), 1);
+    let speaker = found[0].1.clone().unwrap_or_default();
+    assert!(!speaker.contains("blieben"), "{speaker}");
+}
+
+/// "der Schriftsteller X in einem Blogeintrag": a writer is a role, the blog post no part
+/// of the name; "Merkels langjähriger Sprecher X": a genitive and an adjective before
+/// the role.
+#[test]
+fn roles_before_a_name_with_what_surrounds_them() {
+    assert_eq!(
+        speaker(&[
+            "Doch sei es, so der kenianische Schriftsteller Peter Otieno in einem Blogeintrag, ein Werk „mächtiger Leute, die sich gern einmischen wollen“."
+        ]),
+        Some("Peter Otieno".into())
+    );
+    assert_eq!(
+        speaker(&["Brandts wissenschaftlicher Mitarbeiter Jan Ole Kern sagte: „Das prüfen wir.“"]),
+        Some("Jan Ole Kern".into())
+    );
+}

@@ -50,14 +50,19 @@ pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
 /// A lowercase adjective between an article and its noun ("der russische Präsident").
 pub(super) fn is_modifier(para: &Para, t: usize) -> bool {
     if !para.is_word(t) || para.is_capitalized(t) {
-        // "Chinas Außenminister": a capitalised genitive before a role word
-        return para.is_capitalized(t)
-            && para.str(t).ends_with('s')
-            && para.is_capitalized(t + 1)
-            && para.is_role(t + 1);
+        // "Chinas Außenminister", "Jelpkes wissenschaftlicher Mitarbeiter": a
+        // capitalised genitive before a role word, perhaps with an adjective between
+        if !(para.is_capitalized(t) && para.str(t).ends_with('s')) {
+            return false;
+        }
+        let role = (t + 1..t + 3).find(|&n| !para.is_word(n) || para.is_capitalized(n));
+        return role.is_some_and(|n| {
+            (t + 1..n).all(|m| is_modifier(para, m)) && para.is_capitalized(n) && para.is_role(n)
+        });
     }
     let lower = para.lower(t);
-    !(para.is(t, "preposition")
+    !(is_domain(&lower)
+        || para.is(t, "preposition")
         || para.is(t, "adverb")
         || para.is(t, "determiner")
         || para.is(t, "pronoun")
@@ -159,7 +164,7 @@ fn given_names_before(para: &Para, start: usize, t: usize) -> bool {
 /// A capitalised word that can be part of a name or noun: not a function word, not a verb.
 pub fn is_name_word(para: &Para, t: usize) -> bool {
     if !para.is_capitalized(t) {
-        return false;
+        return is_domain(para.str(t));
     }
     let lower = para.lower(t);
     // "Passend zu …", "Relativierend fügt Gall hinzu": an adverb opening the sentence
@@ -309,4 +314,17 @@ pub(super) fn apposition(para: &Para, at: usize, limit: usize) -> Option<Range<u
 fn is_speech_verb_form(para: &Para, t: usize) -> bool {
     let word = para.str(t);
     word.len() > 2 && word.starts_with(char::is_lowercase) && !para.verb(t).is_empty()
+}
+
+/// A web address named as a source ("laut ndr.de", "wie spiegel.de berichtet"): a name,
+/// though lowercase.
+fn is_domain(word: &str) -> bool {
+    word.rsplit_once('.').is_some_and(|(site, tld)| {
+        !site.is_empty()
+            && (2..=4).contains(&tld.len())
+            && tld.bytes().all(|b| b.is_ascii_lowercase())
+            && site
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
+    })
 }

@@ -252,3 +252,28 @@ fn roles_before_a_name_with_what_surrounds_them() {
         Some("Jan Ole Kern".into())
     );
 }
+
+/// "Er sagte, X brauche Y und fügte hinzu": the reported clause holds what was said; the
+/// verb after "und" goes on with the one who said it.
+#[test]
+fn a_verb_after_reported_speech_goes_on_with_the_speaker() {
+    assert_eq!(
+        speaker(&[
+            "Laura Brandt lobte den Plan. Sie sagte, die Stadt brauche mehr Busse und fügte hinzu: „Wer kann das ohne Geld schaffen?“"
+        ]),
+        Some("Laura Brandt".into())
+    );
+}
+
+/// "Wenige Stunden nach dem Putsch erklärte …": a quantifier opening the sentence is no
+/// name.
+#[test]
+fn a_quantifier_is_no_speaker() {
+    let found = quotes(&[
+        "Wenige Stunden nach dem Putsch erklärte der neue „Rat für Einheit und Frieden“ die Regierung für abgesetzt.",
+    ]);
+    assert!(
+        found.iter().all(|(_, s)| s.as_deref() != Some("Wenige")),
+        "{found:?}"
+    );
+}

@@ -138,6 +138,14 @@ pub(super) fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
     // is no subject of its own
     let opening = np::at(para, leading, v).map(|np| np.range);
     starts.retain(|&s| opening.as_ref().is_none_or(|r| s <= r.start || s >= r.end));
+    // "Er sagte, Europa brauche die Engländer und fügte hinzu": a clause in reported
+    // speech holds what was said, not who says the verb after it
+    let reported = |s: usize| {
+        s > leading
+            && (s..v)
+                .any(|t| para.is_word(t) && !para.is_capitalized(t) && para.is(t, "subjunctive"))
+    };
+    starts.retain(|&s| !reported(s));
     starts.sort_unstable_by(|a, b| b.cmp(a));
     starts.dedup();
     starts.into_iter().find_map(|s| {

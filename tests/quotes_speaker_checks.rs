@@ -277,3 +277,17 @@ fn a_quantifier_is_no_speaker() {
         "{found:?}"
     );
 }
+
+/// A full name right after a role and its body, with no comma between.
+#[test]
+fn a_name_right_after_the_body_of_a_role() {
+    let article = common::article(&[
+        "Der Vorsitzende des Lehrerverbandes Niedersachsen Hans-Peter Lorenz nannte den Plan einen Fehler: „Das geht an den Schulen vorbei.“",
+    ]);
+    let (found, speakers) = extract(&article);
+    assert_eq!(found[0].speaker.as_deref(), Some("Hans-Peter Lorenz"));
+    assert_eq!(
+        speakers[0].role.as_deref(),
+        Some("Vorsitzende des Lehrerverbandes Niedersachsen")
+    );
+}

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::lexicon::{Gender, words};
 use super::phrase::{
     apposed_name, apposition, common_noun_phrase, complement, has_noun_ending, heads, is_modifier,
-    past_bracket,
+    past_bracket, starts_full_name,
 };
 use super::text::{Kind, Para};
 use crate::extract::countries;
@@ -192,7 +192,12 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         {
             end = close + 1;
         }
-        if let Some(name) = apposed_name(para, end, limit) {
+        // "Der Landesvorsitzende des Verbandes Karl-Heinz Wurster": a full name right
+        // after the role, with no comma
+        let direct_name = starts_full_name(para, end, limit)
+            .then(|| super::phrase::heads(para, end, limit))
+            .filter(|name| name.len() <= 4);
+        if let Some(name) = direct_name.or_else(|| apposed_name(para, end, limit)) {
             let role = Some(core_start..end);
             // "…, Sandra Boser (GRÜNE), erklärte"
             let after = past_bracket(para, name.end, limit);

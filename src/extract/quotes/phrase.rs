@@ -222,7 +222,16 @@ pub(super) fn complement(para: &Para, at: usize, limit: usize) -> Option<usize> 
     while t < limit && para.is_word(t) && !para.is_capitalized(t) && is_modifier(para, t) {
         t += 1;
     }
-    let heads = heads(para, t, limit);
+    let mut heads = heads(para, t, limit);
+    // "des Philologenverbandes Baden-Württemberg Karl-Heinz Wurster": a person's name
+    // after the body ends the phrase
+    if let Some(name) = heads
+        .clone()
+        .skip(1)
+        .find(|&k| starts_full_name(para, k, heads.end))
+    {
+        heads.end = name;
+    }
     // "vom Dienstagabend", "im März": a time, not a place or body the phrase belongs to;
     // "im Zusammenhang mit", "in der folgenden Urteilsbegründung": a circumstance
     let first = heads.clone().next().map(|h| para.lower(h).into_owned());
@@ -233,6 +242,12 @@ pub(super) fn complement(para: &Para, at: usize, limit: usize) -> Option<usize> 
             words().is_circumstance(h) || has_noun_ending(h) || words().is_document(h)
         });
     (!heads.is_empty() && !time && !circumstance).then_some(heads.end)
+}
+
+/// Whether a person's full name starts at token `k`: a given name and a capitalised word
+/// after it, before `end`.
+pub(super) fn starts_full_name(para: &Para, k: usize, end: usize) -> bool {
+    k + 1 < end && words().first_name(&para.lower(k)).is_some() && para.is_capitalized(k + 1)
 }
 
 /// A weekday, a month or a part of a day, also in a compound ("Dienstagabend").

@@ -242,6 +242,19 @@ fn english_pronoun_after_the_quote() {
     );
 }
 
+/// English puts the comma inside the marks: `"…," according to X`.
+#[test]
+fn english_according_to_after_the_comma_inside_the_marks() {
+    assert_eq!(
+        speakers(&["\"Prices will rise again next year,\" according to the Bank of England."]),
+        vec![named("Bank of England")]
+    );
+    assert_eq!(
+        speakers(&["According to Mark Davies, \"the market will turn before the summer\"."]),
+        vec![named("Mark Davies")]
+    );
+}
+
 #[test]
 fn unknown_speaker_is_null() {
     assert_eq!(

@@ -6,7 +6,7 @@ use super::attribution::{Attribution, sentence_quote, verb_at};
 use super::lexicon::Gender;
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
-use super::source::{impersonal, is_impersonal_verb, speaking};
+use super::source::{according_to, impersonal, is_impersonal_verb, speaking};
 use super::subject::{nominative, skip_fillers, speaker_after, verb_speaker};
 use super::text::{Kind, Para};
 
@@ -23,10 +23,12 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         return None;
     }
     let mut j = q + 1;
-    let comma = para.is_punct(j, ',') || para.is_punct(j, '–');
-    if comma {
+    let comma_after = para.is_punct(j, ',') || para.is_punct(j, '–');
+    if comma_after {
         j += 1;
     }
+    // "\"Prices will rise,\" according to …": English puts the comma inside the marks
+    let comma = comma_after || comma_inside(para, q);
     if j >= end || !para.is_word(j) {
         return None;
     }
@@ -61,7 +63,7 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         return Some(Attribution::new(format!("so {cue}"), class, speaker, true));
     }
     if para.is(j, "according_to") {
-        let speaker = np::at(para, j + 1, end).and_then(|np| speaking(para, np))?;
+        let speaker = according_to(para, j, end)?;
         return Some(Attribution::new(
             para.str(j),
             VerbClass::Speech,
@@ -194,4 +196,15 @@ fn cited(para: &Para, verb: &str, from: usize, end: usize) -> Option<Np> {
     };
     let second = np::at(para, skip_fillers(para, after_first, end), end)?;
     speaking(para, second).filter(person)
+}
+
+/// Whether the quote at token `q` ends with a comma inside its marks (English style).
+fn comma_inside(para: &Para, q: usize) -> bool {
+    let Some(Kind::Quote(index)) = para.tokens.get(q).map(|t| t.kind) else {
+        return false;
+    };
+    let span = para.quotes[index];
+    para.text[span.inner_start..span.inner_end]
+        .trim_end()
+        .ends_with(',')
 }

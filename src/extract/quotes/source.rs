@@ -38,6 +38,14 @@ pub(super) fn impersonal(para: &Para, j: usize, end: usize, cue: String) -> Attr
     Attribution::new(cue, VerbClass::Speech, speaker, true)
 }
 
+/// The speaker named after the cue at `k` ("laut Richter", "so der Kreml", "according
+/// to the Bank of England").
+pub(super) fn according_to(para: &Para, k: usize, end: usize) -> Option<Np> {
+    let to = para.is_word(k + 1) && para.lower(k) == "according" && para.lower(k + 1) == "to";
+    let from = if to { k + 2 } else { k + 1 };
+    np::at(para, from, end).and_then(|np| speaking(para, np))
+}
+
 /// The speaker a phrase names: itself when it can speak, the author of a document
 /// ("die Mitteilung des Ministeriums" → "des Ministeriums"), else none.
 pub(super) fn speaking(para: &Para, np: Np) -> Option<Np> {
@@ -89,7 +97,7 @@ pub(super) fn according(
     let lower = para.lower(k);
     let cue = para.str(k);
     if para.is(k, "according_to") {
-        let speaker = np::at(para, k + 1, anchor).and_then(|np| speaking(para, np))?;
+        let speaker = according_to(para, k, anchor)?;
         return Some(Attribution::new(
             cue,
             VerbClass::Speech,

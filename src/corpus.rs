@@ -95,7 +95,8 @@ impl Corpus {
         let mut seen_here: Vec<usize> = Vec::new();
         for (q, quote) in article.quotes.iter().enumerate() {
             let Some(name) = &quote.speaker else { continue };
-            let key = if is_unnamed(name) {
+            let unnamed = is_unnamed(name);
+            let key = if unnamed {
                 format!("{}#{index}", speaker_key(name))
             } else {
                 speaker_key(name)
@@ -108,7 +109,7 @@ impl Corpus {
                     role: speaker.and_then(|s| s.role.clone()),
                     quotes: Vec::new(),
                     articles: 0,
-                    only_in: is_unnamed(name).then_some(index),
+                    only_in: unnamed.then_some(index),
                 });
                 self.speakers.len() - 1
             });

@@ -41,19 +41,27 @@ pub fn speaker_key(name: &str) -> String {
     key
 }
 
-/// Whether a speaker is named only by a role, a body or a text ("Sprecher", "Gericht",
-/// "Polizei", "Bericht"): such a name says who spoke within one article, but the spokesman of one
-/// article is not the spokesman of the next, so it is no identity across the corpus.
-/// Bodies that exist once ("Kreml", "Bundestag") and names with a qualifier
-/// ("russische Außenministerium") are identities.
+/// Whether a speaker is named only by roles, bodies or texts ("Sprecher", "Gericht",
+/// "Polizei", "Bericht", "stellvertretende Chef der Behörde"): such a name says who spoke
+/// within one article, but the spokesman of one article is not the spokesman of the
+/// next, so it is no identity across the corpus. A name with a proper noun or a country
+/// in it ("Renate Künast", "russische Außenministerium", "Nobelkomitee in Oslo") and a
+/// body that exists once ("Kreml", "Bundestag") are identities.
 pub fn is_unnamed(name: &str) -> bool {
-    let mut parts = name.split_whitespace();
-    let (Some(word), None) = (parts.next(), parts.next()) else {
-        return false;
+    let common = |word: &str| {
+        is_role_word(word)
+            || is_body_word(word)
+            || is_group_word(word)
+            || words().is_written_text(&crate::extract::quotes::text::lower(word))
     };
-    let text = || words().is_written_text(&crate::extract::quotes::text::lower(word));
-    (is_role_word(word) || is_body_word(word) || is_group_word(word) || text())
-        && !is_one_of_a_kind(word)
+    let names_one = |word: &str| {
+        (word.starts_with(char::is_uppercase) && !common(word))
+            || is_one_of_a_kind(word)
+            || (word.starts_with(char::is_lowercase)
+                && !crate::extract::countries::find(word).is_empty())
+    };
+    let mut parts = name.split_whitespace().peekable();
+    parts.peek().is_some() && name.split_whitespace().any(common) && !parts.any(names_one)
 }
 
 /// Whether `query` names this speaker: the full name or one of its words (a surname),

@@ -6,9 +6,10 @@ use std::ops::Range;
 
 use super::following::{after, clause_after, later};
 use super::lexicon::VerbClass;
-use super::np::{self, Np, NpKind, Strength, strength};
+use super::np::{self, Np, NpKind};
 use super::source::{according, impersonal, is_impersonal_verb};
 use super::subject::{first_strong, verb_speaker};
+use super::sureness::{Strength, strength};
 use super::text::{Kind, Para};
 
 /// A cue and the phrase it names as the speaker.

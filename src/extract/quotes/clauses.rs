@@ -5,11 +5,12 @@
 
 use super::attribution::verb_at;
 use super::lexicon::VerbClass;
-use super::np::{self, Np, NpKind, Strength, strength};
+use super::np::{self, Np, NpKind};
 use super::source::speaking;
 use super::subject::{
     first_strong, nominative, skip_fillers, skip_leading, speaker_after, subject,
 };
+use super::sureness::{Strength, strength};
 use super::text::{Kind, Para};
 
 /// A form of "werden" in the clause before the participle at `v`.

@@ -21,6 +21,7 @@ mod reader;
 pub mod shape;
 mod source;
 mod subject;
+mod sureness;
 pub mod text;
 
 use crate::model::{Article, Quote, Speaker};

@@ -3,9 +3,10 @@
 //! the sentence before was about.
 
 use super::attribution;
-use super::np::{self, NpKind, Strength, strength};
+use super::np::{self, NpKind};
 use super::reader::Reader;
 use super::subject::skip_leading;
+use super::sureness::{Strength, strength};
 use super::text::Para;
 
 /// Conjunctions that open a clause whose subject is not what the sentence is about.

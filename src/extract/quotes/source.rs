@@ -6,8 +6,9 @@ use std::ops::Range;
 
 use super::attribution::Attribution;
 use super::lexicon::{VerbClass, words};
-use super::np::{self, Np, NpKind, Strength, strength};
+use super::np::{self, Np, NpKind};
 use super::subject::verb_speaker;
+use super::sureness::{self, Strength, strength};
 use super::text::Para;
 
 /// A form of "es heißt", the cue that quotes without a speaker of its own.
@@ -49,10 +50,10 @@ pub(super) fn according_to(para: &Para, k: usize, end: usize) -> Option<Np> {
 /// The speaker a phrase names: itself when it can speak, the author of a document
 /// ("die Mitteilung des Ministeriums" → "des Ministeriums"), else none.
 pub(super) fn speaking(para: &Para, np: Np) -> Option<Np> {
-    if np::can_speak(para, &np) && is_speaker_in(para, &np) {
+    if sureness::can_speak(para, &np) && is_speaker_in(para, &np) {
         return Some(np);
     }
-    if let Some(author) = np::author(para, &np).filter(|a| is_speaker_in(para, a)) {
+    if let Some(author) = sureness::author(para, &np).filter(|a| is_speaker_in(para, a)) {
         return Some(author);
     }
     let document = matches!(np.kind, NpKind::Body) && words().is_document(&para.lower(np.head));
@@ -64,7 +65,7 @@ pub(super) fn speaking(para: &Para, np: Np) -> Option<Np> {
 
 /// A phrase that can speak; a quote is a speaker only as a short name ("schrieb „Die Zeit“").
 pub(super) fn is_speaker_in(para: &Para, np: &Np) -> bool {
-    if !np::can_speak(para, np) {
+    if !sureness::can_speak(para, np) {
         return false;
     }
     match np.kind {

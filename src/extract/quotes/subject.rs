@@ -8,8 +8,9 @@ use super::clauses::{
     relative_antecedent,
 };
 use super::lexicon::{VerbClass, words};
-use super::np::{self, Np, NpKind, Strength, strength};
+use super::np::{self, Np, NpKind};
 use super::source::speaking;
+use super::sureness::{Strength, strength};
 use super::text::{Kind, Para};
 
 /// The speaker of the speech verb at `v`: its subject before it, the phrase after it

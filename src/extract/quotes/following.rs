@@ -2,7 +2,7 @@
 //! that closes the quote's clause ("als „…“ bezeichnet"), and a clause after the next
 //! comma that reports what came before ("…, wie X berichtete").
 
-use super::attribution::{Attribution, sentence_quote, verb_at};
+use super::attribution::{Attribution, quote_ends_with, sentence_quote, verb_at};
 use super::lexicon::Gender;
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
@@ -28,7 +28,7 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         j += 1;
     }
     // "\"Prices will rise,\" according to …": English puts the comma inside the marks
-    let comma = comma_after || comma_inside(para, q);
+    let comma = comma_after || quote_ends_with(para, q, &[',']);
     if j >= end || !para.is_word(j) {
         return None;
     }
@@ -196,15 +196,4 @@ fn cited(para: &Para, verb: &str, from: usize, end: usize) -> Option<Np> {
     };
     let second = np::at(para, skip_fillers(para, after_first, end), end)?;
     speaking(para, second).filter(person)
-}
-
-/// Whether the quote at token `q` ends with a comma inside its marks (English style).
-fn comma_inside(para: &Para, q: usize) -> bool {
-    let Some(Kind::Quote(index)) = para.tokens.get(q).map(|t| t.kind) else {
-        return false;
-    };
-    let span = para.quotes[index];
-    para.text[span.inner_start..span.inner_end]
-        .trim_end()
-        .ends_with(',')
 }

@@ -533,3 +533,26 @@ fn the_one_cited_is_the_speaker_not_the_paper() {
         vec![named("Zeitung")]
     );
 }
+
+/// "… war Mierscheid optimistisch und sagte": a surname right after the first verb is the
+/// subject the verb after "und" goes on with.
+#[test]
+fn a_surname_after_the_first_verb_goes_on_after_und() {
+    assert_eq!(
+        speakers(&[
+            "Die Umfragen waren schlecht. Noch kurz vor der Wahl war Brenner optimistisch und sagte in einem Interview: „Wir werden die Wahl gewinnen, da bin ich sicher.“"
+        ]),
+        vec![named("Brenner")]
+    );
+}
+
+/// A party in brackets between a name and its verb, after words that are no subject.
+#[test]
+fn a_party_in_brackets_before_the_verb() {
+    assert_eq!(
+        speakers(&[
+            "Die geplante Reform des Schulgesetzes Kultusministerin Petra Lange (SPD) sagte dazu, es werde „ein modernes und gerechtes Gesetz“."
+        ]),
+        vec![named("Petra Lange")]
+    );
+}

@@ -122,9 +122,14 @@ pub(super) fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option
                 && !para.is(p - 1, "connective")
                 && !para.is(p - 1, "preposition")
                 && !para.is(p - 1, "function");
-            after_verb
-                && strength(para, np) == Strength::Strong
-                && matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })
+            // "Noch kurz vor der Wahl war Mierscheid optimistisch und sagte": a name
+            // right after the verb is its subject, even a surname alone
+            let sure = match np.kind {
+                NpKind::Person { .. } => strength(para, np) >= Strength::Medium,
+                NpKind::RoleRef { .. } => strength(para, np) == Strength::Strong,
+                _ => false,
+            };
+            after_verb && sure
         }),
     }
 }

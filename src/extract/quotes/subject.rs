@@ -270,13 +270,21 @@ pub(super) fn speaker_after(para: &Para, from: usize, end: usize) -> Option<Np> 
 
 /// "… und der als Gegner auftretende Unternehmer Sondhi Limthongkul rief": a person
 /// named with a role or a full name right before the verb, not after a preposition,
-/// perhaps with their age ("Alice Kakamara, 30, beschrieb").
+/// perhaps with their age or party ("Alice Kakamara, 30, beschrieb", "Heribert Rech
+/// (CDU) sagte").
 fn named_right_before(para: &Para, start: usize, v: usize) -> Option<Np> {
     let age = v >= 3
         && para.is_punct(v - 1, ',')
         && is_number(para.str(v - 2))
         && para.is_punct(v - 3, ',');
-    let v = if age { v - 3 } else { v };
+    let bracket = (v >= 2 && para.is_punct(v - 1, ')'))
+        .then(|| (v.saturating_sub(5).max(start)..v - 1).rfind(|&t| para.is_punct(t, '(')))
+        .flatten();
+    let v = match (age, bracket) {
+        (true, _) => v - 3,
+        (false, Some(open)) => open,
+        (false, None) => v,
+    };
     (v.saturating_sub(5).max(start)..v)
         .filter(|&s| s == start || !para.is(s - 1, "preposition"))
         .filter_map(|s| np::at(para, s, v))

@@ -291,3 +291,26 @@ fn a_name_right_after_the_body_of_a_role() {
         Some("Vorsitzende des Lehrerverbandes Niedersachsen")
     );
 }
+
+/// What stands between commas after a name is their role only when it says what they
+/// are: not an object, a list's next item or a relative clause.
+#[test]
+fn only_a_phrase_that_says_what_someone_is_is_their_role() {
+    let role = |paragraph: &str| {
+        let (_, speakers) = extract(&common::article(&[paragraph]));
+        speakers.first().and_then(|s| s.role.clone())
+    };
+    assert_eq!(
+        role(
+            "Mit Blick auf das Grundwasser warnte der Geschäftsführer des Brauerbundes, Paul Kern, die Politik in einem Brief an sechs Bundesminister: „Das Wasser ist unser wichtigster Rohstoff.“"
+        )
+        .as_deref(),
+        Some("Geschäftsführer des Brauerbundes")
+    );
+    assert_eq!(
+        role(
+            "Der Posten geht an Tom Reed, der 2018 kurzzeitig Minister gewesen war. Reed sagte: „Ich freue mich auf die Aufgabe.“"
+        ),
+        None
+    );
+}

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::attribution::Attribution;
 use super::lexicon::{Gender, words};
 use super::np::{self, Np, NpKind};
+use super::phrase::is_role_phrase;
 use super::reader::{Found, Reader, span_text, squash};
 use super::source::is_impersonal_verb;
 use super::text::Para;
@@ -47,7 +48,8 @@ impl Reader<'_> {
             }
             NpKind::Person { name, role } => {
                 let name_text = squash(span_text(para, name.start, name.end));
-                let role_text = match (&np.apposition, role, &np.role_tail) {
+                let apposition = np.apposition.as_ref().filter(|a| is_role_phrase(para, a));
+                let role_text = match (apposition, role, &np.role_tail) {
                     (Some(a), _, _) => Some(squash(span_text(para, a.start, a.end))),
                     (None, Some(r), Some(tail)) => Some(format!(
                         "{} {}",
@@ -70,7 +72,8 @@ impl Reader<'_> {
                     .flatten();
                 known.or_else(|| {
                     let name = squash(span_text(para, np.core.start, np.core.end));
-                    let role = match &np.apposition {
+                    let apposition = np.apposition.as_ref().filter(|a| is_role_phrase(para, a));
+                    let role = match apposition {
                         Some(a) => format!("{name}, {}", squash(span_text(para, a.start, a.end))),
                         None => name.clone(),
                     };

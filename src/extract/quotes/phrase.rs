@@ -315,14 +315,32 @@ pub(super) fn apposition(para: &Para, at: usize, limit: usize) -> Option<Range<u
         }
         t += 1;
     }
-    let names_role = (start..t).any(|k| para.is_word(k) && (para.is_role(k) || para.is_body(k)));
-    let first_is_verb = para.is_word(start) && !para.verb(start).is_empty();
     let end = if t == limit && t > start && para.is_punct(t - 1, '.') {
         t - 1
     } else {
         t
     };
+    let names_role = (start..t).any(|k| para.is_word(k) && (para.is_role(k) || para.is_body(k)));
+    let first_is_verb = para.is_word(start) && !para.verb(start).is_empty();
     (end > start && names_role && !first_is_verb && end - start <= 25).then_some(start..end)
+}
+
+/// Whether an apposition says what someone is, so that it can be their role: a role
+/// word heads it, before any preposition ("Chinaforscherin bei der SWP", not "die
+/// Politik in einem Brief an sechs Bundesminister"); it is no next item of a list ("und
+/// der norwegische Ministerpräsident …") and no relative clause, which ends with its
+/// verb ("der 2018 … Brexit-Minister gewesen war").
+pub(super) fn is_role_phrase(para: &Para, phrase: &Range<usize>) -> bool {
+    let (start, end) = (phrase.start, phrase.end);
+    let first_role =
+        (start..end).find(|&k| para.is_word(k) && (para.is_role(k) || para.is_body(k)));
+    let headed = first_role.is_some_and(|r| !(start..r).any(|k| para.is(k, "preposition")));
+    let joins = para.is_word(start) && para.is(start, "connective");
+    let clause = end > start + 1
+        && para.is_word(end - 1)
+        && para.str(end - 1).starts_with(char::is_lowercase)
+        && para.str(end - 1).chars().count() > 2;
+    headed && !joins && !clause
 }
 
 /// Whether token `t` is a lowercase form of a speech verb ("erklärte", not "so").

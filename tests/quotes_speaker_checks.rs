@@ -314,3 +314,12 @@ fn only_a_phrase_that_says_what_someone_is_is_their_role() {
         None
     );
 }
+
+/// Two given names before a surname are one name, not a role and a name.
+#[test]
+fn two_given_names_are_one_name() {
+    assert_eq!(
+        speaker(&["Peter Paul Brandl sagte: „Die Zahlen stimmen, wir haben richtig gerechnet.“"]),
+        Some("Peter Paul Brandl".into())
+    );
+}

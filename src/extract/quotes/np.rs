@@ -124,10 +124,12 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
     }
     let core_start = if det { i + 1 } else { i };
     // "den Theologen Hans Küng": a given name inside starts the name even when the
-    // word before it is not a known role
-    let named_from = heads.clone().skip(1).find(|&k| {
-        k + 1 < heads.end && w.first_name(&para.lower(k)).is_some() && para.is_capitalized(k + 1)
-    });
+    // word before it is not a known role (but "Jakob Maria Mierscheid" has two)
+    let given = |k: usize| w.first_name(&para.lower(k)).is_some();
+    let named_from = heads
+        .clone()
+        .skip(1)
+        .find(|&k| k + 1 < heads.end && given(k) && !given(k - 1) && para.is_capitalized(k + 1));
     let role_end = heads
         .clone()
         .rev()

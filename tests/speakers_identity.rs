@@ -63,6 +63,12 @@ fn official_roles() {
         "Kreml",
         "Bundesregierung",
         "Staatssekretär im Finanzministerium",
+        // any gender, number or case of a role word
+        "Fraktionschefin der Grünen",
+        "CDU-Fraktionsvorsitzenden",
+        "Parteichefs der Provinz",
+        "Parlamentarischer Geschäftsführer der SPD-Landtagsfraktion",
+        "EU-Gesundheitskommissar",
     ] {
         assert_eq!(kind_of(role), SpeakerKind::Official, "{role}");
     }

@@ -102,10 +102,10 @@ pub fn kind_of(role: &str) -> SpeakerKind {
     let lists = &*LISTS;
     let mut official = false;
     for word in words(role) {
-        if ends_with_any(&lists.expert, &word) {
+        if any_form(&lists.expert, &word) {
             return SpeakerKind::Expert;
         }
-        official |= ends_with_any(&lists.official, &word);
+        official |= any_form(&lists.official, &word);
     }
     let retired = lists.retired.iter().any(|r| contains_phrase(role, r));
     match (official, retired) {
@@ -113,6 +113,17 @@ pub fn kind_of(role: &str) -> SpeakerKind {
         (true, false) => SpeakerKind::Official,
         _ => SpeakerKind::Other,
     }
+}
+
+/// Whether a lowercase word ends with a word of `list` in any case, number or gender
+/// ("fraktionsvorsitzenden", "parteichefs", "fraktionschefin").
+fn any_form(list: &WordSet, word: &str) -> bool {
+    let found = |w: &str| {
+        ends_with_any(list, w)
+            || w.strip_suffix("in")
+                .is_some_and(|male| male.chars().count() >= 4 && ends_with_any(list, male))
+    };
+    inflected(word, found)
 }
 
 fn contains_phrase(text: &str, phrase: &str) -> bool {

@@ -249,11 +249,10 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
         if !para.is_word(k) {
             continue;
         }
-        let lower = para.lower(k);
         if pending.is_none()
             && let Some((class, cue)) = verb_at(para, k, anchor)
         {
-            if is_impersonal_verb(&lower) {
+            if is_impersonal_verb(&para.lower(k)) {
                 return Some(impersonal(para, k, anchor, cue));
             }
             let speaker = verb_speaker(para, start, k, anchor);
@@ -271,7 +270,7 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
         {
             // "sagte die Kanzlerin einigen Teilnehmern zufolge:": who passed it on is not
             // who said it
-            let passed_on = matches!(lower.as_ref(), "zufolge" | "laut");
+            let passed_on = matches!(para.lower(k).as_ref(), "zufolge" | "laut");
             if passed_on && let Some(said) = speech_in_clause_before(para, start, k, anchor) {
                 return Some(said);
             }

@@ -13,6 +13,8 @@ struct Roles {
     expert: WordSet,
     official: WordSet,
     person: WordSet,
+    /// expert, official and person words in one set: one walk asks all three
+    any_role: WordSet,
     body: WordSet,
     group: WordSet,
     one_of_a_kind: WordSet,
@@ -23,16 +25,26 @@ struct Roles {
 static LISTS: LazyLock<Roles> = LazyLock::new(|| {
     let mut roles = Roles::default();
     for (section, line) in sections(ROLES) {
-        match section {
-            "expert" => roles.expert.extend(line.split_whitespace()),
-            "official" => roles.official.extend(line.split_whitespace()),
-            "person" => roles.person.extend(line.split_whitespace()),
-            "body" => roles.body.extend(line.split_whitespace()),
-            "group" => roles.group.extend(line.split_whitespace()),
-            "one_of_a_kind" => roles.one_of_a_kind.extend(line.split_whitespace()),
-            "retired" => roles.retired.push(line),
-            "agent_endings" => roles.agent_endings.extend(line.split_whitespace()),
-            _ => {}
+        let set = match section {
+            "expert" => &mut roles.expert,
+            "official" => &mut roles.official,
+            "person" => &mut roles.person,
+            "body" => &mut roles.body,
+            "group" => &mut roles.group,
+            "one_of_a_kind" => &mut roles.one_of_a_kind,
+            "retired" => {
+                roles.retired.push(line);
+                continue;
+            }
+            "agent_endings" => {
+                roles.agent_endings.extend(line.split_whitespace());
+                continue;
+            }
+            _ => continue,
+        };
+        set.extend(line.split_whitespace());
+        if matches!(section, "expert" | "official" | "person") {
+            roles.any_role.extend(line.split_whitespace());
         }
     }
     roles
@@ -49,12 +61,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 pub fn is_role_word(word: &str) -> bool {
     let lists = &*LISTS;
     let word = crate::extract::quotes::text::lower(word);
-    let role = |w: &str| {
-        ends_with_any(&lists.expert, w)
-            || ends_with_any(&lists.official, w)
-            || ends_with_any(&lists.person, w)
-    };
-    !ends_with_any(&lists.body, &word) && inflected(&word, role)
+    !ends_with_any(&lists.body, &word) && inflected(&word, |w| ends_with_any(&lists.any_role, w))
 }
 
 /// Whether a noun names a speaking body ("Außenministerium", "Kreml", "Polizei").

@@ -16,9 +16,19 @@ use unicode_normalization::char::is_combining_mark;
 /// The key that makes two spellings of a name one person: lowercase, accents removed
 /// (García = Garcia, Kottasová = Kottasova), hyphens and spaces collapsed.
 pub fn speaker_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
+    // decomposing is the slow part, and an ASCII name has nothing to decompose
+    if name.is_ascii() {
+        fold_key(name.chars(), name.len())
+    } else {
+        fold_key(name.nfd().filter(|&c| !is_combining_mark(c)), name.len())
+    }
+}
+
+/// The key of a name's chars, accents already taken off.
+fn fold_key(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut key = String::with_capacity(len);
     let mut space = false;
-    for c in name.nfd().filter(|&c| !is_combining_mark(c)) {
+    for c in chars {
         if c.is_alphanumeric() {
             if space && !key.is_empty() {
                 key.push(' ');

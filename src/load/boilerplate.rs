@@ -79,6 +79,12 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     }
 });
 
+/// Builds the patterns now (start-up does, on a core of its own, so that no worker
+/// waits for them later).
+pub fn warm_up() {
+    LazyLock::force(&PATTERNS);
+}
+
 /// Words of a line, counted no further than `cap` (every rule here is about short
 /// lines, so a long one is never read to its end).
 fn words(line: &str, cap: usize) -> usize {

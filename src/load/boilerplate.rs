@@ -188,13 +188,22 @@ pub fn is_breadcrumb(line: &str) -> bool {
         }
         humps >= 2 && word.chars().next().is_some_and(char::is_uppercase)
     });
+    (glued_word && words(line, 7) <= 6) || is_trail(line)
+}
+
+/// Whether the line is a trail of three or more short items (see [`trail_items`]).
+fn is_trail(line: &str) -> bool {
+    if !line.contains(TRAIL_SEPARATORS) {
+        return false; // one item (most lines): not split at all
+    }
     let trail = trail_items(line);
-    let is_trail = trail.len() >= 3
+    trail.len() >= 3
         && trail
             .iter()
-            .all(|item| !item.is_empty() && words(item, 5) <= 4 && !item.ends_with('.'));
-    (glued_word && words(line, 7) <= 6) || is_trail
+            .all(|item| !item.is_empty() && words(item, 5) <= 4 && !item.ends_with('.'))
 }
+
+const TRAIL_SEPARATORS: [char; 4] = ['>', '›', '»', '|'];
 
 /// The items of a trail "Home > Politik > Ausland >": split at `>`, `›`, `»` and `|`
 /// standing free (spaces around, or the line's end), so quotes like »Ja« do not split.
@@ -205,7 +214,7 @@ fn trail_items(line: &str) -> Vec<&str> {
     for (k, &(i, c)) in chars.iter().enumerate() {
         let free_before = k == 0 || chars[k - 1].1 == ' ';
         let free_after = chars.get(k + 1).is_none_or(|&(_, n)| n == ' ');
-        if matches!(c, '>' | '›' | '»' | '|') && free_before && free_after {
+        if TRAIL_SEPARATORS.contains(&c) && free_before && free_after {
             items.push(line[from..i].trim());
             from = i + c.len_utf8();
         }

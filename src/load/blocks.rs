@@ -155,6 +155,10 @@ fn join_wrapped(lines: Vec<Line>) -> Vec<Line> {
 /// The width a text is wrapped at, when it is: most lines followed by another line are
 /// nearly as long as the longest, and no line is longer than 100 chars.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
+    // A line of more than 400 bytes has more than 100 chars: no need to count them all.
+    if lines.iter().any(|l| l.text.len() > 400) {
+        return None;
+    }
     let lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
     let width = *lens.iter().max()?;
     if !(30..=100).contains(&width) {

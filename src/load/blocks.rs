@@ -38,10 +38,11 @@ static MD_EMPHASIS: LazyLock<Regex> =
 /// Whether the text reads as Markdown: named `.md`, or with `#` headings.
 pub fn is_markdown(path: &str, text: &str) -> bool {
     let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    // a line starts the text or follows a `\n`; those are found with memchr's fast search
+    let heading_at = |at: usize| text[at..].starts_with("# ") || text[at..].starts_with("## ");
     matches!(ext.as_str(), "md" | "markdown")
-        || text
-            .lines()
-            .any(|l| l.starts_with("# ") || l.starts_with("## "))
+        || heading_at(0)
+        || memchr::memmem::find_iter(text.as_bytes(), "\n#").any(|i| heading_at(i + 1))
 }
 
 /// Splits normalised text into clean lines; blank lines only set `after_blank`.

@@ -12,8 +12,10 @@ use std::thread;
 
 use rayon::prelude::*;
 
-use crate::extract;
-use crate::load::{self, Format, LoadError, Loaded, Problem, Source, panic_message};
+use crate::extract::{self, countries};
+use crate::load::{
+    self, Format, LoadError, Loaded, Problem, Source, boilerplate, dateline, panic_message,
+};
 use crate::model::Article;
 
 /// How the files are cut into batches.
@@ -146,8 +148,14 @@ fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
     found
 }
 
-/// Builds the patterns and the gazetteer by loading and annotating one seed article.
+/// Builds the loader's patterns and the gazetteer, most of start-up, on both cores at
+/// once (each is built on first use, so one after another otherwise), then the smaller
+/// tables by loading and annotating one seed article.
 fn warm_up() {
+    rayon::join(boilerplate::warm_up, || {
+        dateline::warm_up();
+        countries::warm_up();
+    });
     if let Some((name, bytes)) = load::SEEDS.first()
         && let Ok(mut loaded) = load::load_bytes(Path::new(name), Format::Text, bytes)
     {

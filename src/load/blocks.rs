@@ -38,10 +38,11 @@ static MD_EMPHASIS: LazyLock<Regex> =
 /// Whether the text reads as Markdown: named `.md`, or with `#` headings.
 pub fn is_markdown(path: &str, text: &str) -> bool {
     let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    // a line starts the text or follows a `\n`; those are found with memchr's fast search
+    let heading_at = |at: usize| text[at..].starts_with("# ") || text[at..].starts_with("## ");
     matches!(ext.as_str(), "md" | "markdown")
-        || text
-            .lines()
-            .any(|l| l.starts_with("# ") || l.starts_with("## "))
+        || heading_at(0)
+        || memchr::memmem::find_iter(text.as_bytes(), "\n#").any(|i| heading_at(i + 1))
 }
 
 /// Splits normalised text into clean lines; blank lines only set `after_blank`.
@@ -155,6 +156,10 @@ fn join_wrapped(lines: Vec<Line>) -> Vec<Line> {
 /// The width a text is wrapped at, when it is: most lines followed by another line are
 /// nearly as long as the longest, and no line is longer than 100 chars.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
+    // A line of more than 400 bytes has more than 100 chars: no need to count them all.
+    if lines.iter().any(|l| l.text.len() > 400) {
+        return None;
+    }
     let lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
     let width = *lens.iter().max()?;
     if !(30..=100).contains(&width) {

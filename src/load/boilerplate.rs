@@ -15,27 +15,68 @@ const DATA: &str = include_str!("../../assets/boilerplate.txt");
 /// The compiled patterns of `assets/boilerplate.txt`.
 struct Patterns {
     line: RegexSet,
-    prefix: RegexSet,
+    prefix: AnyOf,
     contains: RegexSet,
     caption_ui: Vec<Regex>,
     credit: Vec<Regex>,
+    /// All of `credit` in one set: most lines hold no credit, and one pass tells.
+    any_credit: RegexSet,
     credit_span: Regex,
-    meta: RegexSet,
+    meta: AnyOf,
     sources_header: Regex,
-    credit_line: RegexSet,
+    credit_line: AnyOf,
     tail_credit: Regex,
     block_start: RegexSet,
+}
+
+/// The patterns of a section, asked only whether a line matches any of them.
+///
+/// Why three sets: with a Unicode `\b` in a pattern, the regex crate's fast DFA gives up
+/// at the first non-ASCII byte (any umlaut) and a much slower engine reads the line.
+/// The patterns with `\b` are therefore also kept with every `\b` taken out: dropping an
+/// assertion can only let more lines match, and that set runs on the DFA, so it is asked
+/// first and rules out nearly every line before the exact patterns are.
+struct AnyOf {
+    /// The patterns without `\b`.
+    plain: RegexSet,
+    /// The patterns with `\b`, as written.
+    bounded: RegexSet,
+    /// `bounded` without its `\b`s: matches every line `bounded` matches, and more.
+    loose: RegexSet,
+}
+
+impl AnyOf {
+    fn is_match(&self, line: &str) -> bool {
+        self.plain.is_match(line) || (self.loose.is_match(line) && self.bounded.is_match(line))
+    }
 }
 
 /// Builds `(?i)` patterns around each entry of a section; a broken pattern in the data
 /// file is a bug in kiosk and fails loudly.
 fn set(name: &str, wrap: fn(&str) -> String) -> RegexSet {
-    RegexSet::new(
-        section(DATA, name)
-            .iter()
-            .map(|p| format!("(?i){}", wrap(p))),
-    )
-    .unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
+    build(name, &section(DATA, name), wrap)
+}
+
+fn build(name: &str, patterns: &[&str], wrap: fn(&str) -> String) -> RegexSet {
+    RegexSet::new(patterns.iter().map(|p| format!("(?i){}", wrap(p))))
+        .unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
+}
+
+/// [`set`] split for [`AnyOf`]. (Worth its second set where lines are long and the
+/// `\b` patterns slow: measured on the bench corpus, `[contains]` gains nothing.)
+fn any_of(name: &str, wrap: fn(&str) -> String) -> AnyOf {
+    let entries = section(DATA, name);
+    // (after `\\` a `b` is a letter, and `\b{start}` is another assertion: patterns
+    // with either stay whole, in `plain`; no entry has one)
+    let has_boundary = |p: &&str| p.contains(r"\b") && !p.contains(r"\\") && !p.contains(r"\b{");
+    let (bounded, plain): (Vec<&str>, Vec<&str>) = entries.into_iter().partition(has_boundary);
+    let loose: Vec<String> = bounded.iter().map(|p| p.replace(r"\b", "")).collect();
+    let loose: Vec<&str> = loose.iter().map(String::as_str).collect();
+    AnyOf {
+        plain: build(name, &plain, wrap),
+        bounded: build(name, &bounded, wrap),
+        loose: build(name, &loose, wrap),
+    }
 }
 
 fn list(name: &str) -> Vec<Regex> {
@@ -64,20 +105,27 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         |p: String| Regex::new(&p).unwrap_or_else(|e| panic!("assets/boilerplate.txt: {e}"));
     Patterns {
         line: set("line", whole),
-        prefix: set("prefix", start),
+        prefix: any_of("prefix", start),
         contains: set("contains", |p| p.to_owned()),
         caption_ui: list("caption_ui"),
         credit: list("credit"),
+        any_credit: set("credit", |p| p.to_owned()),
         credit_span: build(format!(
             r#"(?i)<(?:span|div|small|em|i|p|figcaption|cite)\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:{classes})\b[^"']*["'][^>]*>([^<]*)</[a-z]+\s*>"#
         )),
-        meta: set("meta", whole),
+        meta: any_of("meta", whole),
         sources_header: build(format!(r"(?i)^(?:{headers})\s*(?::\s*(.*))?$")),
-        credit_line: set("credit_line", whole),
+        credit_line: any_of("credit_line", whole),
         tail_credit: build(format!("(?i)(?:{tail})")),
         block_start: set("block_start", whole),
     }
 });
+
+/// Builds the patterns now (start-up does, on a core of its own, so that no worker
+/// waits for them later).
+pub fn warm_up() {
+    LazyLock::force(&PATTERNS);
+}
 
 /// Words of a line, counted no further than `cap` (every rule here is about short
 /// lines, so a long one is never read to its end).
@@ -140,13 +188,22 @@ pub fn is_breadcrumb(line: &str) -> bool {
         }
         humps >= 2 && word.chars().next().is_some_and(char::is_uppercase)
     });
+    (glued_word && words(line, 7) <= 6) || is_trail(line)
+}
+
+/// Whether the line is a trail of three or more short items (see [`trail_items`]).
+fn is_trail(line: &str) -> bool {
+    if !line.contains(TRAIL_SEPARATORS) {
+        return false; // one item (most lines): not split at all
+    }
     let trail = trail_items(line);
-    let is_trail = trail.len() >= 3
+    trail.len() >= 3
         && trail
             .iter()
-            .all(|item| !item.is_empty() && words(item, 5) <= 4 && !item.ends_with('.'));
-    (glued_word && words(line, 7) <= 6) || is_trail
+            .all(|item| !item.is_empty() && words(item, 5) <= 4 && !item.ends_with('.'))
 }
+
+const TRAIL_SEPARATORS: [char; 4] = ['>', '›', '»', '|'];
 
 /// The items of a trail "Home > Politik > Ausland >": split at `>`, `›`, `»` and `|`
 /// standing free (spaces around, or the line's end), so quotes like »Ja« do not split.
@@ -157,7 +214,7 @@ fn trail_items(line: &str) -> Vec<&str> {
     for (k, &(i, c)) in chars.iter().enumerate() {
         let free_before = k == 0 || chars[k - 1].1 == ' ';
         let free_after = chars.get(k + 1).is_none_or(|&(_, n)| n == ' ');
-        if matches!(c, '>' | '›' | '»' | '|') && free_before && free_after {
+        if TRAIL_SEPARATORS.contains(&c) && free_before && free_after {
             items.push(line[from..i].trim());
             from = i + c.len_utf8();
         }
@@ -191,6 +248,9 @@ pub fn split_credit(line: &str) -> Option<(String, String)> {
         return None;
     }
     let p = &*PATTERNS;
+    if !p.any_credit.is_match(line) {
+        return None;
+    }
     let mut credits = Vec::new();
     let mut rest = line.to_owned();
     for r in &p.credit {

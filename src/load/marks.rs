@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::load::blocks::Line;
 use crate::load::squash::squash;
-use crate::load::structure::{Page, Zone, is_prose, words_up_to};
+use crate::load::structure::{Facts, Page, Zone, words_up_to};
 use crate::load::{boilerplate, sentences, text::parse_date};
 
 /// Pattern-based roles: sources lists, boilerplate, date lines, credits and captions.
@@ -20,7 +20,7 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
         }
         // Every pattern here is about short lines: a rule whose word limit the line
         // passes is not asked at all (each checks its limit again itself).
-        let n = words_up_to(&page.lines[i].text, MANY_WORDS + 1);
+        let n = page.facts[i].words;
         if n <= 40
             && let Some(inline) = boilerplate::sources_header(&page.lines[i].text)
         {
@@ -63,13 +63,14 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
 
 /// The most words a caption that repeats an earlier one may have.
 const MANY_WORDS: usize = 80;
+const _: () = assert!(Facts::WORD_CAP > MANY_WORDS);
 
 /// A bare name right under a date line ("15. Mär / 10:00" then "Michael Sosinka") is
 /// the byline.
 fn mark_bylines_under_dates(page: &mut Page) {
     for i in 1..page.lines.len() {
         let line = &page.lines[i];
-        let is_name = (2..=4).contains(&words_up_to(&line.text, 5))
+        let is_name = (2..=4).contains(&page.facts[i].words)
             && line.text.split_whitespace().all(|w| {
                 w.starts_with(char::is_uppercase)
                     && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c))
@@ -90,7 +91,7 @@ fn is_caption_above(page: &Page, i: usize) -> bool {
     i > 0
         && !page.lines[i].after_blank
         && page.zones[i - 1] == Zone::Open
-        && (1..=40).contains(&words_up_to(&page.lines[i - 1].text, 41))
+        && (1..=40).contains(&page.facts[i - 1].words)
 }
 
 /// The captions found so far, each once: a page often shows a caption twice (once with
@@ -233,7 +234,7 @@ fn mark_sources(page: &mut Page, i: usize, inline: &str) -> usize {
         let in_list = if bulleted(&line.text) {
             true
         } else {
-            !line.after_blank && inline.is_empty() && !is_prose(&line.text) && j > i
+            !line.after_blank && inline.is_empty() && !page.facts[j].prose && j > i
         };
         if !in_list || boilerplate::is_boilerplate(&line.text) {
             break;
@@ -252,7 +253,7 @@ fn mark_sources(page: &mut Page, i: usize, inline: &str) -> usize {
 fn hide_link_block(page: &mut Page, i: usize) -> usize {
     page.zones[i] = Zone::Hidden;
     let mut j = i + 1;
-    while j < page.lines.len() && !page.lines[j].after_blank && !is_prose(&page.lines[j].text) {
+    while j < page.lines.len() && !page.lines[j].after_blank && !page.facts[j].prose {
         page.zones[j] = Zone::Hidden;
         j += 1;
     }

@@ -336,6 +336,10 @@ pub fn first_sentence(text: &str) -> &str {
 /// nor after an abbreviation or a day number. Shorter text comes back whole.
 pub fn split_long_paragraph(text: &str) -> Vec<String> {
     let text = text.trim();
+    // (a text of no more bytes than that has no more chars either: not counted)
+    if text.len() <= SPLIT_ABOVE_CHARS {
+        return vec![text.to_owned()];
+    }
     let total = text.chars().count();
     if total <= SPLIT_ABOVE_CHARS {
         return vec![text.to_owned()];

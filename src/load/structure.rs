@@ -35,6 +35,8 @@ pub enum Zone {
 pub struct Page {
     pub lines: Vec<Line>,
     pub zones: Vec<Zone>,
+    /// Per line, read once (the rules ask about most lines several times).
+    pub facts: Vec<Facts>,
     pub title: Option<String>,
     pub title_inferred: bool,
     pub kicker: Option<String>,
@@ -43,6 +45,30 @@ pub struct Page {
     pub captions: Vec<String>,
     pub sources: Vec<String>,
     pub date: Option<String>,
+}
+
+/// What the rules ask about a line's text, read once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Its words, counted up to [`Facts::WORD_CAP`]: no rule asks about more.
+    pub words: usize,
+    /// Reads like running text: a sentence of eight words or more, or a long line.
+    pub prose: bool,
+    /// [`is_title_like`].
+    pub title_like: bool,
+}
+
+impl Facts {
+    pub const WORD_CAP: usize = 81;
+
+    fn of(text: &str) -> Facts {
+        let words = words_up_to(text, Facts::WORD_CAP);
+        Facts {
+            words,
+            prose: prose_with(text, words.min(25)),
+            title_like: title_like_with(text, words.min(26)),
+        }
+    }
 }
 
 /// Where a text comes from, which decides how much of it may be page debris.
@@ -59,9 +85,11 @@ pub enum Origin {
 /// Decides the role of every line.
 pub fn classify(lines: Vec<Line>, origin: Origin) -> Page {
     let zones = vec![Zone::Open; lines.len()];
+    let facts = lines.iter().map(|line| Facts::of(&line.text)).collect();
     let mut page = Page {
         lines,
         zones,
+        facts,
         ..Page::default()
     };
     marks::mark_known_lines(&mut page);
@@ -150,10 +178,14 @@ const SPACE_BYTES: [u8; 256] = {
 
 /// Could be a headline: short, with letters, not ending like a sentence or a clause.
 pub fn is_title_like(text: &str) -> bool {
+    title_like_with(text, words_up_to(text, 26))
+}
+
+/// [`is_title_like`] for a text of `n` words (counted up to 26).
+fn title_like_with(text: &str, n: usize) -> bool {
     if text.len() > 800 {
         return false; // more than 200 chars
     }
-    let n = words_up_to(text, 26);
     let bare = text.trim_end_matches(['“', '”', '"', '«', '»', '’', '\'', ' ']);
     let ends_clause = bare.ends_with([',', ';', ':'])
         || (bare.ends_with('.') && sentences::dot_ends_sentence(bare, bare.len() - 1));
@@ -164,9 +196,9 @@ pub fn is_title_like(text: &str) -> bool {
         && !text.starts_with(['•', '(', '-', '*', '–'])
 }
 
-/// Reads like running text: a sentence of eight words or more, or a long line.
-pub(crate) fn is_prose(text: &str) -> bool {
-    let n = words_up_to(text, 25);
+/// Reads like running text: a sentence of eight words or more, or a long line (`n`:
+/// its words, counted up to 25).
+fn prose_with(text: &str, n: usize) -> bool {
     (n >= 8 && ends_sentence(text)) || n >= 25
 }
 
@@ -181,25 +213,26 @@ fn next_open(page: &Page, after: usize) -> Option<usize> {
 /// Where the article proper starts: the first paragraph of running text that is followed
 /// by more (a paragraph, or a heading and a paragraph), else the first running text.
 fn article_start(page: &Page) -> Option<usize> {
-    let text = |i: usize| page.lines[i].text.as_str();
+    let (prose, title_like) = (
+        |i: usize| page.facts[i].prose,
+        |i: usize| page.facts[i].title_like,
+    );
     let teaser = open_lines(page).find(|&i| page.lines[i].teaser);
     if teaser.is_some() {
         return teaser;
     }
-    let starts_text = |i: usize| is_prose(text(i)) && !is_title_like(text(i));
+    let starts_text = |i: usize| prose(i) && !title_like(i);
     let continued =
         open_lines(page)
             .filter(|&i| starts_text(i))
             .find(|&i| match next_open(page, i) {
                 None => true,
-                Some(j) if is_prose(text(j)) => true,
-                Some(j) => {
-                    is_title_like(text(j)) && next_open(page, j).is_some_and(|k| is_prose(text(k)))
-                }
+                Some(j) if prose(j) => true,
+                Some(j) => title_like(j) && next_open(page, j).is_some_and(prose),
             });
     continued
         .or_else(|| open_lines(page).find(|&i| starts_text(i)))
-        .or_else(|| open_lines(page).find(|&i| !is_title_like(text(i))))
+        .or_else(|| open_lines(page).find(|&i| !title_like(i)))
         .or_else(|| open_lines(page).next())
 }
 
@@ -213,12 +246,12 @@ fn find_title(page: &mut Page) -> usize {
         return 0;
     };
     // A date or byline line under a title-like line marks where the page header ends.
-    let first_title_like = open_lines(page).find(|&i| is_title_like(&page.lines[i].text));
+    let first_title_like = open_lines(page).find(|&i| page.facts[i].title_like);
     let header_end = first_title_like
         .and_then(|t| (t + 1..start).find(|&m| page.zones[m] == Zone::Meta))
         .unwrap_or(start);
     let headline = open_lines(page)
-        .filter(|&i| i < header_end && is_title_like(&page.lines[i].text))
+        .filter(|&i| i < header_end && page.facts[i].title_like)
         .last();
     match headline {
         Some(i) => take_title(page, i),
@@ -274,7 +307,7 @@ fn take_title(page: &mut Page, i: usize) -> usize {
     let above = i.checked_sub(1).filter(|&k| {
         page.zones[k] == Zone::Open
             && !page.lines[i].after_blank
-            && is_title_like(&page.lines[k].text)
+            && page.facts[k].title_like
             && page.lines[k].heading_level.is_none()
     });
     let (mut title, mut kicker) = (i, above);
@@ -336,7 +369,7 @@ fn infer_title(page: &mut Page, start: usize) -> usize {
 /// lines (short lines that do not end like a sentence).
 fn hide_footer(page: &mut Page) {
     let last_text = open_lines(page)
-        .filter(|&i| is_prose(&page.lines[i].text) || page.lines[i].text.starts_with('•'))
+        .filter(|&i| page.facts[i].prose || page.lines[i].text.starts_with('•'))
         .last();
     let last_sources = (0..page.lines.len())
         .rev()
@@ -347,7 +380,7 @@ fn hide_footer(page: &mut Page) {
     for i in end + 1..page.lines.len() {
         let text = &page.lines[i].text;
         // Short labels only: a long line without a full stop is cut-off text, not a link.
-        if page.zones[i] == Zone::Open && !ends_sentence(text) && words_up_to(text, 16) <= 15 {
+        if page.zones[i] == Zone::Open && !ends_sentence(text) && page.facts[i].words <= 15 {
             page.zones[i] = Zone::Hidden;
         }
     }
@@ -361,7 +394,7 @@ fn find_lead(page: &mut Page, from: usize) {
     let text = &page.lines[i].text;
     let is_lead = text.chars().count() <= MAX_LEAD_CHARS
         && page.lines[i].heading_level.is_none()
-        && (ends_sentence(text) || !is_title_like(text))
+        && (ends_sentence(text) || !page.facts[i].title_like)
         && next_open(page, i).is_some();
     if is_lead {
         page.zones[i] = Zone::Lead;
@@ -376,11 +409,11 @@ fn mark_headings(page: &mut Page, from: usize) {
     for i in candidates {
         let line = &page.lines[i];
         let followed_by_text = next_open(page, i).is_some_and(|j| {
-            let next = &page.lines[j].text;
-            page.lines[j].heading_level.is_none() && (is_prose(next) || !is_title_like(next))
+            let next = page.facts[j];
+            page.lines[j].heading_level.is_none() && (next.prose || !next.title_like)
         });
-        let plain_heading =
-            is_title_like(&line.text) && words_up_to(&line.text, 16) <= 15 && followed_by_text;
+        let facts = page.facts[i];
+        let plain_heading = facts.title_like && facts.words <= 15 && followed_by_text;
         if line.heading_level.is_some() || plain_heading {
             page.zones[i] = Zone::Heading;
         }

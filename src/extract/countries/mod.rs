@@ -73,6 +73,11 @@ const CLOSED_COMPOUNDS: bool = true;
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::build(CLOSED_COMPOUNDS));
 
+/// Builds the gazetteer now (start-up does, beside the loader's patterns).
+pub fn warm_up() {
+    LazyLock::force(&GAZETTEER);
+}
+
 impl Gazetteer {
     fn build(closed_compounds: bool) -> Gazetteer {
         let data = data::load();

@@ -201,16 +201,12 @@ fn aligned_lowercase(text: &str) -> Option<String> {
     let mut lowered = String::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
-        // runs of ASCII are lowered bytewise, other characters one by one
+        // runs of ASCII are copied whole and lowered at the end, other characters one by one
         let ascii = rest
             .bytes()
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
-        lowered.extend(
-            rest[..ascii]
-                .bytes()
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        lowered.push_str(&rest[..ascii]);
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else {
             break;
@@ -226,6 +222,8 @@ fn aligned_lowercase(text: &str) -> Option<String> {
         }
         rest = &rest[c.len_utf8()..];
     }
+    // (this changes only ASCII letters: every other char is lowercase already)
+    lowered.make_ascii_lowercase();
     Some(lowered)
 }
 

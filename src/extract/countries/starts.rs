@@ -209,7 +209,16 @@ impl Starts {
         let Some(rest) = text.get(run..) else {
             return;
         };
-        for word in &self.compass {
+        // A prefix starts with the lower case of the run's first char, so the others
+        // need no look: most runs checked here open with a common word (mit, noch,
+        // werden) or with a dash or quotation mark, which opens no prefix.
+        let Some(first) = rest.chars().next().filter(|&c| self.class(c).1) else {
+            return;
+        };
+        let Some(lower_first) = first.to_lowercase().next() else {
+            return;
+        };
+        for word in self.compass.iter().filter(|w| w.starts_with(lower_first)) {
             if let Some(len) = self.lower_prefix(rest, word) {
                 f(run + len);
             }

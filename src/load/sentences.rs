@@ -296,7 +296,9 @@ pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
     }
     let before = &text[from..i];
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || "(„“\"»«/[".contains(c))
+        .rfind(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | '„' | '“' | '"' | '»' | '«' | '/' | '[')
+        })
         .map_or(0, |p| {
             p + before[p..].chars().next().map_or(1, char::len_utf8)
         });
@@ -316,7 +318,11 @@ pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
     if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
-    let roman = word.len() <= 5 && word.chars().all(|c| "IVXLC".contains(c)) && word.len() > 1;
+    let roman = word.len() <= 5
+        && word
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
+        && word.len() > 1;
     if roman {
         return false; // "Benedikt XVI."
     }

@@ -131,11 +131,7 @@ fn pair(text: &str, from: usize, spans: &mut Vec<Span>, marks: &mut Vec<usize>) 
     let mut scan = from;
     // every mark is '"', '\'' or starts with the byte C2 («») or E2 (the rest), so the
     // text is scanned byte by byte and decoded only there
-    while let Some(offset) = bytes[scan..]
-        .iter()
-        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-    {
-        let at = scan + offset;
+    while let Some(at) = next_mark_byte(bytes, scan) {
         let Some(c) = text[at..].chars().next() else {
             break;
         };
@@ -170,6 +166,27 @@ fn pair(text: &str, from: usize, spans: &mut Vec<Span>, marks: &mut Vec<usize>) 
     stack.first().map(|&(_, open)| open)
 }
 
+/// The first byte from `from` that may begin a mark: `"`, `'`, 0xC2 or 0xE2.
+fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    let is_lead = |b: u8| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2);
+    let mut i = from;
+    // Sixteen bytes at a time, read into a bit mask with comparisons that the compiler
+    // turns into vector code (most blocks hold no mark)
+    while let Some(block) = bytes.get(i..i + BLOCK) {
+        let bits = (block.iter().enumerate())
+            .fold(0u32, |bits, (k, &b)| bits | u32::from(is_lead(b)) << k);
+        if bits != 0 {
+            return Some(i + bits.trailing_zeros() as usize);
+        }
+        i += BLOCK;
+    }
+    let rest = bytes.get(i..)?;
+    rest.iter().position(|&b| is_lead(b)).map(|p| i + p)
+}
+
+/// The bytes [`next_mark_byte`] reads at once.
+const BLOCK: usize = 16;
+
 fn mark_len(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(0, char::len_utf8)
 }
@@ -187,9 +204,17 @@ struct Flank {
 
 impl Flank {
     fn of(prev: Option<char>, next: Option<char>) -> Flank {
-        let opens_before = |c: char| c.is_whitespace() || "([{–—-/:;,".contains(c) || is_mark(c);
-        let closes_after =
-            |c: char| c.is_whitespace() || ".,;:!?)]}…–—-/".contains(c) || is_mark(c);
+        let opens_before = |c: char| {
+            c.is_whitespace()
+                || matches!(c, '(' | '[' | '{' | '–' | '—' | '-' | '/' | ':' | ';' | ',')
+                || is_mark(c)
+        };
+        let closes_after = |c: char| {
+            c.is_whitespace()
+                || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '…')
+                || matches!(c, '–' | '—' | '-' | '/')
+                || is_mark(c)
+        };
         let left = next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(opens_before);
         let right = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_after);
         let inside_word =

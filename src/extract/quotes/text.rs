@@ -202,10 +202,7 @@ fn aligned_lowercase(text: &str) -> Option<String> {
     let mut rest = text;
     while !rest.is_empty() {
         // runs of ASCII are copied whole and lowered at the end, other characters one by one
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+        let ascii = ascii_prefix_len(rest.as_bytes());
         lowered.push_str(&rest[..ascii]);
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else {
@@ -225,6 +222,27 @@ fn aligned_lowercase(text: &str) -> Option<String> {
     // (this changes only ASCII letters: every other char is lowercase already)
     lowered.make_ascii_lowercase();
     Some(lowered)
+}
+
+/// How many bytes `bytes` opens with are ASCII: sixteen at a time while their high bits
+/// are all clear (paragraphs are mostly long ASCII runs between umlauts and marks).
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u128 = u128::from_ne_bytes([0x80; 16]);
+    let mut i = 0;
+    while let Some(block) = bytes
+        .get(i..i + 16)
+        .and_then(|b| <[u8; 16]>::try_from(b).ok())
+    {
+        if u128::from_ne_bytes(block) & HIGH_BITS != 0 {
+            break;
+        }
+        i += 16;
+    }
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(rest.len())
 }
 
 fn is_word_char(c: char) -> bool {
@@ -370,4 +388,21 @@ fn quote_ends_sentence(text: &str, quote: &Span) -> bool {
     text[quote.inner_start..quote.inner_end]
         .trim_end()
         .ends_with(['.', '!', '?', '…'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_prefix_is_found_across_blocks() {
+        let long = "Ein langer Satz ohne Umlaute, dann ";
+        for text in ["", "abc", "Grüße", &format!("{long}Grüße"), &long.repeat(3)] {
+            let want = text
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(text.len());
+            assert_eq!(ascii_prefix_len(text.as_bytes()), want, "{text}");
+        }
+    }
 }

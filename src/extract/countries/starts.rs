@@ -35,6 +35,18 @@ const AFTER: [After; 256] = {
     table
 };
 
+/// The bytes [`Starts::each`] reads at once.
+const BLOCK: usize = 16;
+
+/// One bit per byte of `block` that is not [`After::Word`] (an ASCII letter or a byte in
+/// the middle of a multi-byte char).
+fn not_in_word_bits(block: &[u8; BLOCK]) -> u32 {
+    block.iter().enumerate().fold(0, |bits, (k, &b)| {
+        let in_word = b.is_ascii_alphabetic() || (0x80..0xC0).contains(&b);
+        bits | u32::from(!in_word) << k
+    })
+}
+
 /// The places where a form can start, from the forms and the compass prefixes.
 pub(super) struct Starts {
     /// One bit per hash of the first three bytes some form begins with (a shorter form
@@ -148,24 +160,31 @@ impl Starts {
     pub fn each(&self, text: &str, mut f: impl FnMut(usize)) {
         let bytes = text.as_bytes();
         self.at(text, 0, true, &mut f);
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            i += 1;
-            match AFTER[usize::from(b)] {
-                After::Word => {}
-                After::Gap => self.at(text, i, true, &mut f),
-                After::Digit => self.at(text, i, false, &mut f),
-                After::Lead => {
-                    // `i - 1` is a char boundary: `i` moves by bytes, and only a lead
-                    // byte is decoded.
-                    let Some(c) = text.get(i - 1..).and_then(|rest| rest.chars().next()) else {
-                        continue;
-                    };
-                    i += c.len_utf8() - 1;
-                    match self.class(c) {
-                        (false, _) => self.at(text, i, true, &mut f),
-                        (true, false) => self.at(text, i, false, &mut f),
-                        (true, true) => {}
+        // Most bytes are inside words and tell nothing: a block of sixteen is read at once
+        // into a bit mask of the others, and only those are looked at (the last block is
+        // filled up with letters).
+        for (b, chunk) in bytes.chunks(BLOCK).enumerate() {
+            let mut block = [b'a'; BLOCK];
+            block[..chunk.len()].copy_from_slice(chunk);
+            let mut others = not_in_word_bits(&block);
+            while others != 0 {
+                let k = b * BLOCK + others.trailing_zeros() as usize;
+                others &= others - 1;
+                match AFTER[usize::from(bytes[k])] {
+                    After::Word => {}
+                    After::Gap => self.at(text, k + 1, true, &mut f),
+                    After::Digit => self.at(text, k + 1, false, &mut f),
+                    After::Lead => {
+                        // `k` is a char boundary: a lead byte begins a char.
+                        let Some(c) = text.get(k..).and_then(|rest| rest.chars().next()) else {
+                            continue;
+                        };
+                        let end = k + c.len_utf8();
+                        match self.class(c) {
+                            (false, _) => self.at(text, end, true, &mut f),
+                            (true, false) => self.at(text, end, false, &mut f),
+                            (true, true) => {}
+                        }
                     }
                 }
             }

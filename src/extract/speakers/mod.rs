@@ -64,14 +64,19 @@ pub fn is_unnamed(name: &str) -> bool {
             || is_group_word(word)
             || words().is_written_text(&crate::extract::quotes::text::lower(word))
     };
-    let names_one = |word: &str| {
-        (word.starts_with(char::is_uppercase) && !common(word))
+    let mut has_common = false;
+    for word in name.split_whitespace() {
+        let is_common = common(word);
+        let names_one = (word.starts_with(char::is_uppercase) && !is_common)
             || is_one_of_a_kind(word)
             || (word.starts_with(char::is_lowercase)
-                && !crate::extract::countries::find(word).is_empty())
-    };
-    let mut parts = name.split_whitespace().peekable();
-    parts.peek().is_some() && name.split_whitespace().any(common) && !parts.any(names_one)
+                && !crate::extract::countries::find(word).is_empty());
+        if names_one {
+            return false;
+        }
+        has_common |= is_common;
+    }
+    has_common
 }
 
 /// Whether `query` names this speaker: the full name or one of its words (a surname),

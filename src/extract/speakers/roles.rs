@@ -12,7 +12,6 @@ const ROLES: &str = include_str!("../../../assets/roles.txt");
 struct Roles {
     expert: WordSet,
     official: WordSet,
-    person: WordSet,
     /// expert, official and person words in one set: one walk asks all three
     any_role: WordSet,
     body: WordSet,
@@ -25,10 +24,12 @@ struct Roles {
 static LISTS: LazyLock<Roles> = LazyLock::new(|| {
     let mut roles = Roles::default();
     for (section, line) in sections(ROLES) {
+        if matches!(section, "expert" | "official" | "person") {
+            roles.any_role.extend(line.split_whitespace());
+        }
         let set = match section {
             "expert" => &mut roles.expert,
             "official" => &mut roles.official,
-            "person" => &mut roles.person,
             "body" => &mut roles.body,
             "group" => &mut roles.group,
             "one_of_a_kind" => &mut roles.one_of_a_kind,
@@ -43,9 +44,6 @@ static LISTS: LazyLock<Roles> = LazyLock::new(|| {
             _ => continue,
         };
         set.extend(line.split_whitespace());
-        if matches!(section, "expert" | "official" | "person") {
-            roles.any_role.extend(line.split_whitespace());
-        }
     }
     roles
 });

@@ -10,7 +10,7 @@ use super::np::{self, Np, NpKind};
 use super::source::{according, impersonal, is_impersonal_verb};
 use super::subject::{first_strong, verb_speaker};
 use super::sureness::{Strength, strength};
-use super::text::{Kind, Para};
+use super::text::{Kind, Para, ends_like_sentence};
 
 /// A cue and the phrase it names as the speaker.
 #[derive(Debug, Clone)]
@@ -159,19 +159,7 @@ pub(super) fn verb_at(para: &Para, k: usize, _limit: usize) -> Option<(VerbClass
 
 /// Whether the quote at token `q` ends like a sentence.
 pub(super) fn sentence_quote(para: &Para, q: usize) -> bool {
-    quote_ends_with(para, q, &['.', '!', '?', '…'])
-}
-
-/// Whether the words inside the quote at token `q` end with one of `marks`.
-pub(super) fn quote_ends_with(para: &Para, q: usize, marks: &[char]) -> bool {
-    // `q` may be the end of the paragraph (an anchor past its last token).
-    let Some(Kind::Quote(index)) = para.tokens.get(q).map(|t| t.kind) else {
-        return false;
-    };
-    let span = para.quotes[index];
-    para.text[span.inner_start..span.inner_end]
-        .trim_end()
-        .ends_with(marks)
+    para.quote_inner(q).is_some_and(ends_like_sentence)
 }
 
 /// A speech verb with a speaker of its own earlier in the clause that ends at `k`.

@@ -2,7 +2,7 @@
 //! that closes the quote's clause ("als „…“ bezeichnet"), and a clause after the next
 //! comma that reports what came before ("…, wie X berichtete").
 
-use super::attribution::{Attribution, quote_ends_with, sentence_quote, verb_at};
+use super::attribution::{Attribution, sentence_quote, verb_at};
 use super::lexicon::Gender;
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
@@ -28,7 +28,10 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         j += 1;
     }
     // "\"Prices will rise,\" according to …": English puts the comma inside the marks
-    let comma = comma_after || quote_ends_with(para, q, &[',']);
+    let comma = comma_after
+        || para
+            .quote_inner(q)
+            .is_some_and(|w| w.trim_end().ends_with(','));
     if j >= end || !para.is_word(j) {
         return None;
     }
@@ -89,12 +92,9 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
 /// Whether the quote at token `q` reads like a name: a few words, each capitalised or a
 /// short joining word ("Polizei von DeLand", "Ärzte ohne Grenzen").
 pub(super) fn name_shaped(para: &Para, q: usize) -> bool {
-    // `q` may be the end of the paragraph (an anchor past its last token).
-    let Some(Kind::Quote(index)) = para.tokens.get(q).map(|t| t.kind) else {
+    let Some(inner) = para.quote_inner(q) else {
         return false;
     };
-    let span = para.quotes[index];
-    let inner = &para.text[span.inner_start..span.inner_end];
     let words: Vec<&str> = inner.split_whitespace().collect();
     words.len() <= 5
         && words

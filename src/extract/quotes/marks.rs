@@ -18,6 +18,13 @@ pub struct Span {
     pub closed: bool,
 }
 
+impl Span {
+    /// The quoted words of `text`, without the marks.
+    pub fn inner<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.inner_start..self.inner_end]
+    }
+}
+
 /// The kinds of opening mark; each closes with its own set of marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {

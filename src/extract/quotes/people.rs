@@ -100,8 +100,7 @@ impl Reader<'_> {
                 .is_written_text(&para.lower(np.head))
                 .then(|| self.registry.document(para.str(np.head), at)),
             NpKind::QuotedName(q) => {
-                let span = para.quotes[*q];
-                let name = squash(&para.text[span.inner_start..span.inner_end]);
+                let name = squash(para.quotes[*q].inner(para.text));
                 Some(self.registry.body(&name, None, at))
             }
         }

@@ -109,7 +109,7 @@ impl<'a> Reader<'a> {
         for (text, weight) in weighted.chain(body) {
             let spans = marks::find(text, false).0;
             for span in &spans {
-                let inner = text[span.inner_start..span.inner_end].trim();
+                let inner = span.inner(text).trim();
                 if inner.split_whitespace().count() <= SHORT {
                     *self.terms.entry(inner.to_lowercase()).or_default() += weight;
                 }
@@ -165,7 +165,7 @@ impl<'a> Reader<'a> {
             return;
         };
         let span = para.quotes[index];
-        let inner = para.text[span.inner_start..span.inner_end].trim();
+        let inner = span.inner(para.text).trim();
         let shape = shape::of(para, q);
         let attr = attribution::of_quote(para, q);
         let continues_run = q == 0 && !self.running.is_empty();

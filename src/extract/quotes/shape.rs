@@ -49,7 +49,7 @@ pub fn of(para: &Para, q: usize) -> Shape {
         return Shape::default();
     };
     let span = para.quotes[index];
-    let inner = para.text[span.inner_start..span.inner_end].trim();
+    let inner = span.inner(para.text).trim();
     let parts: Vec<&str> = inner
         .split(|c: char| c.is_whitespace() || c == '/')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))

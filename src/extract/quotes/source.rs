@@ -70,8 +70,7 @@ pub(super) fn is_speaker_in(para: &Para, np: &Np) -> bool {
     }
     match np.kind {
         NpKind::QuotedName(q) => {
-            let span = para.quotes[q];
-            let inner = para.text[span.inner_start..span.inner_end].trim();
+            let inner = para.quotes[q].inner(para.text).trim();
             inner.split_whitespace().count() <= 3 && inner.starts_with(char::is_uppercase)
         }
         _ => true,

@@ -172,6 +172,15 @@ impl<'a> Para<'a> {
         self.sentences.get(at).cloned().unwrap_or(i..i + 1)
     }
 
+    /// The quoted words of the quote at token `t` (`None` when `t` is no quote; `t` may
+    /// be the end of the paragraph).
+    pub fn quote_inner(&self, t: usize) -> Option<&'a str> {
+        match self.tokens.get(t)?.kind {
+            Kind::Quote(q) => Some(self.quotes[q].inner(self.text)),
+            _ => None,
+        }
+    }
+
     /// The token of quote `q`.
     pub fn quote_token(&self, q: usize) -> Option<usize> {
         self.tokens.iter().position(|t| t.kind == Kind::Quote(q))
@@ -335,7 +344,7 @@ fn split_sentences(text: &str, tokens: &[Token], quotes: &[Span]) -> Vec<Range<u
         let ends = match t.kind {
             Kind::Punct('.') => !after_abbreviation(text, tokens, i),
             Kind::Punct('!' | '?' | '…') => true,
-            Kind::Quote(q) => quote_ends_sentence(text, &quotes[q]),
+            Kind::Quote(q) => ends_like_sentence(quotes[q].inner(text)),
             _ => false,
         };
         let next_starts = || {
@@ -384,10 +393,9 @@ fn after_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
     ABBREVIATIONS.contains(&lower(word).as_ref())
 }
 
-fn quote_ends_sentence(text: &str, quote: &Span) -> bool {
-    text[quote.inner_start..quote.inner_end]
-        .trim_end()
-        .ends_with(['.', '!', '?', '…'])
+/// Whether quoted words end like a sentence ("„… zu lästig.“").
+pub fn ends_like_sentence(words: &str) -> bool {
+    words.trim_end().ends_with(['.', '!', '?', '…'])
 }
 
 #[cfg(test)]

@@ -125,6 +125,21 @@ pub(super) fn verb_at(para: &Para, k: usize, _limit: usize) -> Option<(VerbClass
     if readings.is_empty() || (para.is_capitalized(k) && para.sentence_of(k).start != k) {
         return None;
     }
+    for reading in readings {
+        let Some(particle) = reading.particle else {
+            return Some((reading.class, para.str(k).to_string()));
+        };
+        if has_particle(para, k, particle) {
+            return Some((reading.class, format!("{} {particle}", para.str(k))));
+        }
+    }
+    None
+}
+
+/// Whether the particle of a separable verb at `k` ("hinzu", "Stellung") stands in the
+/// verb's clause, or closes the sentence past an apposition ("nahm der
+/// Ministerpräsident, Christian Wulff (CDU), zu der Frage Stellung.").
+fn has_particle(para: &Para, k: usize, particle: &str) -> bool {
     let sentence = para.sentence_of(k);
     let clause_end = (k + 1..sentence.end)
         .find(|&t| matches!(para.tokens[t].kind, Kind::Punct(',' | ';' | ':' | '.')))
@@ -133,28 +148,19 @@ pub(super) fn verb_at(para: &Para, k: usize, _limit: usize) -> Option<(VerbClass
         .rev()
         .find(|&t| matches!(para.tokens[t].kind, Kind::Punct(',' | ';' | ':')))
         .map_or(sentence.start, |t| t + 1);
-    for reading in readings {
-        let Some(particle) = reading.particle else {
-            return Some((reading.class, para.str(k).to_string()));
-        };
-        let parts: Vec<&str> = particle.split_whitespace().collect();
-        let particle_at = |t: usize| {
-            (parts.iter().enumerate()).all(|(n, p)| para.is_word(t + n) && para.lower(t + n) == *p)
-        };
-        // "nahm der Ministerpräsident, Christian Wulff (CDU), zu der Frage Stellung.":
-        // past an apposition, the particle closes the sentence
-        let last = sentence.end.saturating_sub(parts.len() + 1);
-        let closes = last > clause_end
-            && last < k + 25
-            && para.is_punct(sentence.end - 1, '.')
-            && !(k + 1..last).any(|t| matches!(para.tokens[t].kind, Kind::Punct(':' | ';')))
-            && particle_at(last);
-        let found = closes || (k + 1..clause_end).chain(clause_start..k).any(particle_at);
-        if found {
-            return Some((reading.class, format!("{} {particle}", para.str(k))));
-        }
+    let parts: Vec<&str> = particle.split_whitespace().collect();
+    let particle_at = |t: usize| {
+        (parts.iter().enumerate()).all(|(n, p)| para.is_word(t + n) && para.lower(t + n) == *p)
+    };
+    if (k + 1..clause_end).chain(clause_start..k).any(particle_at) {
+        return true;
     }
-    None
+    let last = sentence.end.saturating_sub(parts.len() + 1);
+    last > clause_end
+        && last < k + 25
+        && para.is_punct(sentence.end - 1, '.')
+        && !(k + 1..last).any(|t| matches!(para.tokens[t].kind, Kind::Punct(':' | ';')))
+        && particle_at(last)
 }
 
 /// Whether the quote at token `q` ends like a sentence.

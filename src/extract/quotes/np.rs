@@ -32,8 +32,9 @@ pub enum NpKind {
     Body,
     /// A quoted name ("schrieb „Die Zeit“"): the quote's index.
     QuotedName(usize),
-    /// A text with no author named ("der Bericht", "in einer Erklärung"): a source for
-    /// the quote, but no speaker.
+    /// A text or an utterance with no author named ("der Bericht", "in einer
+    /// Erklärung", "die Kritik"): never the subject of a verb; a written text is the
+    /// source of the quote, an utterance names no one.
     Document,
 }
 
@@ -125,11 +126,9 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
     let core_start = if det { i + 1 } else { i };
     // "den Theologen Hans Küng": a given name inside starts the name even when the
     // word before it is not a known role (but "Jakob Maria Mierscheid" has two)
-    let given = |k: usize| w.first_name(&para.lower(k)).is_some();
-    let named_from = heads
-        .clone()
-        .skip(1)
-        .find(|&k| k + 1 < heads.end && given(k) && !given(k - 1) && para.is_capitalized(k + 1));
+    let named_from = heads.clone().skip(1).find(|&k| {
+        starts_full_name(para, k, heads.end) && w.first_name(&para.lower(k - 1)).is_none()
+    });
     let role_end = heads
         .clone()
         .rev()
@@ -258,8 +257,8 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
 /// "Einer der Demonstranten", "eine der 13 Helferinnen": one of a group speaks, someone
 /// new, so the group's role does not point back to a person met before.
 fn one_of_group(para: &Para, i: usize, lower: &str, limit: usize) -> Option<Np> {
-    let genitive = matches!(para.lower(i + 1).as_ref(), "der" | "des" | "of");
-    if !(matches!(lower, "einer" | "eine" | "eines" | "one") && genitive) {
+    let one = matches!(lower, "einer" | "eine" | "eines" | "one");
+    if !one || !matches!(para.lower(i + 1).as_ref(), "der" | "des" | "of") {
         return None;
     }
     let group = at(para, i + 1, limit)?;

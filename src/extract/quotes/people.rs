@@ -35,6 +35,8 @@ impl Reader<'_> {
     /// The entity a speaker phrase names.
     pub(super) fn resolve(&mut self, para: &Para, np: &Np) -> Option<usize> {
         let at = self.clock;
+        // what stands between commas after the phrase, when it says what they are
+        let apposition = np.apposition.as_ref().filter(|a| is_role_phrase(para, a));
         match &np.kind {
             NpKind::Pronoun { gender } => self.registry.pronoun(*gender, at),
             NpKind::Possessive => {
@@ -48,7 +50,6 @@ impl Reader<'_> {
             }
             NpKind::Person { name, role } => {
                 let name_text = squash(span_text(para, name.start, name.end));
-                let apposition = np.apposition.as_ref().filter(|a| is_role_phrase(para, a));
                 let role_text = match (apposition, role, &np.role_tail) {
                     (Some(a), _, _) => Some(squash(span_text(para, a.start, a.end))),
                     (None, Some(r), Some(tail)) => Some(format!(
@@ -72,7 +73,6 @@ impl Reader<'_> {
                     .flatten();
                 known.or_else(|| {
                     let name = squash(span_text(para, np.core.start, np.core.end));
-                    let apposition = np.apposition.as_ref().filter(|a| is_role_phrase(para, a));
                     let role = match apposition {
                         Some(a) => format!("{name}, {}", squash(span_text(para, a.start, a.end))),
                         None => name.clone(),

@@ -234,7 +234,7 @@ pub(super) fn complement(para: &Para, at: usize, limit: usize) -> Option<usize> 
     }
     // "vom Dienstagabend", "im März": a time, not a place or body the phrase belongs to;
     // "im Zusammenhang mit", "in der folgenden Urteilsbegründung": a circumstance
-    let first = heads.clone().next().map(|h| para.lower(h).into_owned());
+    let first = heads.clone().next().map(|h| para.lower(h));
     let time = first.as_deref().is_some_and(is_time_word);
     let place_word = matches!(lower.as_ref(), "in" | "im" | "aus" | "bei" | "beim");
     let circumstance = place_word
@@ -360,4 +360,10 @@ fn is_domain(word: &str) -> bool {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
     })
+}
+
+/// Whether word `t` is a subjunctive verb form ("sei", "habe"), the mark of reported
+/// speech.
+pub(super) fn is_subjunctive(para: &Para, t: usize) -> bool {
+    para.is_word(t) && !para.is_capitalized(t) && para.is(t, "subjunctive")
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::attribution::{self, Attribution};
 use super::lexicon::VerbClass;
 use super::marks;
+use super::phrase::is_subjunctive;
 use super::shape::{self, Shape};
 use super::text::{Kind, Para};
 use crate::extract::speakers::registry::{Clock, Registry};
@@ -341,7 +342,7 @@ fn reports_speech(para: &Para, q: usize) -> bool {
             .map_or(sentence.start, |c| c + 1);
     }
     let end = (q..sentence.end).find(colon).unwrap_or(sentence.end);
-    (start..end).any(|t| para.is_word(t) && !para.is_capitalized(t) && para.is(t, "subjunctive"))
+    (start..end).any(|t| is_subjunctive(para, t))
 }
 
 fn opens_with_mark(text: &str) -> bool {

@@ -9,6 +9,7 @@ use super::clauses::{
 };
 use super::lexicon::{VerbClass, words};
 use super::np::{self, Np, NpKind};
+use super::phrase::is_subjunctive;
 use super::source::speaking;
 use super::sureness::{Strength, strength};
 use super::text::{Kind, Para};
@@ -138,15 +139,11 @@ pub(super) fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
     // "Jim DeMint, ein Mitglied des Senats, …": an apposition inside the opening phrase
     // is no subject of its own
     let opening = np::at(para, leading, v).map(|np| np.range);
-    starts.retain(|&s| opening.as_ref().is_none_or(|r| s <= r.start || s >= r.end));
+    let inside_opening = |s: usize| opening.as_ref().is_some_and(|r| s > r.start && s < r.end);
     // "Er sagte, Europa brauche die Engländer und fügte hinzu": a clause in reported
     // speech holds what was said, not who says the verb after it
-    let reported = |s: usize| {
-        s > leading
-            && (s..v)
-                .any(|t| para.is_word(t) && !para.is_capitalized(t) && para.is(t, "subjunctive"))
-    };
-    starts.retain(|&s| !reported(s));
+    let reported = |s: usize| s > leading && (s..v).any(|t| is_subjunctive(para, t));
+    starts.retain(|&s| !inside_opening(s) && !reported(s));
     starts.sort_unstable_by(|a, b| b.cmp(a));
     starts.dedup();
     starts.into_iter().find_map(|s| {

@@ -6,6 +6,7 @@
 //! reader shows it. The library exposes every part for tests and benches.
 
 pub mod app;
+pub mod bytes;
 pub mod corpus;
 pub mod export;
 pub mod extract;

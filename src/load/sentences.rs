@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::extract::quotes::lexicon::Fnv;
+use crate::bytes::Fnv;
 use crate::load::rules::sections;
 
 /// Paragraphs longer than this many chars are cut by [`split_long_paragraph`].

@@ -5,6 +5,7 @@
 //! last sentence is footer debris, a repeated line is a duplicate, and a heading is a short
 //! line between paragraphs.
 
+use crate::bytes::{BLOCK, block_at, block_bits};
 use crate::load::blocks::Line;
 use crate::load::squash::{Seen, squash};
 use crate::load::{marks, sentences};
@@ -132,10 +133,7 @@ pub(crate) fn words_up_to(text: &str, cap: usize) -> usize {
     while i < bytes.len() {
         // A block with no byte that may start a wide space is counted at once with bit
         // masks, a few instructions a byte against about ten in the byte loop below.
-        let block = bytes
-            .get(i..i + BLOCK)
-            .and_then(|b| <&[u8; BLOCK]>::try_from(b).ok());
-        if let Some((spaces, 0)) = block.map(space_bits) {
+        if let Some((spaces, 0)) = block_at(bytes, i).map(space_bits) {
             let words = !spaces & BLOCK_BITS;
             let starts = words & !(words << 1 | u32::from(in_word));
             n += starts.count_ones() as usize;
@@ -175,18 +173,16 @@ pub(crate) fn words_up_to(text: &str, cap: usize) -> usize {
     n
 }
 
-/// The bytes [`words_up_to`] reads at once, and the bits of so many.
-const BLOCK: usize = 16;
+/// The bits of one block of bytes.
 const BLOCK_BITS: u32 = (1 << BLOCK) - 1;
 
 /// One bit per byte of `block` that is an ASCII white space, and one per byte that
 /// may start a wider one (0xC2, 0xE1, 0xE2, 0xE3).
 fn space_bits(block: &[u8; BLOCK]) -> (u32, u32) {
-    let (mut spaces, mut wide) = (0, 0);
-    for (k, &b) in block.iter().enumerate() {
-        spaces |= u32::from(b == b' ' || b.wrapping_sub(b'\t') <= b'\r' - b'\t') << k;
-        wide |= u32::from(b == 0xC2 || b.wrapping_sub(0xE1) <= 2) << k;
-    }
+    let spaces = block_bits(block, |b| {
+        b == b' ' || b.wrapping_sub(b'\t') <= b'\r' - b'\t'
+    });
+    let wide = block_bits(block, |b| b == 0xC2 || b.wrapping_sub(0xE1) <= 2);
     (spaces, wide)
 }
 

@@ -3,6 +3,8 @@
 //! (Ost|ukraine, süd|deutsche). The matcher walks its automaton only from these places
 //! instead of over every byte; its rules accept no hit that starts anywhere else.
 
+use crate::bytes::{BLOCK, block_bits};
+
 /// What a byte tells about the place right after it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum After {
@@ -35,16 +37,10 @@ const AFTER: [After; 256] = {
     table
 };
 
-/// The bytes [`Starts::each`] reads at once.
-const BLOCK: usize = 16;
-
-/// One bit per byte of `block` that is not [`After::Word`] (an ASCII letter or a byte in
-/// the middle of a multi-byte char).
-fn not_in_word_bits(block: &[u8; BLOCK]) -> u32 {
-    block.iter().enumerate().fold(0, |bits, (k, &b)| {
-        let in_word = b.is_ascii_alphabetic() || (0x80..0xC0).contains(&b);
-        bits | u32::from(!in_word) << k
-    })
+/// Whether a byte is [`After::Word`]: an ASCII letter or a byte in the middle of a
+/// multi-byte char.
+fn in_word(b: u8) -> bool {
+    b.is_ascii_alphabetic() || (0x80..0xC0).contains(&b)
 }
 
 /// The places where a form can start, from the forms and the compass prefixes.
@@ -166,7 +162,7 @@ impl Starts {
         for (b, chunk) in bytes.chunks(BLOCK).enumerate() {
             let mut block = [b'a'; BLOCK];
             block[..chunk.len()].copy_from_slice(chunk);
-            let mut others = not_in_word_bits(&block);
+            let mut others = block_bits(&block, |b| !in_word(b));
             while others != 0 {
                 let k = b * BLOCK + others.trailing_zeros() as usize;
                 others &= others - 1;

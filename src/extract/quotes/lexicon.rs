@@ -2,35 +2,14 @@
 //! inflections, speech and title nouns, closed word classes and given names. Parsed once.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
+
+pub use crate::bytes::Fnv;
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::Anchored;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
-
-/// FNV-1a: the word lists are hashed for every token, and SipHash's protection against
-/// crafted keys buys nothing for fixed lists.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
 
 /// A set of lowercase words hashed with [`Fnv`], with a bitmap of the byte endings of its
 /// members so that most words are ruled out without hashing any tail of them, and (built

@@ -4,6 +4,8 @@
 //! part of the outer one; an opening mark that is never closed ends its quote at the end
 //! of its sentence, so it cannot swallow the rest of a long paragraph.
 
+use crate::bytes::{BLOCK, block_at, block_bits};
+
 /// A top-level quote in a paragraph, in byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -179,9 +181,8 @@ fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     // Sixteen bytes at a time, read into a bit mask with comparisons that the compiler
     // turns into vector code (most blocks hold no mark)
-    while let Some(block) = bytes.get(i..i + BLOCK) {
-        let bits = (block.iter().enumerate())
-            .fold(0u32, |bits, (k, &b)| bits | u32::from(is_lead(b)) << k);
+    while let Some(block) = block_at(bytes, i) {
+        let bits = block_bits(block, is_lead);
         if bits != 0 {
             return Some(i + bits.trailing_zeros() as usize);
         }
@@ -190,9 +191,6 @@ fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
     let rest = bytes.get(i..)?;
     rest.iter().position(|&b| is_lead(b)).map(|p| i + p)
 }
-
-/// The bytes [`next_mark_byte`] reads at once.
-const BLOCK: usize = 16;
 
 fn mark_len(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(0, char::len_utf8)

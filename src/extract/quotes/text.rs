@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::lexicon::{VerbReading, Words, words};
 use super::marks::{self, Span};
+use crate::bytes::{BLOCK, block_at};
 use crate::extract::speakers::{is_body_word, is_role_word};
 
 /// What a token is.
@@ -238,14 +239,11 @@ fn aligned_lowercase(text: &str) -> Option<String> {
 fn ascii_prefix_len(bytes: &[u8]) -> usize {
     const HIGH_BITS: u128 = u128::from_ne_bytes([0x80; 16]);
     let mut i = 0;
-    while let Some(block) = bytes
-        .get(i..i + 16)
-        .and_then(|b| <[u8; 16]>::try_from(b).ok())
-    {
+    while let Some(&block) = block_at(bytes, i) {
         if u128::from_ne_bytes(block) & HIGH_BITS != 0 {
             break;
         }
-        i += 16;
+        i += BLOCK;
     }
     let rest = bytes.get(i..).unwrap_or_default();
     i + rest

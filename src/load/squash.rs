@@ -19,20 +19,28 @@ const SQUASHED_ASCII: [u8; 128] = {
     table
 };
 
-/// The hash of [`squash`]`(text)`, without building the string: the squashed bytes go
-/// through a small buffer, whose whole 8-byte words are folded into the hash (so the
-/// hash is of the byte stream however it is cut), ASCII without decoding.
+/// The hash of [`squash`]`(text)`, without building the string.
 pub(crate) fn squash_hash(text: &str) -> u64 {
+    squash_hash_up_to(text, usize::MAX)
+}
+
+/// The hash of the first `limit` bytes of [`squash`]`(text)` (all of it when shorter),
+/// without building the string: the squashed bytes go through a small buffer, whose
+/// whole 8-byte words are folded into the hash (so the hash is of the byte stream
+/// however it is cut), ASCII without decoding.
+fn squash_hash_up_to(text: &str, limit: usize) -> u64 {
     let bytes = text.as_bytes();
     let mut buf = [0u8; 256];
     let mut hash = WordHash::default();
-    let (mut n, mut i) = (0, 0);
-    while i < bytes.len() {
+    // `folded` bytes are in the hash, `n` more in the buffer
+    let (mut folded, mut n, mut i) = (0, 0, 0);
+    while i < bytes.len() && folded + n < limit {
         if n + 16 > buf.len() {
             let whole = n - n % 8;
             hash.words(&buf[..whole]);
             buf.copy_within(whole..n, 0);
             n -= whole;
+            folded += whole;
         }
         let b = bytes[i];
         if b.is_ascii() {
@@ -52,7 +60,7 @@ pub(crate) fn squash_hash(text: &str) -> u64 {
             }
         }
     }
-    hash.finish(&buf[..n])
+    hash.finish(&buf[..n.min(limit - folded)])
 }
 
 /// A fast 64-bit hash of a byte stream taken 8 bytes at a time, each word folded in by a
@@ -112,31 +120,6 @@ pub(crate) fn squash(text: &str) -> String {
 /// How many squashed bytes of a line's opening [`Seen`] keys it by.
 const HEAD_BYTES: usize = 32;
 
-/// The hash of the first [`HEAD_BYTES`] bytes of [`squash`]`(text)` (all of it when
-/// shorter): lines with different heads cannot squash alike.
-fn squash_head_hash(text: &str) -> u64 {
-    let mut buf = [0u8; HEAD_BYTES + 8];
-    let mut n = 0;
-    for c in text.chars() {
-        if n >= HEAD_BYTES {
-            break;
-        }
-        if c.is_ascii() {
-            let b = SQUASHED_ASCII[c as usize];
-            buf[n] = b;
-            n += usize::from(b != 0);
-        } else if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                if n + lower.len_utf8() > buf.len() {
-                    break;
-                }
-                n += lower.encode_utf8(&mut buf[n..]).len();
-            }
-        }
-    }
-    WordHash::default().finish(&buf[..n.min(HEAD_BYTES)])
-}
-
 /// Lines seen so far, to tell a repeat (same [`squash`]) from a new line. A line is
 /// first keyed by the hash of its squashed opening; only lines whose openings match are
 /// hashed whole ([`squash_hash`]) and compared by that.
@@ -148,7 +131,10 @@ pub(crate) struct Seen<'a> {
 impl<'a> Seen<'a> {
     /// Adds `text`; false when a line that squashes alike was added before.
     pub fn insert(&mut self, text: &'a str) -> bool {
-        let lines = self.by_head.entry(squash_head_hash(text)).or_default();
+        // lines with different openings cannot squash alike
+        let lines = (self.by_head)
+            .entry(squash_hash_up_to(text, HEAD_BYTES))
+            .or_default();
         if lines.is_empty() {
             lines.push((text, None));
             return true;
@@ -175,6 +161,20 @@ mod tests {
         assert_eq!(squash_hash(&long), squash_hash(&squashed));
         assert_eq!(squash_hash("Ä b, C!"), squash_hash("äbc"));
         assert_ne!(squash_hash("Ä b, C!"), squash_hash("äbd"));
+    }
+
+    #[test]
+    fn the_head_hash_is_the_hash_of_the_squashed_opening() {
+        let long = "Über 3 Äpfel, sagte ER. ".repeat(40);
+        let squashed = squash(&long);
+        for limit in [1, 8, 31, 32, 300, 10_000] {
+            let head = &squashed.as_bytes()[..limit.min(squashed.len())];
+            assert_eq!(
+                squash_hash_up_to(&long, limit),
+                WordHash::default().finish(head),
+                "{limit}"
+            );
+        }
     }
 
     #[test]

@@ -152,6 +152,24 @@ fn role_noun_resolves_to_the_person_with_that_role() {
 }
 
 #[test]
+fn role_noun_does_not_resolve_to_another_compound_of_it() {
+    assert_eq!(
+        speakers(&[
+            "Innenminister Paul Brandt traf am Morgen Außenministerin Eva Lorenz. Sie sprachen über Grenzen.",
+            "„Wir schließen keinen Übergang“, sagte der Innenminister danach.",
+        ]),
+        vec![named("Paul Brandt")]
+    );
+    assert_eq!(
+        speakers(&[
+            "Ministerpräsident Karl Sauer hat den Landtag aufgelöst. Landtagspräsidentin Ina Wolf nahm das an.",
+            "„Ich sehe keine andere Wahl“, sagte der Ministerpräsident.",
+        ]),
+        vec![named("Karl Sauer")]
+    );
+}
+
+#[test]
 fn role_before_the_name() {
     let (quotes, speakers) = read(&[
         "„Wir brauchen mehr Personal in den Schulen“, sagte Bildungsministerin Julia Roth.",

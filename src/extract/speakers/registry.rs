@@ -226,9 +226,10 @@ impl Registry {
     }
 
     /// The most recent person whose role has the same role word ("der Militärexperte"
-    /// → the one introduced as "Experte für …").
+    /// → the one introduced as "Experte für …"). Two compounds of one role word name
+    /// two roles: "der Bundespräsident" is not the "Bundestagspräsident".
     pub fn by_role(&self, role_word: &str, at: Clock) -> Option<usize> {
-        let stem = role_stem(role_word);
+        let wanted = RoleWord::of(role_word);
         let (id, e) = self
             .entities
             .iter()
@@ -240,7 +241,7 @@ impl Registry {
                     // Papstes" is no pope)
                     r.split_whitespace()
                         .take_while(|w| !ROLE_LINKS.contains(w))
-                        .any(|w| role_stem(w) == stem)
+                        .any(|w| RoleWord::of(w).fits(&wanted))
                 })
             })
             .max_by_key(|(_, e)| e.seen)?;
@@ -252,6 +253,37 @@ impl Registry {
 const ROLE_LINKS: &[&str] = &[
     "des", "der", "von", "vom", "bei", "beim", "am", "an", "für", "im", "in", "aus", "of", "at",
 ];
+
+/// A role word split into the role it names and what the compound adds before it
+/// ("Bundestagspräsident" → "präsident" and "bundestags").
+struct RoleWord {
+    stem: String,
+    prefix: String,
+}
+
+impl RoleWord {
+    fn of(word: &str) -> RoleWord {
+        let stem = role_stem(word);
+        let lower = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        // a hyphenated first part names a party or a body, not another role
+        // ("SPD-Fraktionschef" is a "Fraktionschef")
+        let prefix = lower
+            .rfind(stem.as_str())
+            .map(|at| &lower[..at])
+            .map(|p| p.rsplit('-').next().unwrap_or(p))
+            .unwrap_or("")
+            .to_string();
+        RoleWord { stem, prefix }
+    }
+
+    /// The same role: the same role word, and no two different compounds of it.
+    fn fits(&self, wanted: &RoleWord) -> bool {
+        self.stem == wanted.stem
+            && (self.prefix.is_empty() || wanted.prefix.is_empty() || self.prefix == wanted.prefix)
+    }
+}
 
 /// The end of a role word that names the role ("militärexperte" → "experte"): the
 /// longest tail that is itself a role word.

@@ -170,6 +170,27 @@ fn role_noun_does_not_resolve_to_another_compound_of_it() {
 }
 
 #[test]
+fn plural_speech_verbs_attribute() {
+    assert_eq!(
+        speakers(&[
+            "„Wozu brauchen wir dann noch den Verband?“, fragen sich Ökonomen.",
+            "„Der Rückgang ist dramatisch“, klagen die Landwirte im Norden.",
+        ]),
+        vec![named("Ökonomen"), named("Landwirte im Norden")]
+    );
+}
+
+#[test]
+fn states_speak_together() {
+    assert_eq!(
+        speakers(&[
+            "Die Bundesländer erwarten Mehrkosten, die durch einen „erheblichen Bedarf an neuen Schulen“ entstünden.",
+        ]),
+        vec![named("Bundesländer")]
+    );
+}
+
+#[test]
 fn role_before_the_name() {
     let (quotes, speakers) = read(&[
         "„Wir brauchen mehr Personal in den Schulen“, sagte Bildungsministerin Julia Roth.",

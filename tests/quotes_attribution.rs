@@ -191,6 +191,27 @@ fn states_speak_together() {
 }
 
 #[test]
+fn quoted_names_of_papers_speak() {
+    assert_eq!(
+        speakers(&[
+            "„Die neue Version holt kräftig auf“, schreibt die „Netzwelt“.",
+            "Laut „Tagesblatt“ ist die Lage „sehr ernst und für alle Beteiligten angespannt“.",
+        ]),
+        vec![named("Netzwelt"), named("Tagesblatt")]
+    );
+}
+
+#[test]
+fn who_quotes_is_not_who_speaks() {
+    assert_eq!(
+        speakers(&[
+            "Die Landrätin Sonja Krug wird von der „Abendpost“ mit den Worten zitiert: „Wir sind vorbereitet.“",
+        ]),
+        vec![named("Sonja Krug")]
+    );
+}
+
+#[test]
 fn role_before_the_name() {
     let (quotes, speakers) = read(&[
         "„Wir brauchen mehr Personal in den Schulen“, sagte Bildungsministerin Julia Roth.",

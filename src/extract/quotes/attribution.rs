@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::following::{after, clause_after, later};
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
-use super::source::{according, impersonal, is_impersonal_verb};
+use super::source::{according, impersonal, is_impersonal_verb, is_quoted_name};
 use super::subject::{first_strong, verb_speaker};
 use super::sureness::{Strength, strength};
 use super::text::{Kind, Para, ends_like_sentence};
@@ -229,8 +229,13 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
     let mut k = anchor;
     while k > start {
         k -= 1;
-        if let Kind::Quote(_) = para.tokens[k].kind {
-            break;
+        // an earlier quote has its own speaker; a quoted name does not ("Laut „Reuters“
+        // ist die Lage „…“")
+        if let Kind::Quote(q) = para.tokens[k].kind {
+            let cited = k > start && para.is(k - 1, "according_to") && is_quoted_name(para, q);
+            if !cited {
+                break;
+            }
         }
         // "kritisierte die Haltung Kozulins, der zum Sturm aufgerufen haben soll, als
         // „…“": the verbs of a relative clause are not the quote's

@@ -75,6 +75,23 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         return None;
     }
     let lower = para.lower(i);
+    // "schreibt die „Computerwoche“": an article before a quoted name
+    if let Some(Kind::Quote(q)) = para.tokens.get(i + 1).map(|t| t.kind)
+        && i + 1 < limit
+        && matches!(
+            lower.as_ref(),
+            "der" | "die" | "das" | "des" | "dem" | "den"
+        )
+    {
+        return Some(Np {
+            range: i..i + 2,
+            core: i + 1..i + 2,
+            kind: NpKind::QuotedName(q),
+            apposition: None,
+            role_tail: None,
+            head: i + 1,
+        });
+    }
     if let Some(one) = one_of_group(para, i, &lower, limit) {
         return Some(one);
     }

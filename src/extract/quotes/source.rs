@@ -69,12 +69,18 @@ pub(super) fn is_speaker_in(para: &Para, np: &Np) -> bool {
         return false;
     }
     match np.kind {
-        NpKind::QuotedName(q) => {
-            let inner = para.quotes[q].inner(para.text).trim();
-            inner.split_whitespace().count() <= 3 && inner.starts_with(char::is_uppercase)
-        }
+        NpKind::QuotedName(q) => is_quoted_name(para, q),
         _ => true,
     }
+}
+
+/// Whether quote `q` holds a short name ("„Die Zeit“", "„Reuters“"), not words someone
+/// said.
+pub(super) fn is_quoted_name(para: &Para, q: usize) -> bool {
+    let inner = para.quotes[q].inner(para.text).trim();
+    inner.split_whitespace().count() <= 3
+        && inner.starts_with(char::is_uppercase)
+        && !inner.ends_with(['.', '!', '?', ','])
 }
 
 /// "laut X", "so X", "X zufolge", "nach Angaben X", "Seiner Ansicht nach", "Sein

@@ -212,6 +212,17 @@ fn who_quotes_is_not_who_speaks() {
 }
 
 #[test]
+fn heisst_es_in_a_text_after_the_clause() {
+    assert_eq!(
+        speakers(&[
+            "„Wir schaffen den Umbau bis zum Jahresende“, so heißt es in einer Erklärung des Betriebsrates.",
+            "Der Konzern will „durch mehr Effizienz und eine höhere Produktivität“ sparen, heißt es in einem Schreiben der Gewerkschaft.",
+        ]),
+        vec![named("Betriebsrates"), named("Gewerkschaft")]
+    );
+}
+
+#[test]
 fn role_before_the_name() {
     let (quotes, speakers) = read(&[
         "„Wir brauchen mehr Personal in den Schulen“, sagte Bildungsministerin Julia Roth.",

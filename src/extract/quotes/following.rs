@@ -62,6 +62,10 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
     if lower == "so"
         && let Some((class, cue)) = verb_at(para, j + 1, end)
     {
+        // "„…“, so heißt es in der Erklärung des Verbands"
+        if is_impersonal_verb(&para.lower(j + 1)) {
+            return Some(impersonal(para, j + 1, end, format!("so {cue}")));
+        }
         let speaker = speaker_after(para, j + 2, end);
         return Some(Attribution::new(format!("so {cue}"), class, speaker, true));
     }
@@ -152,7 +156,7 @@ pub(super) fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
             let (class, cue) = verb_at(para, verb, end)?;
             return Some(Attribution::new(cue, class, Some(speaker), false));
         }
-        Some(word) => verb_at(para, comma + 1, end).is_some() && !is_impersonal_verb(word),
+        Some(_) => verb_at(para, comma + 1, end).is_some(),
         None => false,
     };
     if !reports {

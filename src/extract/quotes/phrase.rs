@@ -202,7 +202,10 @@ pub fn is_name_word(para: &Para, t: usize) -> bool {
         let after_given_name = t > 0 && words().first_name(&para.lower(t - 1)).is_some();
         return after_given_name && classes & pronouns == 0 && lower != "sie";
     }
-    classes & never == 0 && para.verb(t).is_empty()
+    // a verb's form capitalised inside a sentence is a noun, and a text's name may be one
+    // ("in einem Schreiben der Gewerkschaft")
+    let noun = || inside && words().is_document(&lower);
+    classes & never == 0 && (para.verb(t).is_empty() || noun())
 }
 
 /// "des nordkoreanischen Verteidigungsministeriums", "in Ankara", "von Carnegie …":

@@ -60,7 +60,7 @@ fn a_genitive_country_is_no_name() {
 }
 
 #[test]
-fn a_document_speaks_through_its_author_or_not_at_all() {
+fn a_document_speaks_through_its_author_or_itself() {
     let with_author = speaker(&[
         "In einer Mitteilung des Umweltministeriums heißt es: „Die gemessenen Werte sind völlig unbedenklich.“",
     ]);
@@ -70,8 +70,14 @@ fn a_document_speaks_through_its_author_or_not_at_all() {
             .is_some_and(|s| s.contains("Umweltministerium")),
         "{with_author:?}"
     );
+    // with no author the text itself is the source
     assert_eq!(
         speaker(&["Im Bericht heißt es: „Die Lage im Land ist weiterhin sehr ernst.“"]),
+        Some("Bericht".into())
+    );
+    // an utterance noun names no one
+    assert_eq!(
+        speaker(&["In der Kritik heißt es: „Die Lage im Land ist weiterhin sehr ernst.“"]),
         None
     );
 }
@@ -182,6 +188,24 @@ fn role_and_body_words_in_any_inflection() {
             "{neither}"
         );
     }
+}
+
+/// A text with its article inside the preposition ("im Gutachten") or named by a
+/// genitive ("das Fazit des Berichts") is the source of its words too.
+#[test]
+fn a_text_after_im_or_in_a_genitive_is_the_source() {
+    assert_eq!(
+        speaker(&["Im Gutachten heißt es: „Die Tragfähigkeit der Brücke ist nicht mehr gegeben.“"]),
+        Some("Gutachten".into())
+    );
+    assert_eq!(
+        speaker(&["Im Bericht der Kommission heißt es: „Die Wahl war frei, aber nicht fair.“"]),
+        Some("Kommission".into())
+    );
+    assert_eq!(
+        speaker(&["Das Fazit des Berichts lautete: „Die Wahl war frei, aber nicht fair.“"]),
+        Some("Berichts".into())
+    );
 }
 
 /// A text quoted with no author is the source of its words ("laut dem Bericht"); an

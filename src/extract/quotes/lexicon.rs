@@ -367,7 +367,13 @@ impl Words {
     /// A noun for a written text (the `[document]` list: "Bericht", "Gesetzentwurf",
     /// "Homepage"), not for an utterance ("Kritik", "Fazit").
     pub fn is_written_text(&self, word: &str) -> bool {
+        // and its genitive ("des Berichts", "des Gesetzes")
+        let genitive = [word.strip_suffix("es"), word.strip_suffix('s')];
         ends_with_any(&self.document_nouns, word)
+            || genitive
+                .into_iter()
+                .flatten()
+                .any(|stem| ends_with_any(&self.document_nouns, stem))
     }
 
     /// A noun that opens a phrase of circumstance ("im Zusammenhang", "im Rahmen"), as

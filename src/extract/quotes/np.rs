@@ -181,7 +181,10 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
             )
         }
         Some(r) => (NpKind::RoleRef { head: r, definite }, heads.end),
-        None if (det || has_mods || common_noun_phrase(para, heads.clone()))
+        None if (det
+            || has_mods
+            || after_contraction(para, i)
+            || common_noun_phrase(para, heads.clone()))
             && w.first_name(&para.lower(heads.start)).is_none() =>
         {
             (NpKind::Body, heads.end)
@@ -302,4 +305,15 @@ pub fn is_genitive_place(word: &str) -> bool {
             && countries::find(stem).len() == 1
             && countries::find(word).len() == 1
     })
+}
+
+/// "im Bericht", "vom Ministerium": the article is inside the preposition before `i`, so
+/// the noun after it is no one's name.
+pub(super) fn after_contraction(para: &Para, i: usize) -> bool {
+    i > 0
+        && para.is_word(i - 1)
+        && matches!(
+            para.lower(i - 1).as_ref(),
+            "im" | "vom" | "beim" | "zum" | "zur" | "am"
+        )
 }

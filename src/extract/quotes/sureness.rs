@@ -3,7 +3,7 @@
 //! it is when several phrases compete.
 
 use super::lexicon::words;
-use super::np::{Np, NpKind, at, is_genitive_place};
+use super::np::{Np, NpKind, after_contraction, at, is_genitive_place};
 use super::phrase::has_noun_ending;
 use super::text::Para;
 use crate::extract::countries;
@@ -58,7 +58,17 @@ pub fn author(para: &Para, np: &Np) -> Option<Np> {
     } else {
         link
     };
-    at(para, from, np.range.end.max(from + 1)).filter(|a| can_speak(para, a))
+    let author = at(para, from, np.range.end.max(from + 1))?;
+    if can_speak(para, &author) {
+        return Some(author);
+    }
+    // "Das Fazit des Berichts": a text's words come from the text
+    let text =
+        matches!(author.kind, NpKind::Body) && words().is_written_text(&para.lower(author.head));
+    text.then_some(Np {
+        kind: NpKind::Document,
+        ..author
+    })
 }
 
 /// Whether a phrase can be a speaker (DESIGN.md §4: a person or a body): a pronoun, a
@@ -80,6 +90,7 @@ pub fn can_speak(para: &Para, np: &Np) -> bool {
             let head = &para.lower(np.head);
             // "Mats Schönauer": capitalised words with no article and no noun ending
             let bare_name = np.core.start == np.range.start
+                && !after_contraction(para, np.range.start)
                 && !(np.core.start..=np.head).any(|t| has_noun_ending(para.str(t)))
                 && (np.core.start..=np.head).all(|t| para.is_capitalized(t));
             let letters = para.str(np.head).chars().filter(|c| c.is_alphabetic());

@@ -223,6 +223,26 @@ fn heisst_es_in_a_text_after_the_clause() {
 }
 
 #[test]
+fn so_x_closing_the_sentence_speaks_for_it() {
+    assert_eq!(
+        speakers(&[
+            "Jan Koch sprach von Fortschritten. Der Plan sei „mit Vorsicht zu genießen“, weil ähnliche Bauten doppelt so viel gekostet hätten, so die Prüfbehörde.",
+        ]),
+        vec![named("Prüfbehörde")]
+    );
+}
+
+#[test]
+fn nach_bewertung_von_names_the_source() {
+    assert_eq!(
+        speakers(&[
+            "Die Nachrichten gaben nach Bewertung von Polizei und Staatsanwaltschaft „keinen Anlass für strafrechtliche Maßnahmen“.",
+        ]),
+        vec![named("Polizei")]
+    );
+}
+
+#[test]
 fn role_before_the_name() {
     let (quotes, speakers) = read(&[
         "„Wir brauchen mehr Personal in den Schulen“, sagte Bildungsministerin Julia Roth.",

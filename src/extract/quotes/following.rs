@@ -159,13 +159,29 @@ pub(super) fn later(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         Some(_) => verb_at(para, comma + 1, end).is_some(),
         None => false,
     };
-    if !reports {
-        return None;
-    }
+    // "sei „…“, da …, so die FIFA.": "so X" closing the sentence speaks for all of it
+    let comma = if reports {
+        comma
+    } else {
+        closing_so(para, q, end)?
+    };
     let mut found = after(para, comma - 1, end)?;
     found.speaker.as_ref()?;
     found.tight = false;
     Some(found)
+}
+
+/// The comma before a "so X" that ends the sentence after the quote at `q`, with no
+/// other quote in between.
+fn closing_so(para: &Para, q: usize, end: usize) -> Option<usize> {
+    let comma = (q + 1..end).rev().find(|&t| para.is_punct(t, ','))?;
+    let so = para.is_word(comma + 1) && para.lower(comma + 1) == "so";
+    let quote_between = (q + 1..comma).any(|t| matches!(para.tokens[t].kind, Kind::Quote(_)));
+    let speaker_ends = np::at(para, comma + 2, end).is_some_and(|np| {
+        let after = np.range.end;
+        after >= end || para.is_punct(after, '.') || para.is_punct(after, '!')
+    });
+    (so && !quote_between && speaker_ends).then_some(comma)
 }
 
 /// After "zitiert" the one cited is the speaker, not the one who cites: "„…“, zitiert

@@ -243,6 +243,17 @@ fn nach_bewertung_von_names_the_source() {
 }
 
 #[test]
+fn a_quote_in_an_opening_clause_is_that_clauses_speakers() {
+    assert_eq!(
+        speakers(&[
+            "Während Eva Lang erklärte, sehr nervös zu sein, „mehr geht nicht“, räumte Jan Koch ein, lange davon geträumt zu haben.",
+            "„Jetzt ist es endlich so weit und ich freue mich sehr darauf.“",
+        ]),
+        vec![named("Eva Lang"), named("Jan Koch")]
+    );
+}
+
+#[test]
 fn role_before_the_name() {
     let (quotes, speakers) = read(&[
         "„Wir brauchen mehr Personal in den Schulen“, sagte Bildungsministerin Julia Roth.",

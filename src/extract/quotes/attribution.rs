@@ -90,6 +90,18 @@ fn own_cue(para: &Para, q: usize, sentence: Range<usize>) -> Option<Attribution>
     {
         return Some(earlier);
     }
+    // "Während Shakira erklärte, …, „…“, räumte Lopez ein": a quote inside a clause
+    // that opens the sentence belongs to that clause's speaker
+    if closes_opening_clause(para, q, sentence.start)
+        && let Some(earlier) = before(para, sentence.start, q).filter(|b| {
+            b.class == VerbClass::Speech
+                && b.speaker
+                    .as_ref()
+                    .is_some_and(|np| matches!(np.kind, NpKind::Person { .. }))
+        })
+    {
+        return Some(earlier);
+    }
     if found.speaker.is_none() && !found.cue.starts_with('h') {
         // "„…“, gab jedoch … an": a verb after the quote with no speaker of its own
         if let Some(earlier) = before(para, sentence.start, q) {
@@ -110,6 +122,27 @@ fn own_cue(para: &Para, q: usize, sentence: Range<usize>) -> Option<Attribution>
         }
     }
     Some(found)
+}
+
+/// Whether the quote at `q` ends a clause that opens its sentence with a conjunction,
+/// the main clause's verb right after it ("Während X erklärte, „…“, räumte Y ein").
+fn closes_opening_clause(para: &Para, q: usize, start: usize) -> bool {
+    para.is_word(start)
+        && matches!(
+            para.lower(start).as_ref(),
+            "während" | "als" | "nachdem" | "weil" | "obwohl" | "wenn"
+        )
+        && para.is_punct(q + 1, ',')
+        && para.verb(q + 2).iter().any(|r| r.class != VerbClass::Label)
+}
+
+/// The speaker of the main clause after the last quote of a sentence, when that quote
+/// closed an opening clause and so went to someone else: they spoke last.
+pub fn main_clause_after(para: &Para, q: usize, sentence: Range<usize>) -> Option<Attribution> {
+    if !closes_opening_clause(para, q, sentence.start) {
+        return None;
+    }
+    after(para, q, sentence.end).filter(|a| a.speaker.is_some())
 }
 
 /// An attribution in a sentence with no quote of its own ("…, meint Richter."), which

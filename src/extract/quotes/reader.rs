@@ -155,8 +155,15 @@ impl<'a> Reader<'a> {
             {
                 self.registry.said(id, self.clock);
             }
-            for q in quotes {
+            for &q in &quotes {
                 self.read_quote(para, q, section, paragraph);
+            }
+            // "Während X erklärte, „…“, räumte Y ein": Y spoke last
+            if let Some(&last) = quotes.last()
+                && let Some(attr) = attribution::main_clause_after(para, last, sentence.clone())
+                && let Some(id) = attr.speaker.as_ref().and_then(|np| self.resolve(para, np))
+            {
+                self.registry.said(id, self.clock);
             }
         }
     }

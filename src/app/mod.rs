@@ -16,8 +16,6 @@ mod tally;
 mod update;
 mod wrap;
 
-use std::collections::HashMap;
-
 use ratatui::layout::Rect;
 
 pub use action::Action;
@@ -27,6 +25,7 @@ pub use overlay::{CountryChoice, CountryPrompt, Overlay, QuoteList, SearchPrompt
 pub use wrap::wrap_ranges;
 
 use crate::corpus::{Corpus, QuoteRef};
+use crate::extract::countries::{self, CountryCode};
 use crate::model::Article;
 use crate::search::Searcher;
 use crate::state_file::{self, Change, Flag, Marks};
@@ -176,7 +175,6 @@ pub struct AppState {
     speaker_list: Scroller,
     /// The sidebar tab shown: the last one focused.
     tab: Focus,
-    country_names: HashMap<String, String>,
     size: Rect,
     progress: Progress,
     load_errors: Vec<String>,
@@ -216,7 +214,6 @@ impl AppState {
             country_list: Scroller::default(),
             speaker_list: Scroller::default(),
             tab: Focus::Countries,
-            country_names: HashMap::new(),
             size: Rect::new(0, 0, width, height),
             progress: Progress::default(),
             load_errors: Vec::new(),
@@ -259,11 +256,6 @@ impl AppState {
     pub fn receive(&mut self, update: LoadUpdate) {
         let first = self.corpus.len();
         for (i, article) in update.articles.iter().enumerate() {
-            for c in &article.countries {
-                self.country_names
-                    .entry(c.code.clone())
-                    .or_insert_with(|| c.name.clone());
-            }
             let hash = update.hashes.get(i).copied();
             self.hashes
                 .push(hash.unwrap_or_else(|| state_file::content_hash(article)));
@@ -374,9 +366,10 @@ impl AppState {
     pub fn sidebar_tab(&self) -> Focus {
         self.tab
     }
-    /// The German name of a country code seen in the corpus.
-    pub fn country_name(&self, code: &str) -> Option<&str> {
-        self.country_names.get(code).map(String::as_str)
+    /// The German name of a country code, from the gazetteer.
+    pub fn country_name(&self, code: &str) -> Option<&'static str> {
+        let code = CountryCode(code.as_bytes().try_into().ok()?);
+        countries::country(code).map(|c| c.name_de.as_str())
     }
     pub fn history(&self) -> &[Location] {
         &self.history

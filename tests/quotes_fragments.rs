@@ -556,3 +556,15 @@ fn a_party_in_brackets_before_the_verb() {
         vec![named("Petra Lange")]
     );
 }
+
+/// A comma between an article and its noun ("das derzeitige, aus … abgeleitete System")
+/// does not end the clause whose verb puts the fragment in reported speech.
+#[test]
+fn a_comma_inside_a_phrase_keeps_the_fragment_in_reported_speech() {
+    assert_eq!(
+        speakers(&[
+            "Jan Koch sagte, der Verzicht sei keine leichte Entscheidung gewesen. Allerdings sei das derzeitige, aus der Reform abgeleitete System „kaputt“, denn es könne umgangen werden.",
+        ]),
+        vec![named("Jan Koch")]
+    );
+}

@@ -336,7 +336,12 @@ pub(super) fn squash(text: &str) -> String {
 /// Only the clause around the quote counts, between commas and colons.
 fn reports_speech(para: &Para, q: usize) -> bool {
     let sentence = para.sentence_of(q);
-    let colon = |t: &usize| para.is_punct(*t, ':') || para.is_punct(*t, ',');
+    // "das derzeitige, aus dieser Idee abgeleitete System": a comma between an article
+    // and its noun is inside a phrase, not between clauses
+    let in_phrase = |t: usize| {
+        t >= 2 && para.is(t - 2, "determiner") && para.is_word(t - 1) && !para.is_capitalized(t - 1)
+    };
+    let colon = |t: &usize| para.is_punct(*t, ':') || (para.is_punct(*t, ',') && !in_phrase(*t));
     let mut start = (sentence.start..q)
         .rev()
         .find(colon)

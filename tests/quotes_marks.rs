@@ -194,3 +194,14 @@ fn odd_input_never_panics_and_offsets_stay_inside() {
         }
     }
 }
+
+/// A straight mark after a space closes the quote when a comma follows it: nothing
+/// quoted starts with a comma.
+#[test]
+fn a_straight_mark_before_a_comma_closes() {
+    let (text, speaker) = only(
+        "„Das ist mehr, als wir erwartet haben \", zitiert die Zeitung den Polizeisprecher Jan Koch.",
+    );
+    assert_eq!(text, "Das ist mehr, als wir erwartet haben");
+    assert_eq!(speaker.as_deref(), Some("Jan Koch"));
+}

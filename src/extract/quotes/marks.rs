@@ -220,7 +220,10 @@ impl Flank {
                 || matches!(c, '–' | '—' | '-' | '/')
                 || is_mark(c)
         };
-        let left = next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(opens_before);
+        // nothing quoted starts with a comma or a full stop ("… stellt \", zitiert")
+        let starts_words =
+            |n: char| !n.is_whitespace() && !matches!(n, ',' | '.' | ';' | '!' | '?' | ')');
+        let left = next.is_some_and(starts_words) && prev.is_none_or(opens_before);
         let right = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_after);
         let inside_word =
             prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);

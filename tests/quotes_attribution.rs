@@ -254,6 +254,16 @@ fn a_quote_in_an_opening_clause_is_that_clauses_speakers() {
 }
 
 #[test]
+fn a_wonach_clause_is_its_subjects_view() {
+    assert_eq!(
+        speakers(&[
+            "Der Sender zitiert eine Zeitung, wonach Umweltministerin Eva Lang den Konzernen die Schuld gibt, deren „maßlose und rücksichtslose Ausbeutung“ die Böden zerstöre.",
+        ]),
+        vec![named("Eva Lang")]
+    );
+}
+
+#[test]
 fn role_before_the_name() {
     let (quotes, speakers) = read(&[
         "„Wir brauchen mehr Personal in den Schulen“, sagte Bildungsministerin Julia Roth.",

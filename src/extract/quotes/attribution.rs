@@ -281,6 +281,21 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
         if !para.is_word(k) {
             continue;
         }
+        // "zitiert die Zeitung, wonach Evo Morales den Industrieländern die Schuld gibt,
+        // deren „…“": what the clause reports is its subject's view
+        if pending.is_none()
+            && para.lower(k) == "wonach"
+            && let Some(np) = np::at(para, k + 1, anchor).filter(|np| {
+                matches!(np.kind, NpKind::Person { .. }) && strength(para, np) == Strength::Strong
+            })
+        {
+            return Some(Attribution::new(
+                "wonach",
+                VerbClass::Opinion,
+                Some(np),
+                false,
+            ));
+        }
         if pending.is_none()
             && let Some((class, cue)) = verb_at(para, k, anchor)
         {

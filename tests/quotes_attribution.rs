@@ -264,6 +264,16 @@ fn a_wonach_clause_is_its_subjects_view() {
 }
 
 #[test]
+fn the_main_clause_before_a_colon_speaks_not_the_reporter() {
+    assert_eq!(
+        speakers(&[
+            "Wie der Sender berichtet, schickte Regierungssprecherin Eva Lang eine Nachricht, die aus einem Wort bestand: „Großartig.“",
+        ]),
+        vec![named("Eva Lang")]
+    );
+}
+
+#[test]
 fn role_before_the_name() {
     let (quotes, speakers) = read(&[
         "„Wir brauchen mehr Personal in den Schulen“, sagte Bildungsministerin Julia Roth.",

@@ -45,6 +45,9 @@ impl Attribution {
 /// in its sentence, then after the next comma.
 pub fn of_quote(para: &Para, q: usize) -> Option<Attribution> {
     let sentence = para.sentence_of(q);
+    if let Some(main) = colon_after_reporting_clause(para, sentence.clone(), q) {
+        return Some(main);
+    }
     let found = own_cue(para, q, sentence.clone());
     // "Wie der Minister erklärte, sieht die Regierung darin „…“": the source named up
     // front speaks for the sentence unless the quote's own clause names someone saying it
@@ -55,6 +58,24 @@ pub fn of_quote(para: &Para, q: usize) -> Option<Attribution> {
         return Some(source);
     }
     found
+}
+
+/// "Wie CBS berichtet, gab Sprecher Robert Gibbs eine Stellungnahme ab, die aus einem
+/// Wort bestand: „…“": the person the main clause names before the colon speaks; the
+/// source named up front only reports it.
+fn colon_after_reporting_clause(
+    para: &Para,
+    sentence: Range<usize>,
+    q: usize,
+) -> Option<Attribution> {
+    let reporting = para.is_word(sentence.start) && para.lower(sentence.start) == "wie";
+    if !reporting || q <= sentence.start || !para.is_punct(q - 1, ':') {
+        return None;
+    }
+    let comma = (sentence.start..q).find(|&t| para.is_punct(t, ','))?;
+    let np = first_strong(para, comma + 1, q - 1)
+        .filter(|np| matches!(np.kind, NpKind::Person { .. }))?;
+    Some(Attribution::new(":", VerbClass::Speech, Some(np), true))
 }
 
 /// "Wie X sagte, …" opening the sentence of the quote at `q`: X and the verb.

@@ -274,6 +274,17 @@ fn the_main_clause_before_a_colon_speaks_not_the_reporter() {
 }
 
 #[test]
+fn a_relative_clause_speaks_for_a_role_or_a_text() {
+    assert_eq!(
+        speakers(&[
+            "Der Minister, der die Entscheidung als „einen Schlag ins Gesicht aller Helfer“ bezeichnet, tritt zurück.",
+            "In der Zeitung erschien ein Kommentar, der die Wahl als „eine nicht nachvollziehbare Verirrung der Jury“ bezeichnet.",
+        ]),
+        vec![named("Minister"), named("Kommentar")]
+    );
+}
+
+#[test]
 fn role_before_the_name() {
     let (quotes, speakers) = read(&[
         "„Wir brauchen mehr Personal in den Schulen“, sagte Bildungsministerin Julia Roth.",

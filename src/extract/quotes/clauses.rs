@@ -4,7 +4,7 @@
 //! the antecedent of a relative clause, and the subject a verb after "und" shares.
 
 use super::attribution::verb_at;
-use super::lexicon::VerbClass;
+use super::lexicon::{VerbClass, words};
 use super::np::{self, Np, NpKind};
 use super::source::speaking;
 use super::subject::{
@@ -150,7 +150,13 @@ pub(super) fn relative_antecedent(para: &Para, start: usize, v: usize) -> Option
         .filter_map(|s| np::at(para, s, comma))
         .find(|np| np.range.end == comma && nominative(para, np))
         .and_then(|np| speaking(para, np))
-        .filter(|np| !matches!(np.kind, NpKind::Pronoun { .. } | NpKind::Document))
+        .filter(|np| match np.kind {
+            NpKind::Pronoun { .. } => false,
+            // "ein Kommentar, der … als „…“ bezeichnet": a written text may, a mere
+            // utterance ("die Kritik, die …") may not
+            NpKind::Document => words().is_written_text(&para.lower(np.head)),
+            _ => true,
+        })
 }
 
 /// "wird Musk wie folgt zitiert", "wurde der Minister mit den Worten zitiert", "werden

@@ -188,7 +188,7 @@ impl<'a> Reader<'a> {
         let names_itself = attr
             .as_ref()
             .and_then(|a| a.speaker.as_ref())
-            .is_some_and(|np| np.range.contains(&q));
+            .is_some_and(|np| np.core.contains(&q));
         let speech = !names_itself
             && (paired.is_some() || self.is_speech(&shape, attr.as_ref(), inner, reported));
         if !continues_run && !speech {

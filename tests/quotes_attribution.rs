@@ -285,6 +285,17 @@ fn a_relative_clause_speaks_for_a_role_or_a_text() {
 }
 
 #[test]
+fn die_rede_names_its_source_not_its_topic() {
+    assert_eq!(
+        speakers(&[
+            "In einem Schreiben an die Mitarbeiter war von einem „offenen und ehrlichen Dialog“ die Rede.",
+            "Zunächst war seitens der Polizei vom Tod von „vier bewaffneten Angreifern“ die Rede.",
+        ]),
+        vec![named("Schreiben"), named("Polizei")]
+    );
+}
+
+#[test]
 fn role_before_the_name() {
     let (quotes, speakers) = read(&[
         "„Wir brauchen mehr Personal in den Schulen“, sagte Bildungsministerin Julia Roth.",

@@ -121,6 +121,19 @@ pub(super) fn clause_after(para: &Para, start: usize, q: usize, end: usize) -> O
             Kind::Word if matches!(para.lower(t).as_ref(), "und" | "oder" | "aber" | "sondern") => {
                 break;
             }
+            // "In dem Schreiben war von einem „…“ die Rede": spoken of, by whom the
+            // sentence names with a preposition, as after "heißt es"
+            // ("von" names what is spoken of, so the source ends before it)
+            Kind::Word if para.lower(t) == "rede" && para.lower(t - 1) == "die" => {
+                let topic = (start + 1..q)
+                    .find(|&k| para.is_word(k) && matches!(para.lower(k).as_ref(), "von" | "vom"));
+                return Some(impersonal(
+                    para,
+                    t,
+                    topic.unwrap_or(end),
+                    "die Rede".to_string(),
+                ));
+            }
             Kind::Word => {
                 // "die als „…“ bezeichnete Koalition": a participle used as an adjective
                 let attributive = para.is_capitalized(t + 1);

@@ -296,6 +296,17 @@ fn die_rede_names_its_source_not_its_topic() {
 }
 
 #[test]
+fn a_person_noun_speaks_in_any_case() {
+    assert_eq!(
+        speakers(&[
+            "Nach Angaben eines Gutachters würden die Spuren „wie Pech an den Händen“ kleben.",
+            "„Das haben wir nicht erwartet“, sagte einer der Beobachter.",
+        ]),
+        vec![named("Gutachters"), named("Beobachter")]
+    );
+}
+
+#[test]
 fn role_before_the_name() {
     let (quotes, speakers) = read(&[
         "„Wir brauchen mehr Personal in den Schulen“, sagte Bildungsministerin Julia Roth.",

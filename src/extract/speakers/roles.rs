@@ -72,7 +72,11 @@ pub fn is_body_word(word: &str) -> bool {
 /// long enough not to be a short word that happens to end so.
 pub fn is_agent_noun(word: &str) -> bool {
     let word = crate::extract::quotes::text::lower(word);
-    word.chars().count() >= 6 && LISTS.agent_endings.iter().any(|e| word.ends_with(e))
+    // and its inflected forms ("des Gutachters", "den Randalierern")
+    word.chars().count() >= 6
+        && inflected(&word, |w| {
+            LISTS.agent_endings.iter().any(|e| w.ends_with(e))
+        })
 }
 
 /// Whether a noun heads a phrase that names people who may speak, though it is no role

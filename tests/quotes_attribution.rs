@@ -307,6 +307,16 @@ fn a_person_noun_speaks_in_any_case() {
 }
 
 #[test]
+fn von_seiten_names_the_body_after_it() {
+    assert_eq!(
+        speakers(&[
+            "„Künftig wäre damit auch das Trommeln verboten“, heißt es von Seiten des Ministeriums.",
+        ]),
+        vec![named("Ministeriums")]
+    );
+}
+
+#[test]
 fn role_before_the_name() {
     let (quotes, speakers) = read(&[
         "„Wir brauchen mehr Personal in den Schulen“, sagte Bildungsministerin Julia Roth.",

@@ -26,10 +26,16 @@ pub(super) fn impersonal(para: &Para, j: usize, end: usize, cue: String) -> Attr
     let find = |range: Range<usize>| {
         range.take_while(|&t| para.is_word(t)).find_map(|t| {
             let lower = para.lower(t);
-            SOURCE
-                .contains(&lower.as_ref())
-                .then(|| np::at(para, t + 1, end))
-                .flatten()
+            if !SOURCE.contains(&lower.as_ref()) {
+                return None;
+            }
+            // "von Seiten des Ministeriums": the side is the body after it
+            let from = if para.is_word(t + 1) && para.lower(t + 1) == "seiten" {
+                t + 2
+            } else {
+                t + 1
+            };
+            np::at(para, from, end)
         })
     };
     let speaker = find(j + 1..end.min(j + 8)).or_else(|| find(sentence.start..j));

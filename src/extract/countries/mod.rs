@@ -251,7 +251,7 @@ pub fn name_en(code: CountryCode) -> &'static str {
     country(code).map_or("", |c| c.name_en.as_str())
 }
 
-/// Figures about the built matcher: (patterns, automaton bytes). For benches and tests.
+/// Figures about the built matcher: (patterns, trie bytes). For benches and tests.
 pub fn matcher_size() -> (usize, usize) {
     GAZETTEER.matcher.size()
 }

@@ -1,6 +1,6 @@
 //! Where a country form may begin in a text: at the start of a word whose first two
 //! bytes begin some form, or right after a compass prefix that opens a run of letters
-//! (Ost|ukraine, süd|deutsche). The matcher walks its automaton only from these places
+//! (Ost|ukraine, süd|deutsche). The matcher walks its trie only from these places
 //! instead of over every byte; its rules accept no hit that starts anywhere else.
 
 use crate::bytes::{BLOCK, block_bits};
@@ -86,7 +86,7 @@ const ALPHABETIC: u8 = 1;
 const NUMERIC: u8 = 2;
 
 impl Starts {
-    /// `forms` are every pattern of the automaton; `compass` the lower-case prefixes.
+    /// `forms` are every pattern of the trie; `compass` the lower-case prefixes.
     pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>, compass: &[String]) -> Starts {
         let mut triples = vec![0u64; 1 << (TRIPLE_BITS - 6)];
         for form in forms {

@@ -7,9 +7,7 @@ use std::hash::BuildHasherDefault;
 pub use crate::bytes::Fnv;
 use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::Anchored;
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
+use crate::extract::trie::Trie;
 
 /// A set of lowercase words hashed with [`Fnv`], with a bitmap of the byte endings of its
 /// members so that most words are ruled out without hashing any tail of them, and (built
@@ -19,7 +17,7 @@ use aho_corasick::nfa::contiguous::NFA;
 pub struct WordSet {
     words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
     endings: Box<[u64; ENDING_WORDS]>,
-    backwards: OnceLock<NFA>,
+    backwards: OnceLock<Trie>,
 }
 
 /// 64 × 64 = 4096 bits of [`WordSet::endings`].
@@ -44,43 +42,24 @@ impl WordSet {
     }
 
     /// The trie of the members read backwards, built on first use.
-    fn backwards(&self) -> &NFA {
+    fn backwards(&self) -> &Trie {
         self.backwards.get_or_init(|| {
-            let reversed = self
-                .words
-                .iter()
-                .map(|w| w.bytes().rev().collect::<Vec<u8>>());
-            NFA::new(reversed)
-                .or_else(|_| NFA::new([""; 0]))
-                .expect("an empty automaton builds")
+            let reversed: Vec<Vec<u8>> = (self.words.iter())
+                .map(|w| w.bytes().rev().collect())
+                .collect();
+            Trie::new(&reversed)
         })
     }
 
     /// Calls `f` with the start of every member that `word` ends with (a char boundary;
     /// 0 when the whole word is one) until `f` returns true; whether it did.
     fn any_tail(&self, word: &str, mut f: impl FnMut(usize) -> bool) -> bool {
-        let nfa = self.backwards();
-        let Ok(mut state) = nfa.start_state(Anchored::Yes) else {
-            return false;
-        };
         let bytes = word.as_bytes();
-        for (k, &b) in bytes.iter().rev().enumerate() {
-            state = nfa.next_state(Anchored::Yes, state, b);
-            if nfa.is_dead(state) {
-                return false;
-            }
-            if !nfa.is_match(state) {
-                continue;
-            }
-            let len = k + 1;
-            let whole = (0..nfa.match_len(state))
-                .any(|m| nfa.pattern_len(nfa.match_pattern(state, m)) == len);
-            let start = bytes.len() - len;
-            if whole && word.is_char_boundary(start) && f(start) {
-                return true;
-            }
-        }
-        false
+        self.backwards()
+            .walk(bytes.iter().rev().copied(), |len, _| {
+                let start = bytes.len() - len;
+                word.is_char_boundary(start) && f(start)
+            })
     }
 
     pub fn contains(&self, word: &str) -> bool {

@@ -44,16 +44,16 @@ impl NameIndex {
 /// The lookup keys of a name: lower case, and the same with umlauts spelt out and dropped.
 fn keys(name: &str) -> Vec<String> {
     let lower = name.trim().to_lowercase();
-    let spelt: String = lower
-        .chars()
-        .flat_map(|c| match c {
-            'ä' => "ae".chars().collect::<Vec<_>>(),
-            'ö' => "oe".chars().collect(),
-            'ü' => "ue".chars().collect(),
-            'ß' => "ss".chars().collect(),
-            c => vec![c],
-        })
-        .collect();
+    let mut spelt = String::with_capacity(lower.len() + 4);
+    for c in lower.chars() {
+        match c {
+            'ä' => spelt.push_str("ae"),
+            'ö' => spelt.push_str("oe"),
+            'ü' => spelt.push_str("ue"),
+            'ß' => spelt.push_str("ss"),
+            c => spelt.push(c),
+        }
+    }
     let dropped: String = lower
         .chars()
         .map(|c| match c {

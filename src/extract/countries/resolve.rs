@@ -2,19 +2,23 @@
 //! case, with or without umlauts ("ru", "Russland", "Russia", "Türkei", "Tuerkei", "Turkey").
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
-use super::data::{Entry, Field};
+use super::data::{self, Entry, Field};
 use super::{CountryCode, GAZETTEER, forms};
 
+/// The index, built on the first query: reading and exporting articles never asks one.
+static NAMES: LazyLock<NameIndex> = LazyLock::new(|| NameIndex::new(&data::load().entries));
+
 /// Lower-cased names (and their umlaut-free spellings) to entry indices.
-pub(super) struct NameIndex {
+struct NameIndex {
     names: HashMap<String, u16>,
 }
 
 impl NameIndex {
     /// Indexes every name, adjective stem and capital of the gazetteer; a name that two
     /// countries share goes to the one for which it is not weak.
-    pub fn new(entries: &[Entry]) -> NameIndex {
+    fn new(entries: &[Entry]) -> NameIndex {
         let mut names = HashMap::new();
         for pass_weak in [false, true] {
             for (idx, entry) in entries.iter().enumerate() {
@@ -85,6 +89,6 @@ pub fn resolve(query: &str) -> Option<CountryCode> {
     }
     keys(q)
         .iter()
-        .find_map(|k| gaz.names.names.get(k))
+        .find_map(|k| NAMES.names.get(k))
         .map(|&idx| gaz.countries[idx as usize].code)
 }

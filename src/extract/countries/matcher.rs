@@ -4,11 +4,9 @@
 //! mentions, leftmost-longest; weak and ambiguous forms are settled last, by the countries
 //! the same text names for certain.
 
-use std::collections::HashMap;
-
 use super::data::{ContextWords, Entry};
 use super::forms::Kind;
-use super::patterns::{Patterns, Target};
+use super::patterns::{Patterns, Tails, Target};
 use super::starts::Starts;
 use crate::extract::trie::Trie;
 
@@ -45,7 +43,7 @@ pub(super) struct Matcher {
     /// Where in a text the trie is walked from.
     starts: Starts,
     pub targets: Vec<Target>,
-    tails: HashMap<String, u32>,
+    tails: Tails,
     compass: Vec<String>,
     function: Vec<String>,
     noun_endings: Vec<String>,

@@ -50,10 +50,10 @@ pub(super) struct Starts {
     triples: Vec<u64>,
     /// The compass prefixes in lower case (ost, süd).
     compass: Vec<String>,
-    /// One bit per pair of bytes a compass prefix may open with, the first ASCII and
-    /// lower-cased, the second lower-cased when ASCII; a text whose first byte is not
-    /// ASCII is always checked.
-    compass_pairs: Vec<u64>,
+    /// Per pair of bytes a place opens with (the second 0 at the end of the text): whether
+    /// some form begins with them ([`FORM`]), and whether a compass prefix may, in any
+    /// case ([`COMPASS`]; always after a byte that is not ASCII).
+    pairs: Vec<u8>,
     /// Whether each char below U+800 (Latin, Greek, Cyrillic, …) and of the General
     /// Punctuation block (U+2000…U+206F: dashes, quotation marks) is alphabetic, and
     /// numeric; other chars are asked of the standard library.
@@ -61,6 +61,15 @@ pub(super) struct Starts {
 }
 
 const TRIPLE_BITS: u32 = 17;
+
+/// The bits of [`Starts::pairs`].
+const FORM: u8 = 1;
+const COMPASS: u8 = 2;
+
+/// The index of two bytes in [`Starts::pairs`].
+fn pair(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
+}
 
 /// The bit of the three bytes at the start of `bytes` (0 for those past its end).
 fn triple(bytes: &[u8]) -> usize {
@@ -89,33 +98,49 @@ impl Starts {
     /// `forms` are every pattern of the trie; `compass` the lower-case prefixes.
     pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>, compass: &[String]) -> Starts {
         let mut triples = vec![0u64; 1 << (TRIPLE_BITS - 6)];
+        let mut pairs = vec![0u8; 256 * 256];
         for form in forms {
             let form = form.as_bytes();
             let mut set = |key: &[u8]| set_bit(&mut triples, triple(key));
             match *form {
-                [_, _, _, ..] => set(form),
-                [a, b] => (0..=255).for_each(|c| set(&[a, b, c])),
-                [a] => (0..=255).for_each(|b| (0..=255).for_each(|c| set(&[a, b, c]))),
-                [] => triples.fill(u64::MAX),
+                [a, b, _, ..] => {
+                    set(form);
+                    pairs[pair(a, b)] |= FORM;
+                }
+                [a, b] => {
+                    (0..=255).for_each(|c| set(&[a, b, c]));
+                    pairs[pair(a, b)] |= FORM;
+                }
+                [a] => {
+                    (0..=255).for_each(|b| (0..=255).for_each(|c| set(&[a, b, c])));
+                    (0..=255).for_each(|b| pairs[pair(a, b)] |= FORM);
+                }
+                [] => {
+                    triples.fill(u64::MAX);
+                    pairs.iter_mut().for_each(|p| *p |= FORM);
+                }
             }
         }
-        let mut compass_pairs = vec![0u64; 128 * 256 / 64];
+        // a text opening with a char that is not ASCII is always checked
+        pairs[pair(0x80, 0)..]
+            .iter_mut()
+            .for_each(|p| *p |= COMPASS);
         for word in compass {
             let (first, second) = match *word.as_bytes() {
                 [a, b, ..] => (a, Some(b)),
                 [a] => (a, None),
                 [] => continue,
             };
-            let Some(first) = first.is_ascii().then_some(first.to_ascii_lowercase()) else {
-                continue; // a text opening with such a char is always checked
-            };
+            if !first.is_ascii() {
+                continue;
+            }
             let seconds: Vec<u8> = match second {
-                Some(b) if b.is_ascii() => vec![b.to_ascii_lowercase()],
+                Some(b) if b.is_ascii() => vec![b.to_ascii_lowercase(), b.to_ascii_uppercase()],
                 Some(_) => (0x80..=0xFF).collect(),
                 None => (0..=0xFF).collect(),
             };
-            for b in seconds {
-                set_bit(&mut compass_pairs, usize::from(first) << 8 | usize::from(b));
+            for a in [first.to_ascii_lowercase(), first.to_ascii_uppercase()] {
+                seconds.iter().for_each(|&b| pairs[pair(a, b)] |= COMPASS);
             }
         }
         let classes = (0..TWO_BYTE_END)
@@ -129,7 +154,7 @@ impl Starts {
         Starts {
             triples,
             compass: compass.to_vec(),
-            compass_pairs,
+            pairs,
             classes,
         }
     }
@@ -159,10 +184,12 @@ impl Starts {
         // Most bytes are inside words and tell nothing: a block of sixteen is read at once
         // into a bit mask of the others, and only those are looked at (the last block is
         // filled up with letters).
-        for (b, chunk) in bytes.chunks(BLOCK).enumerate() {
-            let mut block = [b'a'; BLOCK];
-            block[..chunk.len()].copy_from_slice(chunk);
-            let mut others = block_bits(&block, |b| !in_word(b));
+        let blocks = bytes.chunks_exact(BLOCK);
+        let mut last = [b'a'; BLOCK];
+        last[..blocks.remainder().len()].copy_from_slice(blocks.remainder());
+        let blocks = blocks.filter_map(|block| <&[u8; BLOCK]>::try_from(block).ok());
+        for (b, block) in blocks.chain([&last]).enumerate() {
+            let mut others = block_bits(block, |b| !in_word(b));
             while others != 0 {
                 let k = b * BLOCK + others.trailing_zeros() as usize;
                 others &= others - 1;
@@ -195,23 +222,11 @@ impl Starts {
         let Some(rest) = text.as_bytes().get(at..).filter(|rest| !rest.is_empty()) else {
             return;
         };
-        if word && has_bit(&self.triples, triple(rest)) {
+        let flags = self.pairs[pair(rest[0], rest.get(1).copied().unwrap_or(0))];
+        if word && flags & FORM != 0 && has_bit(&self.triples, triple(rest)) {
             f(at);
         }
-        let first = rest[0];
-        let second = rest.get(1).map_or(0, |&b| {
-            if b.is_ascii() {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            }
-        });
-        let may_open_compass = !first.is_ascii()
-            || has_bit(
-                &self.compass_pairs,
-                usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second),
-            );
-        if may_open_compass {
+        if flags & COMPASS != 0 {
             self.compass_ends(text, at, f);
         }
     }

@@ -3,9 +3,8 @@
 //! compounds. Built once from the gazetteer; read by `matcher`.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
-use crate::bytes::Fnv;
+use rustc_hash::FxBuildHasher;
 
 use super::data::{Entry, Field};
 use super::forms::{self, Kind};
@@ -62,12 +61,12 @@ impl Target {
 }
 
 /// Lower-case names that end compass compounds, to their pattern.
-pub(super) type Tails = HashMap<String, u32, BuildHasherDefault<Fnv>>;
+pub(super) type Tails = HashMap<String, u32, FxBuildHasher>;
 
 /// Collects patterns, merging a form that several countries or fields give.
 #[derive(Default)]
 pub(super) struct Patterns {
-    index: HashMap<String, usize, BuildHasherDefault<Fnv>>,
+    index: HashMap<String, usize, FxBuildHasher>,
     pub texts: Vec<String>,
     pub targets: Vec<Target>,
     /// Lower-case names that end compass compounds, to their pattern (ukraine -> Ukraine).

@@ -1,5 +1,5 @@
-//! Where a country form may begin in a text: at the start of a word whose first two
-//! bytes begin some form, or right after a compass prefix that opens a run of letters
+//! Where a country form may begin in a text: at the start of a word whose first bytes
+//! may begin some form (the first four, hashed, for the longer forms), or right after a compass prefix that opens a run of letters
 //! (Ost|ukraine, süd|deutsche). The matcher walks its trie only from these places
 //! instead of over every byte; its rules accept no hit that starts anywhere else.
 
@@ -45,14 +45,15 @@ fn in_word(b: u8) -> bool {
 
 /// The places where a form can start, from the forms and the compass prefixes.
 pub(super) struct Starts {
-    /// One bit per hash of the first three bytes some form begins with (a shorter form
-    /// sets the bits of every longer text it begins).
-    triples: Vec<u64>,
+    /// One bit per hash of the first four bytes some form of four bytes or more begins
+    /// with.
+    quads: Vec<u64>,
     /// The compass prefixes in lower case (ost, süd).
     compass: Vec<String>,
     /// Per pair of bytes a place opens with (the second 0 at the end of the text): whether
-    /// some form begins with them ([`FORM`]), and whether a compass prefix may, in any
-    /// case ([`COMPASS`]; always after a byte that is not ASCII).
+    /// some form of four bytes or more begins with them ([`FORM`]), or a shorter one
+    /// ([`SHORT_FORM`]), and whether a compass prefix may, in any case ([`COMPASS`];
+    /// always after a byte that is not ASCII).
     pairs: Vec<u8>,
     /// Whether each char below U+800 (Latin, Greek, Cyrillic, …) and of the General
     /// Punctuation block (U+2000…U+206F: dashes, quotation marks) is alphabetic, and
@@ -60,22 +61,23 @@ pub(super) struct Starts {
     classes: Vec<u8>,
 }
 
-const TRIPLE_BITS: u32 = 17;
+const QUAD_BITS: u32 = 18;
 
 /// The bits of [`Starts::pairs`].
 const FORM: u8 = 1;
 const COMPASS: u8 = 2;
+const SHORT_FORM: u8 = 4;
 
 /// The index of two bytes in [`Starts::pairs`].
 fn pair(first: u8, second: u8) -> usize {
     usize::from(first) << 8 | usize::from(second)
 }
 
-/// The bit of the three bytes at the start of `bytes` (0 for those past its end).
-fn triple(bytes: &[u8]) -> usize {
+/// The bit of the four bytes at the start of `bytes` (0 for those past its end).
+fn quad(bytes: &[u8]) -> usize {
     let byte = |k: usize| u32::from(bytes.get(k).copied().unwrap_or(0));
-    let key = byte(0) << 16 | byte(1) << 8 | byte(2);
-    (key.wrapping_mul(0x9E37_79B1) >> (32 - TRIPLE_BITS)) as usize
+    let key = byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3);
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - QUAD_BITS)) as usize
 }
 
 fn set_bit(bits: &mut [u64], bit: usize) {
@@ -97,28 +99,17 @@ const NUMERIC: u8 = 2;
 impl Starts {
     /// `forms` are every pattern of the trie; `compass` the lower-case prefixes.
     pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>, compass: &[String]) -> Starts {
-        let mut triples = vec![0u64; 1 << (TRIPLE_BITS - 6)];
+        let mut quads = vec![0u64; 1 << (QUAD_BITS - 6)];
         let mut pairs = vec![0u8; 256 * 256];
         for form in forms {
-            let form = form.as_bytes();
-            let mut set = |key: &[u8]| set_bit(&mut triples, triple(key));
-            match *form {
-                [a, b, _, ..] => {
-                    set(form);
+            match *form.as_bytes() {
+                [a, b, _, _, ..] => {
+                    set_bit(&mut quads, quad(form.as_bytes()));
                     pairs[pair(a, b)] |= FORM;
                 }
-                [a, b] => {
-                    (0..=255).for_each(|c| set(&[a, b, c]));
-                    pairs[pair(a, b)] |= FORM;
-                }
-                [a] => {
-                    (0..=255).for_each(|b| (0..=255).for_each(|c| set(&[a, b, c])));
-                    (0..=255).for_each(|b| pairs[pair(a, b)] |= FORM);
-                }
-                [] => {
-                    triples.fill(u64::MAX);
-                    pairs.iter_mut().for_each(|p| *p |= FORM);
-                }
+                [a, b, ..] => pairs[pair(a, b)] |= SHORT_FORM,
+                [a] => (0..=255).for_each(|b| pairs[pair(a, b)] |= SHORT_FORM),
+                [] => pairs.iter_mut().for_each(|p| *p |= SHORT_FORM),
             }
         }
         // a text opening with a char that is not ASCII is always checked
@@ -152,7 +143,7 @@ impl Starts {
             })
             .collect();
         Starts {
-            triples,
+            quads,
             compass: compass.to_vec(),
             pairs,
             classes,
@@ -176,7 +167,7 @@ impl Starts {
     }
 
     /// Calls `f` with every place in `text` a form may start, in no particular order and
-    /// each once: every word start (no letter or digit before it) whose first three bytes
+    /// each once: every word start (no letter or digit before it) whose first four bytes
     /// may begin a form, and every end of a compass prefix that a run of letters opens with.
     pub fn each(&self, text: &str, mut f: impl FnMut(usize)) {
         let bytes = text.as_bytes();
@@ -223,7 +214,8 @@ impl Starts {
             return;
         };
         let flags = self.pairs[pair(rest[0], rest.get(1).copied().unwrap_or(0))];
-        if word && flags & FORM != 0 && has_bit(&self.triples, triple(rest)) {
+        let form = flags & SHORT_FORM != 0 || flags & FORM != 0 && has_bit(&self.quads, quad(rest));
+        if word && form {
             f(at);
         }
         if flags & COMPASS != 0 {
@@ -314,6 +306,11 @@ mod tests {
         for (text, at) in [("Qatar", 0), ("ein Q", 4), ("ein UK", 4), ("UK-Wahl", 0)] {
             assert!(starts_of(&["Q", "UK"], text).contains(&at), "{text}");
         }
+        // Forms of three bytes begin every word they open; longer ones their first four.
+        assert_eq!(
+            starts_of(&["Rom", "Iran"], "Rom, Roma, Irak, Iranerin"),
+            [0, 5, 17]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod countries;
 pub mod quotes;
 pub mod speakers;
+mod trie;
 
 use crate::model::Article;
 

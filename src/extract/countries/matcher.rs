@@ -1,19 +1,14 @@
-//! The matcher: an Aho-Corasick trie of every form of every country, walked from each
+//! The matcher: a trie of every form of every country, walked from each
 //! place a mention can start (a word start, or the end of a compass prefix); word
 //! boundaries, compounds and the context rules (shy names, blockers) decide which hits are
 //! mentions, leftmost-longest; weak and ambiguous forms are settled last, by the countries
 //! the same text names for certain.
 
-use std::collections::HashMap;
-
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
-
 use super::data::{ContextWords, Entry};
 use super::forms::Kind;
-use super::patterns::{Patterns, Target};
+use super::patterns::{Patterns, Tails, Target};
 use super::starts::Starts;
+use crate::extract::trie::Trie;
 
 /// A hit that passed the boundary and context rules: byte span and pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,13 +37,13 @@ pub(super) struct Scratch {
     hits: Vec<Raw>,
 }
 
-/// The automaton over all forms and what each pattern means.
+/// The trie over all forms and what each pattern means.
 pub(super) struct Matcher {
-    automaton: NFA,
-    /// Where in a text the automaton is walked from.
+    trie: Trie,
+    /// Where in a text the trie is walked from.
     starts: Starts,
     pub targets: Vec<Target>,
-    tails: HashMap<String, u32>,
+    tails: Tails,
     compass: Vec<String>,
     function: Vec<String>,
     noun_endings: Vec<String>,
@@ -56,20 +51,17 @@ pub(super) struct Matcher {
 }
 
 impl Matcher {
-    /// Builds the automaton over every form of every entry.
+    /// Builds the trie over every form of every entry.
     pub fn new(entries: &[Entry], words: &ContextWords, closed_compounds: bool) -> Matcher {
         let patterns = Patterns::from_entries(entries, &words.compass, closed_compounds);
-        // A contiguous NFA: 0.6 MB against the DFA's 12.9 MB for these 7,965 forms; the
-        // DFA's memory would push a 10k-article reader past 3x its corpus. It is walked
-        // anchored, from the few places a mention may start, never over the whole text.
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns.texts)
-            .unwrap_or_else(|_| NFA::new([""; 0]).expect("an empty automaton builds"));
+        // A plain trie, not an Aho-Corasick automaton: it is walked anchored, from the few
+        // places a mention may start, never over the whole text, so it needs no failure
+        // links (whose building was a third of the gazetteer's start-up).
+        let trie = Trie::new(&patterns.texts);
         let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
         let compass = lower(&words.compass);
         Matcher {
-            automaton,
+            trie,
             starts: Starts::new(patterns.texts.iter().map(String::as_str), &compass),
             targets: patterns.targets,
             tails: patterns.tails,
@@ -80,9 +72,9 @@ impl Matcher {
         }
     }
 
-    /// How many patterns the automaton holds, and its memory in bytes.
+    /// How many patterns the trie holds, and its memory in bytes.
     pub fn size(&self) -> (usize, usize) {
-        (self.targets.len(), self.automaton.memory_usage())
+        (self.targets.len(), self.trie.memory_usage())
     }
 
     /// Appends the mentions of `text` to `out`, leftmost-longest, in order.
@@ -123,25 +115,11 @@ impl Matcher {
     /// Walks the trie from `start` and calls `f` with the end and pattern of every form
     /// that begins there.
     fn walk(&self, text: &str, start: usize, mut f: impl FnMut(usize, u32)) {
-        let nfa = &self.automaton;
-        let Ok(mut state) = nfa.start_state(Anchored::Yes) else {
-            return;
-        };
-        for (k, &b) in text.as_bytes()[start..].iter().enumerate() {
-            state = nfa.next_state(Anchored::Yes, state, b);
-            if nfa.is_dead(state) {
-                return;
-            }
-            if nfa.is_match(state) {
-                // A state also holds the shorter forms that end here (its suffixes).
-                for m in 0..nfa.match_len(state) {
-                    let pattern = nfa.match_pattern(state, m);
-                    if nfa.pattern_len(pattern) == k + 1 {
-                        f(start + k + 1, pattern.as_u32());
-                    }
-                }
-            }
-        }
+        let rest = text.as_bytes().get(start..).unwrap_or_default();
+        self.trie.walk(rest.iter().copied(), |len, pattern| {
+            f(start + len, pattern);
+            false
+        });
     }
 
     /// The boundary and context rules for one hit; the span may grow to a whole compound.
@@ -304,16 +282,14 @@ pub(super) fn is_word_char(c: char) -> bool {
 mod tests {
     use super::super::data;
     use super::*;
+    use aho_corasick::AhoCorasick;
 
     /// Every hit the rules accept anywhere in `text`, found by an unanchored overlapping
-    /// scan over every byte (how the matcher worked before it walked from the starts).
-    fn accepted_everywhere(m: &Matcher, text: &str) -> Vec<Raw> {
-        let found = m
-            .automaton
-            .try_find_overlapping_iter(aho_corasick::Input::new(text));
+    /// Aho-Corasick scan over every byte (how the matcher worked before it walked a trie
+    /// from the starts).
+    fn accepted_everywhere(m: &Matcher, everywhere: &AhoCorasick, text: &str) -> Vec<Raw> {
+        let found = everywhere.find_overlapping_iter(text);
         found
-            .into_iter()
-            .flatten()
             .filter_map(|hit| m.accept(text, hit.start(), hit.end(), hit.pattern().as_u32()))
             .collect()
     }
@@ -321,7 +297,10 @@ mod tests {
     #[test]
     fn walking_from_the_starts_finds_what_a_scan_of_every_byte_finds() {
         let data = data::load();
-        let m = Matcher::new(&data.entries, &data::context_words(), true);
+        let words = data::context_words();
+        let m = Matcher::new(&data.entries, &words, true);
+        let patterns = Patterns::from_entries(&data.entries, &words.compass, true);
+        let everywhere = AhoCorasick::new(&patterns.texts).expect("the forms build");
         let mut texts: Vec<String> = crate::load::SEEDS
             .iter()
             .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
@@ -336,7 +315,7 @@ mod tests {
             .map(String::from),
         );
         for text in &texts {
-            let mut want = accepted_everywhere(&m, text);
+            let mut want = accepted_everywhere(&m, &everywhere, text);
             let mut got = Vec::new();
             m.starts.each(text, |start| {
                 m.walk(text, start, |end, target| {

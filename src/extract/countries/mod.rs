@@ -63,7 +63,6 @@ pub struct Country {
 struct Gazetteer {
     countries: Vec<Country>,
     matcher: Matcher,
-    names: resolve::NameIndex,
 }
 
 /// Whether closed compounds (Chinaforscherin, Kremlchef, Ostukraine) count. Measured
@@ -83,7 +82,6 @@ impl Gazetteer {
         let data = data::load();
         let words = data::context_words();
         let matcher = Matcher::new(&data.entries, &words, closed_compounds);
-        let names = resolve::NameIndex::new(&data.entries);
         let countries = data
             .entries
             .into_iter()
@@ -95,11 +93,7 @@ impl Gazetteer {
                 status: e.status,
             })
             .collect();
-        Gazetteer {
-            countries,
-            matcher,
-            names,
-        }
+        Gazetteer { countries, matcher }
     }
 
     /// Calls `f` with each mention of the raw hits, weak and ambiguous forms settled by the
@@ -251,7 +245,7 @@ pub fn name_en(code: CountryCode) -> &'static str {
     country(code).map_or("", |c| c.name_en.as_str())
 }
 
-/// Figures about the built matcher: (patterns, automaton bytes). For benches and tests.
+/// Figures about the built matcher: (patterns, trie bytes). For benches and tests.
 pub fn matcher_size() -> (usize, usize) {
     GAZETTEER.matcher.size()
 }

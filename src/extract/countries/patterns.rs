@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxBuildHasher;
+
 use super::data::{Entry, Field};
 use super::forms::{self, Kind};
 
@@ -58,14 +60,17 @@ impl Target {
     }
 }
 
+/// Lower-case names that end compass compounds, to their pattern.
+pub(super) type Tails = HashMap<String, u32, FxBuildHasher>;
+
 /// Collects patterns, merging a form that several countries or fields give.
 #[derive(Default)]
 pub(super) struct Patterns {
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, FxBuildHasher>,
     pub texts: Vec<String>,
     pub targets: Vec<Target>,
     /// Lower-case names that end compass compounds, to their pattern (ukraine -> Ukraine).
-    pub tails: HashMap<String, u32>,
+    pub tails: Tails,
 }
 
 impl Patterns {
@@ -167,6 +172,11 @@ impl Patterns {
     /// prefixes that let names and adjectives join closed compounds.
     pub fn from_entries(entries: &[Entry], compass: &[String], closed_compounds: bool) -> Patterns {
         let mut patterns = Patterns::default();
+        // about four forms a value: room for them all at once, not grown by doubling
+        let values: usize = entries.iter().map(|e| e.values.len()).sum();
+        patterns.index.reserve(4 * values);
+        patterns.texts.reserve(4 * values);
+        patterns.targets.reserve(4 * values);
         for (idx, entry) in entries.iter().enumerate() {
             let idx = idx as u16;
             let marked = |field: Field| -> Vec<&str> {
@@ -197,6 +207,7 @@ impl Patterns {
         if closed_compounds {
             patterns.add_compass(compass);
         }
+        patterns.targets.shrink_to_fit();
         patterns
     }
 }

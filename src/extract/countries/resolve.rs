@@ -2,19 +2,23 @@
 //! case, with or without umlauts ("ru", "Russland", "Russia", "Türkei", "Tuerkei", "Turkey").
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
-use super::data::{Entry, Field};
+use super::data::{self, Entry, Field};
 use super::{CountryCode, GAZETTEER, forms};
 
+/// The index, built on the first query: reading and exporting articles never asks one.
+static NAMES: LazyLock<NameIndex> = LazyLock::new(|| NameIndex::new(&data::load().entries));
+
 /// Lower-cased names (and their umlaut-free spellings) to entry indices.
-pub(super) struct NameIndex {
+struct NameIndex {
     names: HashMap<String, u16>,
 }
 
 impl NameIndex {
     /// Indexes every name, adjective stem and capital of the gazetteer; a name that two
     /// countries share goes to the one for which it is not weak.
-    pub fn new(entries: &[Entry]) -> NameIndex {
+    fn new(entries: &[Entry]) -> NameIndex {
         let mut names = HashMap::new();
         for pass_weak in [false, true] {
             for (idx, entry) in entries.iter().enumerate() {
@@ -44,16 +48,16 @@ impl NameIndex {
 /// The lookup keys of a name: lower case, and the same with umlauts spelt out and dropped.
 fn keys(name: &str) -> Vec<String> {
     let lower = name.trim().to_lowercase();
-    let spelt: String = lower
-        .chars()
-        .flat_map(|c| match c {
-            'ä' => "ae".chars().collect::<Vec<_>>(),
-            'ö' => "oe".chars().collect(),
-            'ü' => "ue".chars().collect(),
-            'ß' => "ss".chars().collect(),
-            c => vec![c],
-        })
-        .collect();
+    let mut spelt = String::with_capacity(lower.len() + 4);
+    for c in lower.chars() {
+        match c {
+            'ä' => spelt.push_str("ae"),
+            'ö' => spelt.push_str("oe"),
+            'ü' => spelt.push_str("ue"),
+            'ß' => spelt.push_str("ss"),
+            c => spelt.push(c),
+        }
+    }
     let dropped: String = lower
         .chars()
         .map(|c| match c {
@@ -85,6 +89,6 @@ pub fn resolve(query: &str) -> Option<CountryCode> {
     }
     keys(q)
         .iter()
-        .find_map(|k| gaz.names.names.get(k))
+        .find_map(|k| NAMES.names.get(k))
         .map(|&idx| gaz.countries[idx as usize].code)
 }

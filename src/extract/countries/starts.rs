@@ -1,6 +1,6 @@
-//! Where a country form may begin in a text: at the start of a word whose first two
-//! bytes begin some form, or right after a compass prefix that opens a run of letters
-//! (Ost|ukraine, süd|deutsche). The matcher walks its automaton only from these places
+//! Where a country form may begin in a text: at the start of a word whose first bytes
+//! may begin some form (the first four, hashed, for the longer forms), or right after a compass prefix that opens a run of letters
+//! (Ost|ukraine, süd|deutsche). The matcher walks its trie only from these places
 //! instead of over every byte; its rules accept no hit that starts anywhere else.
 
 use crate::bytes::{BLOCK, block_bits};
@@ -45,28 +45,39 @@ fn in_word(b: u8) -> bool {
 
 /// The places where a form can start, from the forms and the compass prefixes.
 pub(super) struct Starts {
-    /// One bit per hash of the first three bytes some form begins with (a shorter form
-    /// sets the bits of every longer text it begins).
-    triples: Vec<u64>,
+    /// One bit per hash of the first four bytes some form of four bytes or more begins
+    /// with.
+    quads: Vec<u64>,
     /// The compass prefixes in lower case (ost, süd).
     compass: Vec<String>,
-    /// One bit per pair of bytes a compass prefix may open with, the first ASCII and
-    /// lower-cased, the second lower-cased when ASCII; a text whose first byte is not
-    /// ASCII is always checked.
-    compass_pairs: Vec<u64>,
+    /// Per pair of bytes a place opens with (the second 0 at the end of the text): whether
+    /// some form of four bytes or more begins with them ([`FORM`]), or a shorter one
+    /// ([`SHORT_FORM`]), and whether a compass prefix may, in any case ([`COMPASS`];
+    /// always after a byte that is not ASCII).
+    pairs: Vec<u8>,
     /// Whether each char below U+800 (Latin, Greek, Cyrillic, …) and of the General
     /// Punctuation block (U+2000…U+206F: dashes, quotation marks) is alphabetic, and
     /// numeric; other chars are asked of the standard library.
     classes: Vec<u8>,
 }
 
-const TRIPLE_BITS: u32 = 17;
+const QUAD_BITS: u32 = 18;
 
-/// The bit of the three bytes at the start of `bytes` (0 for those past its end).
-fn triple(bytes: &[u8]) -> usize {
+/// The bits of [`Starts::pairs`].
+const FORM: u8 = 1;
+const COMPASS: u8 = 2;
+const SHORT_FORM: u8 = 4;
+
+/// The index of two bytes in [`Starts::pairs`].
+fn pair(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
+}
+
+/// The bit of the four bytes at the start of `bytes` (0 for those past its end).
+fn quad(bytes: &[u8]) -> usize {
     let byte = |k: usize| u32::from(bytes.get(k).copied().unwrap_or(0));
-    let key = byte(0) << 16 | byte(1) << 8 | byte(2);
-    (key.wrapping_mul(0x9E37_79B1) >> (32 - TRIPLE_BITS)) as usize
+    let key = byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3);
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - QUAD_BITS)) as usize
 }
 
 fn set_bit(bits: &mut [u64], bit: usize) {
@@ -86,36 +97,41 @@ const ALPHABETIC: u8 = 1;
 const NUMERIC: u8 = 2;
 
 impl Starts {
-    /// `forms` are every pattern of the automaton; `compass` the lower-case prefixes.
+    /// `forms` are every pattern of the trie; `compass` the lower-case prefixes.
     pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>, compass: &[String]) -> Starts {
-        let mut triples = vec![0u64; 1 << (TRIPLE_BITS - 6)];
+        let mut quads = vec![0u64; 1 << (QUAD_BITS - 6)];
+        let mut pairs = vec![0u8; 256 * 256];
         for form in forms {
-            let form = form.as_bytes();
-            let mut set = |key: &[u8]| set_bit(&mut triples, triple(key));
-            match *form {
-                [_, _, _, ..] => set(form),
-                [a, b] => (0..=255).for_each(|c| set(&[a, b, c])),
-                [a] => (0..=255).for_each(|b| (0..=255).for_each(|c| set(&[a, b, c]))),
-                [] => triples.fill(u64::MAX),
+            match *form.as_bytes() {
+                [a, b, _, _, ..] => {
+                    set_bit(&mut quads, quad(form.as_bytes()));
+                    pairs[pair(a, b)] |= FORM;
+                }
+                [a, b, ..] => pairs[pair(a, b)] |= SHORT_FORM,
+                [a] => (0..=255).for_each(|b| pairs[pair(a, b)] |= SHORT_FORM),
+                [] => pairs.iter_mut().for_each(|p| *p |= SHORT_FORM),
             }
         }
-        let mut compass_pairs = vec![0u64; 128 * 256 / 64];
+        // a text opening with a char that is not ASCII is always checked
+        pairs[pair(0x80, 0)..]
+            .iter_mut()
+            .for_each(|p| *p |= COMPASS);
         for word in compass {
             let (first, second) = match *word.as_bytes() {
                 [a, b, ..] => (a, Some(b)),
                 [a] => (a, None),
                 [] => continue,
             };
-            let Some(first) = first.is_ascii().then_some(first.to_ascii_lowercase()) else {
-                continue; // a text opening with such a char is always checked
-            };
+            if !first.is_ascii() {
+                continue;
+            }
             let seconds: Vec<u8> = match second {
-                Some(b) if b.is_ascii() => vec![b.to_ascii_lowercase()],
+                Some(b) if b.is_ascii() => vec![b.to_ascii_lowercase(), b.to_ascii_uppercase()],
                 Some(_) => (0x80..=0xFF).collect(),
                 None => (0..=0xFF).collect(),
             };
-            for b in seconds {
-                set_bit(&mut compass_pairs, usize::from(first) << 8 | usize::from(b));
+            for a in [first.to_ascii_lowercase(), first.to_ascii_uppercase()] {
+                seconds.iter().for_each(|&b| pairs[pair(a, b)] |= COMPASS);
             }
         }
         let classes = (0..TWO_BYTE_END)
@@ -127,9 +143,9 @@ impl Starts {
             })
             .collect();
         Starts {
-            triples,
+            quads,
             compass: compass.to_vec(),
-            compass_pairs,
+            pairs,
             classes,
         }
     }
@@ -151,7 +167,7 @@ impl Starts {
     }
 
     /// Calls `f` with every place in `text` a form may start, in no particular order and
-    /// each once: every word start (no letter or digit before it) whose first three bytes
+    /// each once: every word start (no letter or digit before it) whose first four bytes
     /// may begin a form, and every end of a compass prefix that a run of letters opens with.
     pub fn each(&self, text: &str, mut f: impl FnMut(usize)) {
         let bytes = text.as_bytes();
@@ -159,10 +175,12 @@ impl Starts {
         // Most bytes are inside words and tell nothing: a block of sixteen is read at once
         // into a bit mask of the others, and only those are looked at (the last block is
         // filled up with letters).
-        for (b, chunk) in bytes.chunks(BLOCK).enumerate() {
-            let mut block = [b'a'; BLOCK];
-            block[..chunk.len()].copy_from_slice(chunk);
-            let mut others = block_bits(&block, |b| !in_word(b));
+        let blocks = bytes.chunks_exact(BLOCK);
+        let mut last = [b'a'; BLOCK];
+        last[..blocks.remainder().len()].copy_from_slice(blocks.remainder());
+        let blocks = blocks.filter_map(|block| <&[u8; BLOCK]>::try_from(block).ok());
+        for (b, block) in blocks.chain([&last]).enumerate() {
+            let mut others = block_bits(block, |b| !in_word(b));
             while others != 0 {
                 let k = b * BLOCK + others.trailing_zeros() as usize;
                 others &= others - 1;
@@ -195,23 +213,12 @@ impl Starts {
         let Some(rest) = text.as_bytes().get(at..).filter(|rest| !rest.is_empty()) else {
             return;
         };
-        if word && has_bit(&self.triples, triple(rest)) {
+        let flags = self.pairs[pair(rest[0], rest.get(1).copied().unwrap_or(0))];
+        let form = flags & SHORT_FORM != 0 || flags & FORM != 0 && has_bit(&self.quads, quad(rest));
+        if word && form {
             f(at);
         }
-        let first = rest[0];
-        let second = rest.get(1).map_or(0, |&b| {
-            if b.is_ascii() {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            }
-        });
-        let may_open_compass = !first.is_ascii()
-            || has_bit(
-                &self.compass_pairs,
-                usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second),
-            );
-        if may_open_compass {
+        if flags & COMPASS != 0 {
             self.compass_ends(text, at, f);
         }
     }
@@ -299,6 +306,11 @@ mod tests {
         for (text, at) in [("Qatar", 0), ("ein Q", 4), ("ein UK", 4), ("UK-Wahl", 0)] {
             assert!(starts_of(&["Q", "UK"], text).contains(&at), "{text}");
         }
+        // Forms of three bytes begin every word they open; longer ones their first four.
+        assert_eq!(
+            starts_of(&["Rom", "Iran"], "Rom, Roma, Irak, Iranerin"),
+            [0, 5, 17]
+        );
     }
 
     #[test]

@@ -4,8 +4,6 @@
 //! part of the outer one; an opening mark that is never closed ends its quote at the end
 //! of its sentence, so it cannot swallow the rest of a long paragraph.
 
-use crate::bytes::{BLOCK, block_at, block_bits};
-
 /// A top-level quote in a paragraph, in byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -175,21 +173,13 @@ fn pair(text: &str, from: usize, spans: &mut Vec<Span>, marks: &mut Vec<usize>) 
     stack.first().map(|&(_, open)| open)
 }
 
-/// The first byte from `from` that may begin a mark: `"`, `'`, 0xC2 or 0xE2.
+/// The first byte from `from` that may begin a mark: `"`, `'`, 0xC2 or 0xE2, found with
+/// memchr's vector search (0xC2 only up to the first of the other three).
 fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
-    let is_lead = |b: u8| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2);
-    let mut i = from;
-    // Sixteen bytes at a time, read into a bit mask with comparisons that the compiler
-    // turns into vector code (most blocks hold no mark)
-    while let Some(block) = block_at(bytes, i) {
-        let bits = block_bits(block, is_lead);
-        if bits != 0 {
-            return Some(i + bits.trailing_zeros() as usize);
-        }
-        i += BLOCK;
-    }
-    let rest = bytes.get(i..)?;
-    rest.iter().position(|&b| is_lead(b)).map(|p| i + p)
+    let rest = bytes.get(from..)?;
+    let other = memchr::memchr3(b'"', b'\'', 0xE2, rest);
+    let guillemet = memchr::memchr(0xC2, rest.get(..other.unwrap_or(rest.len()))?);
+    guillemet.or(other).map(|i| from + i)
 }
 
 fn mark_len(text: &str, at: usize) -> usize {
@@ -306,6 +296,18 @@ fn sentence_end(text: &str, from: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_mark_byte_is_the_first_lead_byte() {
+        let text = "Er sagte: \u{a0}„Ja“ – it's «so» \"x\" ‚y‘ und mehr Text ohne Zeichen";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() + 1 {
+            let want = (bytes.get(from..).unwrap_or_default().iter())
+                .position(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+                .map(|i| from + i);
+            assert_eq!(next_mark_byte(bytes, from), want, "from {from}");
+        }
+    }
 
     #[test]
     fn has_mark_is_contains_is_mark() {

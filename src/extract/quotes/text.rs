@@ -252,6 +252,14 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
         .unwrap_or(rest.len())
 }
 
+/// How many ASCII letters and digits `bytes` opens with: the bulk of a word, which
+/// needs no char decoded.
+fn ascii_alphanumeric_len(bytes: &[u8]) -> usize {
+    (bytes.iter())
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len())
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '§'
 }
@@ -294,7 +302,11 @@ fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
             continue;
         }
         let mut end = at + len;
-        while let Some(n) = char_at(text, end) {
+        loop {
+            end += ascii_alphanumeric_len(text.as_bytes().get(end..).unwrap_or_default());
+            let Some(n) = char_at(text, end) else {
+                break;
+            };
             if is_word_char(n) {
                 end += n.len_utf8();
                 continue;

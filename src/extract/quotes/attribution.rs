@@ -305,7 +305,7 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
         // "zitiert die Zeitung, wonach Evo Morales den Industrieländern die Schuld gibt,
         // deren „…“": what the clause reports is its subject's view
         if pending.is_none()
-            && para.lower(k) == "wonach"
+            && matches!(para.str(k), "wonach" | "Wonach")
             && let Some(np) = np::at(para, k + 1, anchor).filter(|np| {
                 matches!(np.kind, NpKind::Person { .. }) && strength(para, np) == Strength::Strong
             })

@@ -6,27 +6,28 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
+use crate::load::anyset::AnySet;
 use crate::load::rules::section;
 
 const DATA: &str = include_str!("../../assets/boilerplate.txt");
 
 /// The compiled patterns of `assets/boilerplate.txt`.
 struct Patterns {
-    line: RegexSet,
+    line: AnySet,
     prefix: AnyOf,
-    contains: RegexSet,
+    contains: AnyOf,
     caption_ui: Vec<Regex>,
     credit: Vec<Regex>,
     /// All of `credit` in one set: most lines hold no credit, and one pass tells.
-    any_credit: RegexSet,
+    any_credit: AnySet,
     credit_span: Regex,
     meta: AnyOf,
     sources_header: Regex,
     credit_line: AnyOf,
     tail_credit: Regex,
-    block_start: RegexSet,
+    block_start: AnySet,
 }
 
 /// The patterns of a section, asked only whether a line matches any of them.
@@ -38,11 +39,11 @@ struct Patterns {
 /// first and rules out nearly every line before the exact patterns are.
 struct AnyOf {
     /// The patterns without `\b`.
-    plain: RegexSet,
+    plain: AnySet,
     /// The patterns with `\b`, as written.
-    bounded: RegexSet,
+    bounded: AnySet,
     /// `bounded` without its `\b`s: matches every line `bounded` matches, and more.
-    loose: RegexSet,
+    loose: AnySet,
 }
 
 impl AnyOf {
@@ -53,17 +54,19 @@ impl AnyOf {
 
 /// Builds `(?i)` patterns around each entry of a section; a broken pattern in the data
 /// file is a bug in kiosk and fails loudly.
-fn set(name: &str, wrap: fn(&str) -> String) -> RegexSet {
+fn set(name: &str, wrap: fn(&str) -> String) -> AnySet {
     build(name, &section(DATA, name), wrap)
 }
 
-fn build(name: &str, patterns: &[&str], wrap: fn(&str) -> String) -> RegexSet {
-    RegexSet::new(patterns.iter().map(|p| format!("(?i){}", wrap(p))))
-        .unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
+fn build(name: &str, patterns: &[&str], wrap: fn(&str) -> String) -> AnySet {
+    let patterns: Vec<String> = patterns
+        .iter()
+        .map(|p| format!("(?i){}", wrap(p)))
+        .collect();
+    AnySet::new(&patterns).unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
 }
 
-/// [`set`] split for [`AnyOf`]. (Worth its second set where lines are long and the
-/// `\b` patterns slow: measured on the bench corpus, `[contains]` gains nothing.)
+/// [`set`] split for [`AnyOf`].
 fn any_of(name: &str, wrap: fn(&str) -> String) -> AnyOf {
     let entries = section(DATA, name);
     // (after `\\` a `b` is a letter, and `\b{start}` is another assertion: patterns
@@ -106,7 +109,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     Patterns {
         line: set("line", whole),
         prefix: any_of("prefix", start),
-        contains: set("contains", |p| p.to_owned()),
+        contains: any_of("contains", |p| p.to_owned()),
         caption_ui: list("caption_ui"),
         credit: list("credit"),
         any_credit: set("credit", |p| p.to_owned()),

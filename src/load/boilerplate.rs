@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::load::anchored::StartPattern;
 use crate::load::anyset::AnySet;
 use crate::load::rules::section;
 
@@ -24,7 +25,7 @@ struct Patterns {
     any_credit: AnySet,
     credit_span: Regex,
     meta: AnyOf,
-    sources_header: Regex,
+    sources_header: StartPattern,
     credit_line: AnyOf,
     tail_credit: Regex,
     block_start: AnySet,
@@ -117,7 +118,8 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             r#"(?i)<(?:span|div|small|em|i|p|figcaption|cite)\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:{classes})\b[^"']*["'][^>]*>([^<]*)</[a-z]+\s*>"#
         )),
         meta: any_of("meta", whole),
-        sources_header: build(format!(r"(?i)^(?:{headers})\s*(?::\s*(.*))?$")),
+        sources_header: StartPattern::new(&format!(r"(?i)^(?:{headers})\s*(?::\s*(.*))?$"))
+            .unwrap_or_else(|e| panic!("assets/boilerplate.txt [sources_header]: {e}")),
         credit_line: any_of("credit_line", whole),
         tail_credit: build(format!("(?i)(?:{tail})")),
         block_start: set("block_start", whole),
@@ -288,8 +290,9 @@ pub fn sources_header(line: &str) -> Option<String> {
     if words(line, 41) > 40 {
         return None;
     }
-    let caps = PATTERNS.sources_header.captures(line)?;
-    Some(caps.get(1).map_or("", |m| m.as_str()).trim().to_owned())
+    let header = PATTERNS.sources_header.find(line)?;
+    let items = header.group.and_then(|group| line.get(group)).unwrap_or("");
+    Some(items.trim().to_owned())
 }
 
 /// A line that credits authors or agencies ("Bericht von CNN, zu dem … beigetragen haben.").

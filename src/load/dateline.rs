@@ -4,15 +4,14 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use crate::load::anchored::StartPattern;
 use crate::load::sentences::WORDS;
 
 /// A capitalised word of a place name ("Wien", "St.", "Stoke-on-Trent", "NEW").
 const PLACE_WORD: &str = r"\p{Lu}[\p{L}\p{M}'’.-]*";
 
 /// "Place – " and "Place/Place (dpa) – ", with particles inside a place ("Santiago de Chile").
-static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+static DASHED: LazyLock<StartPattern> = LazyLock::new(|| {
     let mut particles: Vec<&str> = WORDS.place_particles.iter().copied().collect();
     particles.sort_unstable();
     let particle = particles.join("|");
@@ -21,12 +20,13 @@ static DASHED: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"^((?:{place})(?:\s*[/,]\s*(?:{place})){{0,5}})(?:\s*\([^()]{{1,25}}\))?\s+[–—-]\s+"
     );
-    Regex::new(&pattern).expect("the dateline pattern is valid")
+    StartPattern::new(&pattern).expect("the dateline pattern is valid")
 });
 
 /// "Tokio, Peking, Berlin, Istanbul " before a capitalised word: one-word places joined by commas.
-static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) ")).expect("valid pattern")
+static LISTED: LazyLock<StartPattern> = LazyLock::new(|| {
+    StartPattern::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) "))
+        .expect("valid pattern")
 });
 
 /// Builds both patterns now (start-up does, beside the other tables).
@@ -66,19 +66,18 @@ pub fn split_dateline(text: &str) -> Option<(String, &str)> {
     if !may_open_with_dateline(text) {
         return None;
     }
-    let (dateline, rest) = if let Some(caps) = DASHED.captures(text) {
-        let all = caps.get(0)?;
-        (caps.get(1)?.as_str(), &text[all.end()..])
+    let (dateline, rest) = if let Some(dashed) = DASHED.find(text) {
+        (text.get(dashed.group?)?, text.get(dashed.end..)?)
     } else {
-        let caps = LISTED.captures(text)?;
-        let places = caps.get(1)?.as_str();
+        let listed = LISTED.find(text)?;
+        let places = text.get(listed.group?)?;
         let all_places = places
             .split(", ")
             .all(|p| p.chars().count() >= 3 && !p.ends_with('.'));
         if !all_places {
             return None;
         }
-        (places, &text[caps.get(0)?.end()..])
+        (places, text.get(listed.end..)?)
     };
     let opens_sentence = rest
         .chars()

@@ -3,6 +3,7 @@
 //! format, within the [`limits`]. A bad file is reported and skipped, the rest loads.
 //! Knows nothing of extraction or the terminal.
 
+mod anchored;
 mod anyset;
 pub mod blocks;
 pub mod boilerplate;

@@ -215,8 +215,9 @@ impl Json {
     }
 }
 
+/// (`|`, not `||`: see [`block_bits`])
 fn needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
+    (b < 0x20) | (b == b'"') | (b == b'\\')
 }
 
 fn escape(out: &mut Vec<u8>, b: u8) {

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::load::anchored::StartPattern;
 use crate::load::anyset::AnySet;
+use crate::load::forward::Pattern;
 use crate::load::rules::section;
 
 const DATA: &str = include_str!("../../assets/boilerplate.txt");
@@ -19,14 +19,18 @@ struct Patterns {
     line: AnySet,
     prefix: AnyOf,
     contains: AnyOf,
-    caption_ui: Vec<Regex>,
-    credit: Vec<Regex>,
+    caption_ui: Vec<Pattern>,
+    /// All of `caption_ui` in one set: most lines hold no image-viewer text.
+    any_caption_ui: AnyOf,
+    credit: Vec<Pattern>,
     /// All of `credit` in one set: most lines hold no credit, and one pass tells.
     any_credit: AnySet,
-    credit_span: Regex,
+    credit_span: Pattern,
     meta: AnyOf,
-    sources_header: StartPattern,
+    sources_header: Pattern,
     credit_line: AnyOf,
+    /// (a `Regex`: the crate runs a DFA backwards from the paragraph's end for a
+    /// pattern that ends with `$`, which reads less than a forward search)
     tail_credit: Regex,
     block_start: AnySet,
 }
@@ -83,11 +87,11 @@ fn any_of(name: &str, wrap: fn(&str) -> String) -> AnyOf {
     }
 }
 
-fn list(name: &str) -> Vec<Regex> {
+fn list(name: &str) -> Vec<Pattern> {
     section(DATA, name)
         .iter()
         .map(|p| {
-            Regex::new(&format!("(?i){p}"))
+            Pattern::new(&format!("(?i){p}"))
                 .unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
         })
         .collect()
@@ -106,22 +110,24 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let headers = section(DATA, "sources_header").join("|");
     let tail = section(DATA, "tail_credit").join("|");
     let build =
-        |p: String| Regex::new(&p).unwrap_or_else(|e| panic!("assets/boilerplate.txt: {e}"));
+        |p: String| Pattern::new(&p).unwrap_or_else(|e| panic!("assets/boilerplate.txt: {e}"));
     Patterns {
         line: set("line", whole),
         prefix: any_of("prefix", start),
         contains: any_of("contains", |p| p.to_owned()),
         caption_ui: list("caption_ui"),
+        any_caption_ui: any_of("caption_ui", |p| p.to_owned()),
         credit: list("credit"),
         any_credit: set("credit", |p| p.to_owned()),
         credit_span: build(format!(
             r#"(?i)<(?:span|div|small|em|i|p|figcaption|cite)\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:{classes})\b[^"']*["'][^>]*>([^<]*)</[a-z]+\s*>"#
         )),
         meta: any_of("meta", whole),
-        sources_header: StartPattern::new(&format!(r"(?i)^(?:{headers})\s*(?::\s*(.*))?$"))
+        sources_header: Pattern::new(&format!(r"(?i)^(?:{headers})\s*(?::\s*(.*))?$"))
             .unwrap_or_else(|e| panic!("assets/boilerplate.txt [sources_header]: {e}")),
         credit_line: any_of("credit_line", whole),
-        tail_credit: build(format!("(?i)(?:{tail})")),
+        tail_credit: Regex::new(&format!("(?i)(?:{tail})"))
+            .unwrap_or_else(|e| panic!("assets/boilerplate.txt [tail_credit]: {e}")),
         block_start: set("block_start", whole),
     }
 });
@@ -236,7 +242,7 @@ fn trail_items(line: &str) -> Vec<&str> {
 /// there was any, which makes the line a photo caption.
 pub fn strip_caption_ui(line: &str) -> Option<String> {
     let p = &*PATTERNS;
-    if words(line, 61) > 60 || !p.caption_ui.iter().any(|r| r.is_match(line)) {
+    if words(line, 61) > 60 || !p.any_caption_ui.is_match(line) {
         return None;
     }
     let mut rest = line.to_owned();
@@ -259,8 +265,8 @@ pub fn split_credit(line: &str) -> Option<(String, String)> {
     let mut credits = Vec::new();
     let mut rest = line.to_owned();
     for r in &p.credit {
-        if let Some(m) = r.find(&rest) {
-            credits.push(m.as_str().trim().to_owned());
+        if let Some(found) = r.find_at(&rest, 0) {
+            credits.push(rest[found].trim().to_owned());
             rest = r.replace_all(&rest, " ").into_owned();
         }
     }
@@ -273,11 +279,10 @@ pub fn split_credit_span(raw: &str) -> Option<(String, String)> {
     if !raw.contains('<') {
         return None;
     }
-    let caps = PATTERNS.credit_span.captures(raw)?;
-    let whole = caps.get(0)?;
-    let credit = caps.get(1).map_or("", |m| m.as_str()).trim().to_owned();
-    let without = format!("{} {}", &raw[..whole.start()], &raw[whole.end()..]);
-    Some((without, credit))
+    let span = PATTERNS.credit_span.find(raw)?;
+    let credit = span.group.and_then(|group| raw.get(group)).unwrap_or("");
+    let without = format!("{} {}", &raw[..span.whole.start], &raw[span.whole.end..]);
+    Some((without, credit.trim().to_owned()))
 }
 
 /// A date, update, reading-time or byline line.
@@ -290,7 +295,7 @@ pub fn sources_header(line: &str) -> Option<String> {
     if words(line, 41) > 40 {
         return None;
     }
-    let header = PATTERNS.sources_header.find(line)?;
+    let header = PATTERNS.sources_header.at_start(line)?;
     let items = header.group.and_then(|group| line.get(group)).unwrap_or("");
     Some(items.trim().to_owned())
 }
@@ -308,10 +313,10 @@ pub fn opens_link_block(line: &str) -> bool {
 /// Splits an agency tag off the end of a paragraph ("… (APA, 11.9.2015)"): the paragraph
 /// without it, and the tag.
 pub fn split_tail_credit(paragraph: &str) -> Option<(String, String)> {
-    let m = PATTERNS.tail_credit.find(paragraph)?;
+    let tag = PATTERNS.tail_credit.find(paragraph)?;
     Some((
-        paragraph[..m.start()].trim_end().to_owned(),
-        m.as_str().trim().to_owned(),
+        paragraph[..tag.start()].trim_end().to_owned(),
+        tag.as_str().trim().to_owned(),
     ))
 }
 

@@ -4,14 +4,14 @@
 
 use std::sync::LazyLock;
 
-use crate::load::anchored::StartPattern;
+use crate::load::forward::Pattern;
 use crate::load::sentences::WORDS;
 
 /// A capitalised word of a place name ("Wien", "St.", "Stoke-on-Trent", "NEW").
 const PLACE_WORD: &str = r"\p{Lu}[\p{L}\p{M}'’.-]*";
 
 /// "Place – " and "Place/Place (dpa) – ", with particles inside a place ("Santiago de Chile").
-static DASHED: LazyLock<StartPattern> = LazyLock::new(|| {
+static DASHED: LazyLock<Pattern> = LazyLock::new(|| {
     let mut particles: Vec<&str> = WORDS.place_particles.iter().copied().collect();
     particles.sort_unstable();
     let particle = particles.join("|");
@@ -20,13 +20,12 @@ static DASHED: LazyLock<StartPattern> = LazyLock::new(|| {
     let pattern = format!(
         r"^((?:{place})(?:\s*[/,]\s*(?:{place})){{0,5}})(?:\s*\([^()]{{1,25}}\))?\s+[–—-]\s+"
     );
-    StartPattern::new(&pattern).expect("the dateline pattern is valid")
+    Pattern::new(&pattern).expect("the dateline pattern is valid")
 });
 
 /// "Tokio, Peking, Berlin, Istanbul " before a capitalised word: one-word places joined by commas.
-static LISTED: LazyLock<StartPattern> = LazyLock::new(|| {
-    StartPattern::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) "))
-        .expect("valid pattern")
+static LISTED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) ")).expect("valid pattern")
 });
 
 /// Builds both patterns now (start-up does, beside the other tables).
@@ -66,10 +65,10 @@ pub fn split_dateline(text: &str) -> Option<(String, &str)> {
     if !may_open_with_dateline(text) {
         return None;
     }
-    let (dateline, rest) = if let Some(dashed) = DASHED.find(text) {
-        (text.get(dashed.group?)?, text.get(dashed.end..)?)
+    let (dateline, rest) = if let Some(dashed) = DASHED.at_start(text) {
+        (text.get(dashed.group?)?, text.get(dashed.whole.end..)?)
     } else {
-        let listed = LISTED.find(text)?;
+        let listed = LISTED.at_start(text)?;
         let places = text.get(listed.group?)?;
         let all_places = places
             .split(", ")
@@ -77,7 +76,7 @@ pub fn split_dateline(text: &str) -> Option<(String, &str)> {
         if !all_places {
             return None;
         }
-        (places, text.get(listed.end..)?)
+        (places, text.get(listed.whole.end..)?)
     };
     let opens_sentence = rest
         .chars()

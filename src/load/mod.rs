@@ -3,7 +3,6 @@
 //! format, within the [`limits`]. A bad file is reported and skipped, the rest loads.
 //! Knows nothing of extraction or the terminal.
 
-mod anchored;
 mod anyset;
 pub mod blocks;
 pub mod boilerplate;
@@ -11,6 +10,7 @@ pub mod clean;
 pub mod dateline;
 pub mod decode;
 pub mod files;
+mod forward;
 pub mod html;
 pub mod jsonl;
 pub mod limits;

@@ -144,6 +144,9 @@ fn words(line: &str, cap: usize) -> usize {
     crate::load::structure::words_up_to(line, cap)
 }
 
+// The rules below that are asked about every line take the line's words as counted by
+// the caller (`Facts::words`, up to 81), rather than count them again each.
+
 /// Splits words that copying glued together: a space between a lower-case and an
 /// upper-case letter ("HomePolitikUkraine" → "Home Politik Ukraine").
 pub fn deglue(line: &str) -> Cow<'_, str> {
@@ -168,27 +171,36 @@ pub fn deglue(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether a whole line is boilerplate by the phrase patterns or the structural rules
-/// (a breadcrumb of glued words, a row of separators).
-pub fn is_boilerplate(line: &str) -> bool {
+/// Whether a whole line of `n` words (counted up to 41 or more) is boilerplate by the
+/// phrase patterns or the structural rules (a breadcrumb of glued words, a row of
+/// separators).
+pub fn is_boilerplate(line: &str, n: usize) -> bool {
     let p = &*PATTERNS;
-    let n = words(line, 41);
     if n > 40 {
         return false; // running text; no pattern here is longer
     }
-    let glued = deglue(line);
-    let variants = [line, glued.as_ref()];
-    variants.iter().any(|v| {
+    let by_phrase = |v: &str| {
         p.line.is_match(v)
             || (n <= 30 && p.prefix.is_match(v))
             || (n <= 40 && p.contains.is_match(v))
-    }) || is_breadcrumb(line)
+    };
+    // (the de-glued line is asked only when it differs)
+    let deglued = match deglue(line) {
+        Cow::Borrowed(_) => false,
+        Cow::Owned(glued) => by_phrase(&glued),
+    };
+    by_phrase(line) || deglued || is_breadcrumb(line, n)
 }
 
-/// A navigation trail: one word of three or more glued capitalised words
-/// ("HomePolitikUkraine"), or short items joined by `>`, `›`, `»` or `|`.
-pub fn is_breadcrumb(line: &str) -> bool {
-    let glued_word = line.split_whitespace().any(|word| {
+/// A navigation trail of `n` words (counted up to 7 or more): one word of three or
+/// more glued capitalised words ("HomePolitikUkraine"), or short items joined by `>`,
+/// `›`, `»` or `|`.
+pub fn is_breadcrumb(line: &str, n: usize) -> bool {
+    (n <= 6 && has_glued_word(line)) || is_trail(line)
+}
+
+fn has_glued_word(line: &str) -> bool {
+    line.split_whitespace().any(|word| {
         let mut humps = 0;
         let mut prev = ' ';
         for c in word.chars() {
@@ -198,8 +210,7 @@ pub fn is_breadcrumb(line: &str) -> bool {
             prev = c;
         }
         humps >= 2 && word.chars().next().is_some_and(char::is_uppercase)
-    });
-    (glued_word && words(line, 7) <= 6) || is_trail(line)
+    })
 }
 
 /// Whether the line is a trail of three or more short items (see [`trail_items`]).
@@ -238,11 +249,12 @@ fn trail_items(line: &str) -> Vec<&str> {
     items
 }
 
-/// Removes image-viewer text ("Vergrößern des Bildes") from a line; `Some(rest)` when
-/// there was any, which makes the line a photo caption.
-pub fn strip_caption_ui(line: &str) -> Option<String> {
+/// Removes image-viewer text ("Vergrößern des Bildes") from a line of `n` words
+/// (counted up to 61 or more); `Some(rest)` when there was any, which makes the line a
+/// photo caption.
+pub fn strip_caption_ui(line: &str, n: usize) -> Option<String> {
     let p = &*PATTERNS;
-    if words(line, 61) > 60 || !p.any_caption_ui.is_match(line) {
+    if n > 60 || !p.any_caption_ui.is_match(line) {
         return None;
     }
     let mut rest = line.to_owned();
@@ -252,10 +264,11 @@ pub fn strip_caption_ui(line: &str) -> Option<String> {
     Some(squeeze(&rest))
 }
 
-/// Splits a photo credit ("(Foto: AP)", "(Quelle: …)", "© dpa") off a caption line:
-/// `Some((caption, credit))` when the line holds one and is caption-sized.
-pub fn split_credit(line: &str) -> Option<(String, String)> {
-    if words(line, 61) > 60 {
+/// Splits a photo credit ("(Foto: AP)", "(Quelle: …)", "© dpa") off a caption line of
+/// `n` words (counted up to 61 or more): `Some((caption, credit))` when the line holds
+/// one and is caption-sized.
+pub fn split_credit(line: &str, n: usize) -> Option<(String, String)> {
+    if n > 60 {
         return None;
     }
     let p = &*PATTERNS;
@@ -285,14 +298,15 @@ pub fn split_credit_span(raw: &str) -> Option<(String, String)> {
     Some((without, credit.trim().to_owned()))
 }
 
-/// A date, update, reading-time or byline line.
-pub fn is_meta(line: &str) -> bool {
-    words(line, 16) <= 15 && PATTERNS.meta.is_match(line)
+/// A date, update, reading-time or byline line (of `n` words, counted up to 16 or more).
+pub fn is_meta(line: &str, n: usize) -> bool {
+    n <= 15 && PATTERNS.meta.is_match(line)
 }
 
-/// The header of a sources list: `Some(items on the same line)` ("" when none).
-pub fn sources_header(line: &str) -> Option<String> {
-    if words(line, 41) > 40 {
+/// The header of a sources list (a line of `n` words, counted up to 41 or more):
+/// `Some(items on the same line)` ("" when none).
+pub fn sources_header(line: &str, n: usize) -> Option<String> {
+    if n > 40 {
         return None;
     }
     let header = PATTERNS.sources_header.at_start(line)?;
@@ -300,14 +314,16 @@ pub fn sources_header(line: &str) -> Option<String> {
     Some(items.trim().to_owned())
 }
 
-/// A line that credits authors or agencies ("Bericht von CNN, zu dem … beigetragen haben.").
-pub fn is_credit_line(line: &str) -> bool {
-    words(line, 41) <= 40 && PATTERNS.credit_line.is_match(line)
+/// A line that credits authors or agencies ("Bericht von CNN, zu dem … beigetragen
+/// haben."), of `n` words counted up to 41 or more.
+pub fn is_credit_line(line: &str, n: usize) -> bool {
+    n <= 40 && PATTERNS.credit_line.is_match(line)
 }
 
-/// A line that opens a block of links ("Mehr zum Thema:").
-pub fn opens_link_block(line: &str) -> bool {
-    words(line, 9) <= 8 && PATTERNS.block_start.is_match(line)
+/// A line that opens a block of links ("Mehr zum Thema:"), of `n` words counted up to 9
+/// or more.
+pub fn opens_link_block(line: &str, n: usize) -> bool {
+    n <= 8 && PATTERNS.block_start.is_match(line)
 }
 
 /// Splits an agency tag off the end of a paragraph ("… (APA, 11.9.2015)"): the paragraph
@@ -327,6 +343,29 @@ fn squeeze(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The rules with the words of the line counted as the loader counts them.
+    fn n(line: &str) -> usize {
+        words(line, 81)
+    }
+    fn is_boilerplate(line: &str) -> bool {
+        super::is_boilerplate(line, n(line))
+    }
+    fn is_meta(line: &str) -> bool {
+        super::is_meta(line, n(line))
+    }
+    fn is_credit_line(line: &str) -> bool {
+        super::is_credit_line(line, n(line))
+    }
+    fn split_credit(line: &str) -> Option<(String, String)> {
+        super::split_credit(line, n(line))
+    }
+    fn strip_caption_ui(line: &str) -> Option<String> {
+        super::strip_caption_ui(line, n(line))
+    }
+    fn sources_header(line: &str) -> Option<String> {
+        super::sources_header(line, n(line))
+    }
 
     #[test]
     fn phrases_glue_and_separators() {

@@ -40,22 +40,43 @@ pub fn warm_up() {
 /// any other char first cannot match (most paragraphs: a digit, a colon, a full stop
 /// and space before any dash).
 fn may_open_with_dateline(text: &str) -> bool {
-    let mut prev = ' ';
-    let mut in_brackets = false;
-    for c in text.chars() {
-        if in_brackets {
-            in_brackets = c != ')';
-        } else if matches!(c, '–' | '—' | '-') && prev.is_whitespace() {
-            return true; // "Wien –"
-        } else if c == ' ' && prev == ',' {
-            return true; // "Tokio, Peking"
-        } else if c == '(' {
-            in_brackets = true;
-        } else if !(c.is_alphabetic() || c.is_whitespace() || !c.is_ascii() || "'.-/,".contains(c))
-        {
-            return false;
+    // Read a byte at a time; a char beyond ASCII is decoded only when its first byte
+    // may begin a dash or a white space (0xC2, 0xE1, 0xE2, 0xE3), the rest are letters
+    // and marks, which may stand in a place name.
+    let bytes = text.as_bytes();
+    let (mut after_space, mut after_comma) = (true, false);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, comma) = match b {
+            b'(' => match memchr::memchr(b')', &bytes[i + 1..]) {
+                Some(k) => {
+                    i += k + 2; // an agency in brackets: passed over
+                    (false, false)
+                }
+                None => return false,
+            },
+            b'-' if after_space => return true, // "Wien -"
+            b' ' if after_comma => return true, // "Tokio, Peking"
+            b'\t'..=b'\r' | b' ' => (true, false),
+            b',' => (false, true),
+            b'a'..=b'z' | b'A'..=b'Z' | b'\'' | b'.' | b'-' | b'/' => (false, false),
+            0x00..=0x7f => return false,
+            0xc2 | 0xe1..=0xe3 => {
+                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                    return false;
+                };
+                if matches!(c, '–' | '—') && after_space {
+                    return true; // "Wien –"
+                }
+                i += c.len_utf8() - 1;
+                (c.is_whitespace(), false)
+            }
+            _ => (false, false),
+        };
+        (after_space, after_comma) = (space, comma);
+        if b != b'(' {
+            i += 1;
         }
-        prev = c;
     }
     false
 }
@@ -105,6 +126,53 @@ pub fn split_after_teaser(text: &str) -> Option<(&str, String, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`may_open_with_dateline`] a char at a time, as it was first written.
+    fn may_open_by_chars(text: &str) -> bool {
+        let mut prev = ' ';
+        let mut in_brackets = false;
+        for c in text.chars() {
+            if in_brackets {
+                in_brackets = c != ')';
+            } else if matches!(c, '–' | '—' | '-') && prev.is_whitespace() {
+                return true; // "Wien –"
+            } else if c == ' ' && prev == ',' {
+                return true; // "Tokio, Peking"
+            } else if c == '(' {
+                in_brackets = true;
+            } else if !(c.is_alphabetic()
+                || c.is_whitespace()
+                || !c.is_ascii()
+                || "'.-/,".contains(c))
+            {
+                return false;
+            }
+            prev = c;
+        }
+        false
+    }
+
+    #[test]
+    fn the_bytewise_opening_test_agrees_with_the_char_one() {
+        let parts = [
+            "Wien", " ", "–", "—", "-", ",", ", ", "(dpa)", "(", ")", "3", ":", "ä", "\u{a0}",
+            "\u{3000}", "\t", "/", ".", "'", "„", "x", "\u{2009}",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    for d in ["", " ", "Berlin", "–", ","] {
+                        let text = format!("{a}{b}{c}{d}");
+                        assert_eq!(
+                            may_open_with_dateline(&text),
+                            may_open_by_chars(&text),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn dashed_and_listed_datelines() {

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::load::anyset::AnySet;
+use crate::load::anyset::{AnyOf, AnySet};
 use crate::load::forward::Pattern;
 use crate::load::rules::section;
 
@@ -35,28 +35,6 @@ struct Patterns {
     block_start: AnySet,
 }
 
-/// The patterns of a section, asked only whether a line matches any of them.
-///
-/// Why three sets: with a Unicode `\b` in a pattern, the regex crate's fast DFA gives up
-/// at the first non-ASCII byte (any umlaut) and a much slower engine reads the line.
-/// The patterns with `\b` are therefore also kept with every `\b` taken out: dropping an
-/// assertion can only let more lines match, and that set runs on the DFA, so it is asked
-/// first and rules out nearly every line before the exact patterns are.
-struct AnyOf {
-    /// The patterns without `\b`.
-    plain: AnySet,
-    /// The patterns with `\b`, as written.
-    bounded: AnySet,
-    /// `bounded` without its `\b`s: matches every line `bounded` matches, and more.
-    loose: AnySet,
-}
-
-impl AnyOf {
-    fn is_match(&self, line: &str) -> bool {
-        self.plain.is_match(line) || (self.loose.is_match(line) && self.bounded.is_match(line))
-    }
-}
-
 /// Builds `(?i)` patterns around each entry of a section; a broken pattern in the data
 /// file is a bug in kiosk and fails loudly.
 fn set(name: &str, wrap: fn(&str) -> String) -> AnySet {
@@ -71,20 +49,13 @@ fn build(name: &str, patterns: &[&str], wrap: fn(&str) -> String) -> AnySet {
     AnySet::new(&patterns).unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
 }
 
-/// [`set`] split for [`AnyOf`].
+/// [`set`] as an [`AnyOf`].
 fn any_of(name: &str, wrap: fn(&str) -> String) -> AnyOf {
-    let entries = section(DATA, name);
-    // (after `\\` a `b` is a letter, and `\b{start}` is another assertion: patterns
-    // with either stay whole, in `plain`; no entry has one)
-    let has_boundary = |p: &&str| p.contains(r"\b") && !p.contains(r"\\") && !p.contains(r"\b{");
-    let (bounded, plain): (Vec<&str>, Vec<&str>) = entries.into_iter().partition(has_boundary);
-    let loose: Vec<String> = bounded.iter().map(|p| p.replace(r"\b", "")).collect();
-    let loose: Vec<&str> = loose.iter().map(String::as_str).collect();
-    AnyOf {
-        plain: build(name, &plain, wrap),
-        bounded: build(name, &bounded, wrap),
-        loose: build(name, &loose, wrap),
-    }
+    let patterns: Vec<String> = section(DATA, name)
+        .iter()
+        .map(|p| format!("(?i){}", wrap(p)))
+        .collect();
+    AnyOf::new(&patterns).unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
 }
 
 fn list(name: &str) -> Vec<Pattern> {

@@ -37,7 +37,39 @@ pub fn block_at(bytes: &[u8], at: usize) -> Option<&[u8; BLOCK]> {
 }
 
 /// One bit per byte of `block` for which `f` holds: bit `k` for byte `k`.
+///
+/// Written so that the compiler makes vector code of it without `unsafe`: `f` maps each
+/// byte to 0xFF or 0 (a vector compare), and the top bits of eight bytes are gathered
+/// into one byte by a multiplication (each lands on a bit of its own, with no carries).
+/// The former `fold` of `f(b) << k` cost about four times the instructions. Write `f`
+/// as comparisons joined with `|`: a `matches!` of several bytes, or `||`, may become
+/// branches or a table lookup, which no vector code can be made of.
 #[inline]
 pub fn block_bits(block: &[u8; BLOCK], f: impl Fn(u8) -> bool) -> u32 {
-    (block.iter().enumerate()).fold(0, |bits, (k, &b)| bits | u32::from(f(b)) << k)
+    let all = u128::from_le_bytes(block.map(|b| 0u8.wrapping_sub(u8::from(f(b)))));
+    let tops = all & 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    let gather = |half: u64| (half.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u32;
+    gather(tops as u64) | gather((tops >> 64) as u64) << 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_bits_has_one_bit_per_byte() {
+        let blocks = [
+            *b"abcdefgh ijklmno",
+            *b" \t\n\x0b\x0c\r \x01\xc3\xa4\xe2\x80\x93  z",
+            [0xff; BLOCK],
+            [0; BLOCK],
+            std::array::from_fn(|k| k as u8 * 17),
+        ];
+        for block in &blocks {
+            for byte in 0..=255u8 {
+                let want = (0..BLOCK).fold(0, |bits, k| bits | u32::from(block[k] == byte) << k);
+                assert_eq!(block_bits(block, |b| b == byte), want, "{block:?} {byte}");
+            }
+        }
+    }
 }

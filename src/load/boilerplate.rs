@@ -6,84 +6,63 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
+use crate::load::anyset::{AnyOf, AnySet};
+use crate::load::forward::Pattern;
 use crate::load::rules::section;
 
 const DATA: &str = include_str!("../../assets/boilerplate.txt");
 
 /// The compiled patterns of `assets/boilerplate.txt`.
 struct Patterns {
-    line: RegexSet,
+    line: AnySet,
     prefix: AnyOf,
-    contains: RegexSet,
-    caption_ui: Vec<Regex>,
-    credit: Vec<Regex>,
+    contains: AnyOf,
+    caption_ui: Vec<Pattern>,
+    /// All of `caption_ui` in one set: most lines hold no image-viewer text.
+    any_caption_ui: AnyOf,
+    credit: Vec<Pattern>,
     /// All of `credit` in one set: most lines hold no credit, and one pass tells.
-    any_credit: RegexSet,
-    credit_span: Regex,
+    any_credit: AnySet,
+    credit_span: Pattern,
     meta: AnyOf,
-    sources_header: Regex,
+    sources_header: Pattern,
     credit_line: AnyOf,
+    /// (a `Regex`: the crate runs a DFA backwards from the paragraph's end for a
+    /// pattern that ends with `$`, which reads less than a forward search)
     tail_credit: Regex,
-    block_start: RegexSet,
-}
-
-/// The patterns of a section, asked only whether a line matches any of them.
-///
-/// Why three sets: with a Unicode `\b` in a pattern, the regex crate's fast DFA gives up
-/// at the first non-ASCII byte (any umlaut) and a much slower engine reads the line.
-/// The patterns with `\b` are therefore also kept with every `\b` taken out: dropping an
-/// assertion can only let more lines match, and that set runs on the DFA, so it is asked
-/// first and rules out nearly every line before the exact patterns are.
-struct AnyOf {
-    /// The patterns without `\b`.
-    plain: RegexSet,
-    /// The patterns with `\b`, as written.
-    bounded: RegexSet,
-    /// `bounded` without its `\b`s: matches every line `bounded` matches, and more.
-    loose: RegexSet,
-}
-
-impl AnyOf {
-    fn is_match(&self, line: &str) -> bool {
-        self.plain.is_match(line) || (self.loose.is_match(line) && self.bounded.is_match(line))
-    }
+    block_start: AnySet,
 }
 
 /// Builds `(?i)` patterns around each entry of a section; a broken pattern in the data
 /// file is a bug in kiosk and fails loudly.
-fn set(name: &str, wrap: fn(&str) -> String) -> RegexSet {
+fn set(name: &str, wrap: fn(&str) -> String) -> AnySet {
     build(name, &section(DATA, name), wrap)
 }
 
-fn build(name: &str, patterns: &[&str], wrap: fn(&str) -> String) -> RegexSet {
-    RegexSet::new(patterns.iter().map(|p| format!("(?i){}", wrap(p))))
-        .unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
+fn build(name: &str, patterns: &[&str], wrap: fn(&str) -> String) -> AnySet {
+    let patterns: Vec<String> = patterns
+        .iter()
+        .map(|p| format!("(?i){}", wrap(p)))
+        .collect();
+    AnySet::new(&patterns).unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
 }
 
-/// [`set`] split for [`AnyOf`]. (Worth its second set where lines are long and the
-/// `\b` patterns slow: measured on the bench corpus, `[contains]` gains nothing.)
+/// [`set`] as an [`AnyOf`].
 fn any_of(name: &str, wrap: fn(&str) -> String) -> AnyOf {
-    let entries = section(DATA, name);
-    // (after `\\` a `b` is a letter, and `\b{start}` is another assertion: patterns
-    // with either stay whole, in `plain`; no entry has one)
-    let has_boundary = |p: &&str| p.contains(r"\b") && !p.contains(r"\\") && !p.contains(r"\b{");
-    let (bounded, plain): (Vec<&str>, Vec<&str>) = entries.into_iter().partition(has_boundary);
-    let loose: Vec<String> = bounded.iter().map(|p| p.replace(r"\b", "")).collect();
-    let loose: Vec<&str> = loose.iter().map(String::as_str).collect();
-    AnyOf {
-        plain: build(name, &plain, wrap),
-        bounded: build(name, &bounded, wrap),
-        loose: build(name, &loose, wrap),
-    }
+    let patterns: Vec<String> = section(DATA, name)
+        .iter()
+        .map(|p| format!("(?i){}", wrap(p)))
+        .collect();
+    AnyOf::new(&patterns).unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
 }
 
-fn list(name: &str) -> Vec<Regex> {
+fn list(name: &str) -> Vec<Pattern> {
     section(DATA, name)
         .iter()
         .map(|p| {
-            Regex::new(&format!("(?i){p}"))
+            Pattern::new(&format!("(?i){p}"))
                 .unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
         })
         .collect()
@@ -102,21 +81,24 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let headers = section(DATA, "sources_header").join("|");
     let tail = section(DATA, "tail_credit").join("|");
     let build =
-        |p: String| Regex::new(&p).unwrap_or_else(|e| panic!("assets/boilerplate.txt: {e}"));
+        |p: String| Pattern::new(&p).unwrap_or_else(|e| panic!("assets/boilerplate.txt: {e}"));
     Patterns {
         line: set("line", whole),
         prefix: any_of("prefix", start),
-        contains: set("contains", |p| p.to_owned()),
+        contains: any_of("contains", |p| p.to_owned()),
         caption_ui: list("caption_ui"),
+        any_caption_ui: any_of("caption_ui", |p| p.to_owned()),
         credit: list("credit"),
         any_credit: set("credit", |p| p.to_owned()),
         credit_span: build(format!(
             r#"(?i)<(?:span|div|small|em|i|p|figcaption|cite)\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:{classes})\b[^"']*["'][^>]*>([^<]*)</[a-z]+\s*>"#
         )),
         meta: any_of("meta", whole),
-        sources_header: build(format!(r"(?i)^(?:{headers})\s*(?::\s*(.*))?$")),
+        sources_header: Pattern::new(&format!(r"(?i)^(?:{headers})\s*(?::\s*(.*))?$"))
+            .unwrap_or_else(|e| panic!("assets/boilerplate.txt [sources_header]: {e}")),
         credit_line: any_of("credit_line", whole),
-        tail_credit: build(format!("(?i)(?:{tail})")),
+        tail_credit: Regex::new(&format!("(?i)(?:{tail})"))
+            .unwrap_or_else(|e| panic!("assets/boilerplate.txt [tail_credit]: {e}")),
         block_start: set("block_start", whole),
     }
 });
@@ -132,6 +114,9 @@ pub fn warm_up() {
 fn words(line: &str, cap: usize) -> usize {
     crate::load::structure::words_up_to(line, cap)
 }
+
+// The rules below that are asked about every line take the line's words as counted by
+// the caller (`Facts::words`, up to 81), rather than count them again each.
 
 /// Splits words that copying glued together: a space between a lower-case and an
 /// upper-case letter ("HomePolitikUkraine" → "Home Politik Ukraine").
@@ -157,27 +142,36 @@ pub fn deglue(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether a whole line is boilerplate by the phrase patterns or the structural rules
-/// (a breadcrumb of glued words, a row of separators).
-pub fn is_boilerplate(line: &str) -> bool {
+/// Whether a whole line of `n` words (counted up to 41 or more) is boilerplate by the
+/// phrase patterns or the structural rules (a breadcrumb of glued words, a row of
+/// separators).
+pub fn is_boilerplate(line: &str, n: usize) -> bool {
     let p = &*PATTERNS;
-    let n = words(line, 41);
     if n > 40 {
         return false; // running text; no pattern here is longer
     }
-    let glued = deglue(line);
-    let variants = [line, glued.as_ref()];
-    variants.iter().any(|v| {
+    let by_phrase = |v: &str| {
         p.line.is_match(v)
             || (n <= 30 && p.prefix.is_match(v))
             || (n <= 40 && p.contains.is_match(v))
-    }) || is_breadcrumb(line)
+    };
+    // (the de-glued line is asked only when it differs)
+    let deglued = match deglue(line) {
+        Cow::Borrowed(_) => false,
+        Cow::Owned(glued) => by_phrase(&glued),
+    };
+    by_phrase(line) || deglued || is_breadcrumb(line, n)
 }
 
-/// A navigation trail: one word of three or more glued capitalised words
-/// ("HomePolitikUkraine"), or short items joined by `>`, `›`, `»` or `|`.
-pub fn is_breadcrumb(line: &str) -> bool {
-    let glued_word = line.split_whitespace().any(|word| {
+/// A navigation trail of `n` words (counted up to 7 or more): one word of three or
+/// more glued capitalised words ("HomePolitikUkraine"), or short items joined by `>`,
+/// `›`, `»` or `|`.
+pub fn is_breadcrumb(line: &str, n: usize) -> bool {
+    (n <= 6 && has_glued_word(line)) || is_trail(line)
+}
+
+fn has_glued_word(line: &str) -> bool {
+    line.split_whitespace().any(|word| {
         let mut humps = 0;
         let mut prev = ' ';
         for c in word.chars() {
@@ -187,8 +181,7 @@ pub fn is_breadcrumb(line: &str) -> bool {
             prev = c;
         }
         humps >= 2 && word.chars().next().is_some_and(char::is_uppercase)
-    });
-    (glued_word && words(line, 7) <= 6) || is_trail(line)
+    })
 }
 
 /// Whether the line is a trail of three or more short items (see [`trail_items`]).
@@ -227,11 +220,12 @@ fn trail_items(line: &str) -> Vec<&str> {
     items
 }
 
-/// Removes image-viewer text ("Vergrößern des Bildes") from a line; `Some(rest)` when
-/// there was any, which makes the line a photo caption.
-pub fn strip_caption_ui(line: &str) -> Option<String> {
+/// Removes image-viewer text ("Vergrößern des Bildes") from a line of `n` words
+/// (counted up to 61 or more); `Some(rest)` when there was any, which makes the line a
+/// photo caption.
+pub fn strip_caption_ui(line: &str, n: usize) -> Option<String> {
     let p = &*PATTERNS;
-    if words(line, 61) > 60 || !p.caption_ui.iter().any(|r| r.is_match(line)) {
+    if n > 60 || !p.any_caption_ui.is_match(line) {
         return None;
     }
     let mut rest = line.to_owned();
@@ -241,10 +235,11 @@ pub fn strip_caption_ui(line: &str) -> Option<String> {
     Some(squeeze(&rest))
 }
 
-/// Splits a photo credit ("(Foto: AP)", "(Quelle: …)", "© dpa") off a caption line:
-/// `Some((caption, credit))` when the line holds one and is caption-sized.
-pub fn split_credit(line: &str) -> Option<(String, String)> {
-    if words(line, 61) > 60 {
+/// Splits a photo credit ("(Foto: AP)", "(Quelle: …)", "© dpa") off a caption line of
+/// `n` words (counted up to 61 or more): `Some((caption, credit))` when the line holds
+/// one and is caption-sized.
+pub fn split_credit(line: &str, n: usize) -> Option<(String, String)> {
+    if n > 60 {
         return None;
     }
     let p = &*PATTERNS;
@@ -254,8 +249,8 @@ pub fn split_credit(line: &str) -> Option<(String, String)> {
     let mut credits = Vec::new();
     let mut rest = line.to_owned();
     for r in &p.credit {
-        if let Some(m) = r.find(&rest) {
-            credits.push(m.as_str().trim().to_owned());
+        if let Some(found) = r.find_at(&rest, 0) {
+            credits.push(rest[found].trim().to_owned());
             rest = r.replace_all(&rest, " ").into_owned();
         }
     }
@@ -268,44 +263,47 @@ pub fn split_credit_span(raw: &str) -> Option<(String, String)> {
     if !raw.contains('<') {
         return None;
     }
-    let caps = PATTERNS.credit_span.captures(raw)?;
-    let whole = caps.get(0)?;
-    let credit = caps.get(1).map_or("", |m| m.as_str()).trim().to_owned();
-    let without = format!("{} {}", &raw[..whole.start()], &raw[whole.end()..]);
-    Some((without, credit))
+    let span = PATTERNS.credit_span.find(raw)?;
+    let credit = span.group.and_then(|group| raw.get(group)).unwrap_or("");
+    let without = format!("{} {}", &raw[..span.whole.start], &raw[span.whole.end..]);
+    Some((without, credit.trim().to_owned()))
 }
 
-/// A date, update, reading-time or byline line.
-pub fn is_meta(line: &str) -> bool {
-    words(line, 16) <= 15 && PATTERNS.meta.is_match(line)
+/// A date, update, reading-time or byline line (of `n` words, counted up to 16 or more).
+pub fn is_meta(line: &str, n: usize) -> bool {
+    n <= 15 && PATTERNS.meta.is_match(line)
 }
 
-/// The header of a sources list: `Some(items on the same line)` ("" when none).
-pub fn sources_header(line: &str) -> Option<String> {
-    if words(line, 41) > 40 {
+/// The header of a sources list (a line of `n` words, counted up to 41 or more):
+/// `Some(items on the same line)` ("" when none).
+pub fn sources_header(line: &str, n: usize) -> Option<String> {
+    if n > 40 {
         return None;
     }
-    let caps = PATTERNS.sources_header.captures(line)?;
-    Some(caps.get(1).map_or("", |m| m.as_str()).trim().to_owned())
+    let header = PATTERNS.sources_header.at_start(line)?;
+    let items = header.group.and_then(|group| line.get(group)).unwrap_or("");
+    Some(items.trim().to_owned())
 }
 
-/// A line that credits authors or agencies ("Bericht von CNN, zu dem … beigetragen haben.").
-pub fn is_credit_line(line: &str) -> bool {
-    words(line, 41) <= 40 && PATTERNS.credit_line.is_match(line)
+/// A line that credits authors or agencies ("Bericht von CNN, zu dem … beigetragen
+/// haben."), of `n` words counted up to 41 or more.
+pub fn is_credit_line(line: &str, n: usize) -> bool {
+    n <= 40 && PATTERNS.credit_line.is_match(line)
 }
 
-/// A line that opens a block of links ("Mehr zum Thema:").
-pub fn opens_link_block(line: &str) -> bool {
-    words(line, 9) <= 8 && PATTERNS.block_start.is_match(line)
+/// A line that opens a block of links ("Mehr zum Thema:"), of `n` words counted up to 9
+/// or more.
+pub fn opens_link_block(line: &str, n: usize) -> bool {
+    n <= 8 && PATTERNS.block_start.is_match(line)
 }
 
 /// Splits an agency tag off the end of a paragraph ("… (APA, 11.9.2015)"): the paragraph
 /// without it, and the tag.
 pub fn split_tail_credit(paragraph: &str) -> Option<(String, String)> {
-    let m = PATTERNS.tail_credit.find(paragraph)?;
+    let tag = PATTERNS.tail_credit.find(paragraph)?;
     Some((
-        paragraph[..m.start()].trim_end().to_owned(),
-        m.as_str().trim().to_owned(),
+        paragraph[..tag.start()].trim_end().to_owned(),
+        tag.as_str().trim().to_owned(),
     ))
 }
 
@@ -316,6 +314,29 @@ fn squeeze(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The rules with the words of the line counted as the loader counts them.
+    fn n(line: &str) -> usize {
+        words(line, 81)
+    }
+    fn is_boilerplate(line: &str) -> bool {
+        super::is_boilerplate(line, n(line))
+    }
+    fn is_meta(line: &str) -> bool {
+        super::is_meta(line, n(line))
+    }
+    fn is_credit_line(line: &str) -> bool {
+        super::is_credit_line(line, n(line))
+    }
+    fn split_credit(line: &str) -> Option<(String, String)> {
+        super::split_credit(line, n(line))
+    }
+    fn strip_caption_ui(line: &str) -> Option<String> {
+        super::strip_caption_ui(line, n(line))
+    }
+    fn sources_header(line: &str) -> Option<String> {
+        super::sources_header(line, n(line))
+    }
 
     #[test]
     fn phrases_glue_and_separators() {

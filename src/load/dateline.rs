@@ -4,15 +4,14 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use crate::load::forward::Pattern;
 use crate::load::sentences::WORDS;
 
 /// A capitalised word of a place name ("Wien", "St.", "Stoke-on-Trent", "NEW").
 const PLACE_WORD: &str = r"\p{Lu}[\p{L}\p{M}'’.-]*";
 
 /// "Place – " and "Place/Place (dpa) – ", with particles inside a place ("Santiago de Chile").
-static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+static DASHED: LazyLock<Pattern> = LazyLock::new(|| {
     let mut particles: Vec<&str> = WORDS.place_particles.iter().copied().collect();
     particles.sort_unstable();
     let particle = particles.join("|");
@@ -21,12 +20,12 @@ static DASHED: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"^((?:{place})(?:\s*[/,]\s*(?:{place})){{0,5}})(?:\s*\([^()]{{1,25}}\))?\s+[–—-]\s+"
     );
-    Regex::new(&pattern).expect("the dateline pattern is valid")
+    Pattern::new(&pattern).expect("the dateline pattern is valid")
 });
 
 /// "Tokio, Peking, Berlin, Istanbul " before a capitalised word: one-word places joined by commas.
-static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) ")).expect("valid pattern")
+static LISTED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) ")).expect("valid pattern")
 });
 
 /// Builds both patterns now (start-up does, beside the other tables).
@@ -41,22 +40,43 @@ pub fn warm_up() {
 /// any other char first cannot match (most paragraphs: a digit, a colon, a full stop
 /// and space before any dash).
 fn may_open_with_dateline(text: &str) -> bool {
-    let mut prev = ' ';
-    let mut in_brackets = false;
-    for c in text.chars() {
-        if in_brackets {
-            in_brackets = c != ')';
-        } else if matches!(c, '–' | '—' | '-') && prev.is_whitespace() {
-            return true; // "Wien –"
-        } else if c == ' ' && prev == ',' {
-            return true; // "Tokio, Peking"
-        } else if c == '(' {
-            in_brackets = true;
-        } else if !(c.is_alphabetic() || c.is_whitespace() || !c.is_ascii() || "'.-/,".contains(c))
-        {
-            return false;
+    // Read a byte at a time; a char beyond ASCII is decoded only when its first byte
+    // may begin a dash or a white space (0xC2, 0xE1, 0xE2, 0xE3), the rest are letters
+    // and marks, which may stand in a place name.
+    let bytes = text.as_bytes();
+    let (mut after_space, mut after_comma) = (true, false);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, comma) = match b {
+            b'(' => match memchr::memchr(b')', &bytes[i + 1..]) {
+                Some(k) => {
+                    i += k + 2; // an agency in brackets: passed over
+                    (false, false)
+                }
+                None => return false,
+            },
+            b'-' if after_space => return true, // "Wien -"
+            b' ' if after_comma => return true, // "Tokio, Peking"
+            b'\t'..=b'\r' | b' ' => (true, false),
+            b',' => (false, true),
+            b'a'..=b'z' | b'A'..=b'Z' | b'\'' | b'.' | b'-' | b'/' => (false, false),
+            0x00..=0x7f => return false,
+            0xc2 | 0xe1..=0xe3 => {
+                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                    return false;
+                };
+                if matches!(c, '–' | '—') && after_space {
+                    return true; // "Wien –"
+                }
+                i += c.len_utf8() - 1;
+                (c.is_whitespace(), false)
+            }
+            _ => (false, false),
+        };
+        (after_space, after_comma) = (space, comma);
+        if b != b'(' {
+            i += 1;
         }
-        prev = c;
     }
     false
 }
@@ -66,19 +86,18 @@ pub fn split_dateline(text: &str) -> Option<(String, &str)> {
     if !may_open_with_dateline(text) {
         return None;
     }
-    let (dateline, rest) = if let Some(caps) = DASHED.captures(text) {
-        let all = caps.get(0)?;
-        (caps.get(1)?.as_str(), &text[all.end()..])
+    let (dateline, rest) = if let Some(dashed) = DASHED.at_start(text) {
+        (text.get(dashed.group?)?, text.get(dashed.whole.end..)?)
     } else {
-        let caps = LISTED.captures(text)?;
-        let places = caps.get(1)?.as_str();
+        let listed = LISTED.at_start(text)?;
+        let places = text.get(listed.group?)?;
         let all_places = places
             .split(", ")
             .all(|p| p.chars().count() >= 3 && !p.ends_with('.'));
         if !all_places {
             return None;
         }
-        (places, &text[caps.get(0)?.end()..])
+        (places, text.get(listed.whole.end..)?)
     };
     let opens_sentence = rest
         .chars()
@@ -107,6 +126,53 @@ pub fn split_after_teaser(text: &str) -> Option<(&str, String, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`may_open_with_dateline`] a char at a time, as it was first written.
+    fn may_open_by_chars(text: &str) -> bool {
+        let mut prev = ' ';
+        let mut in_brackets = false;
+        for c in text.chars() {
+            if in_brackets {
+                in_brackets = c != ')';
+            } else if matches!(c, '–' | '—' | '-') && prev.is_whitespace() {
+                return true; // "Wien –"
+            } else if c == ' ' && prev == ',' {
+                return true; // "Tokio, Peking"
+            } else if c == '(' {
+                in_brackets = true;
+            } else if !(c.is_alphabetic()
+                || c.is_whitespace()
+                || !c.is_ascii()
+                || "'.-/,".contains(c))
+            {
+                return false;
+            }
+            prev = c;
+        }
+        false
+    }
+
+    #[test]
+    fn the_bytewise_opening_test_agrees_with_the_char_one() {
+        let parts = [
+            "Wien", " ", "–", "—", "-", ",", ", ", "(dpa)", "(", ")", "3", ":", "ä", "\u{a0}",
+            "\u{3000}", "\t", "/", ".", "'", "„", "x", "\u{2009}",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    for d in ["", " ", "Berlin", "–", ","] {
+                        let text = format!("{a}{b}{c}{d}");
+                        assert_eq!(
+                            may_open_with_dateline(&text),
+                            may_open_by_chars(&text),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn dashed_and_listed_datelines() {

@@ -22,12 +22,12 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
         // passes is not asked at all (each checks its limit again itself).
         let n = page.facts[i].words;
         if n <= 40
-            && let Some(inline) = boilerplate::sources_header(&page.lines[i].text)
+            && let Some(inline) = boilerplate::sources_header(&page.lines[i].text, n)
         {
             i = mark_sources(page, i, &inline);
             continue;
         }
-        if n <= 8 && boilerplate::opens_link_block(&page.lines[i].text) {
+        if n <= 8 && boilerplate::opens_link_block(&page.lines[i].text, n) {
             i = hide_link_block(page, i);
             continue;
         }
@@ -43,14 +43,14 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
             } else {
                 captions.add(caption, credit)
             }
-        } else if n <= 40 && boilerplate::is_boilerplate(text) {
+        } else if n <= 40 && boilerplate::is_boilerplate(text, n) {
             Zone::Hidden
-        } else if (n <= 15 && boilerplate::is_meta(text)) || is_date_line(text) {
+        } else if (n <= 15 && boilerplate::is_meta(text, n)) || is_date_line(text) {
             if page.date.is_none() {
                 page.date = parse_date(text);
             }
             Zone::Meta
-        } else if n <= 40 && boilerplate::is_credit_line(text) {
+        } else if n <= 40 && boilerplate::is_credit_line(text, n) {
             Zone::Credit
         } else {
             Zone::Open
@@ -164,10 +164,11 @@ fn caption_of(line: &Line, words: usize) -> Option<(String, String)> {
     if words > 60 {
         return None; // no caption viewer text nor credit is looked for in longer lines
     }
-    if let Some(rest) = boilerplate::strip_caption_ui(&line.text) {
-        return Some(boilerplate::split_credit(&rest).unwrap_or((rest, String::new())));
+    if let Some(rest) = boilerplate::strip_caption_ui(&line.text, words) {
+        let credit = boilerplate::split_credit(&rest, words_up_to(&rest, 61));
+        return Some(credit.unwrap_or((rest, String::new())));
     }
-    boilerplate::split_credit(&line.text)
+    boilerplate::split_credit(&line.text, words)
 }
 
 /// A line that is only a date, perhaps with a weekday and a time ("Montag, 5. August
@@ -236,7 +237,7 @@ fn mark_sources(page: &mut Page, i: usize, inline: &str) -> usize {
         } else {
             !line.after_blank && inline.is_empty() && !page.facts[j].prose && j > i
         };
-        if !in_list || boilerplate::is_boilerplate(&line.text) {
+        if !in_list || boilerplate::is_boilerplate(&line.text, page.facts[j].words) {
             break;
         }
         let item = line

@@ -3,12 +3,14 @@
 //! format, within the [`limits`]. A bad file is reported and skipped, the rest loads.
 //! Knows nothing of extraction or the terminal.
 
+mod anyset;
 pub mod blocks;
 pub mod boilerplate;
 pub mod clean;
 pub mod dateline;
 pub mod decode;
 pub mod files;
+mod forward;
 pub mod html;
 pub mod jsonl;
 pub mod limits;

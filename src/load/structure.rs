@@ -180,9 +180,9 @@ const BLOCK_BITS: u32 = (1 << BLOCK) - 1;
 /// may start a wider one (0xC2, 0xE1, 0xE2, 0xE3).
 fn space_bits(block: &[u8; BLOCK]) -> (u32, u32) {
     let spaces = block_bits(block, |b| {
-        b == b' ' || b.wrapping_sub(b'\t') <= b'\r' - b'\t'
+        (b == b' ') | (b.wrapping_sub(b'\t') <= b'\r' - b'\t')
     });
-    let wide = block_bits(block, |b| b == 0xC2 || b.wrapping_sub(0xE1) <= 2);
+    let wide = block_bits(block, |b| (b == 0xC2) | (b.wrapping_sub(0xE1) <= 2));
     (spaces, wide)
 }
 

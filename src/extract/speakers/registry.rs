@@ -262,20 +262,30 @@ struct RoleWord {
 }
 
 impl RoleWord {
+    /// The stem is the longest tail that is itself a role word ("militärexperte" →
+    /// "experte"), of the male form of a female role ("Präsidentin").
     fn of(word: &str) -> RoleWord {
-        let stem = role_stem(word);
         let lower = word
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
+        let base = lower
+            .strip_suffix("in")
+            .filter(|s| is_role_word(s))
+            .unwrap_or(&lower);
+        let at = base
+            .char_indices()
+            .map(|(i, _)| i)
+            .filter(|&i| base[i..].chars().count() >= 4)
+            .rfind(|&i| is_role_word(&base[i..]))
+            .unwrap_or(0);
+        let (prefix, stem) = base.split_at(at);
         // a hyphenated first part names a party or a body, not another role
         // ("SPD-Fraktionschef" is a "Fraktionschef")
-        let prefix = lower
-            .rfind(stem.as_str())
-            .map(|at| &lower[..at])
-            .map(|p| p.rsplit('-').next().unwrap_or(p))
-            .unwrap_or("")
-            .to_string();
-        RoleWord { stem, prefix }
+        let prefix = prefix.rsplit('-').next().unwrap_or(prefix);
+        RoleWord {
+            stem: stem.to_string(),
+            prefix: prefix.to_string(),
+        }
     }
 
     /// The same role: the same role word, and no two different compounds of it.
@@ -283,26 +293,6 @@ impl RoleWord {
         self.stem == wanted.stem
             && (self.prefix.is_empty() || wanted.prefix.is_empty() || self.prefix == wanted.prefix)
     }
-}
-
-/// The end of a role word that names the role ("militärexperte" → "experte"): the
-/// longest tail that is itself a role word.
-fn role_stem(word: &str) -> String {
-    let lower = word
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    let lower = lower
-        .strip_suffix("in")
-        .filter(|s| is_role_word(s))
-        .map(str::to_string)
-        .unwrap_or(lower);
-    lower
-        .char_indices()
-        .map(|(i, _)| &lower[i..])
-        .filter(|tail| tail.chars().count() >= 4)
-        .rfind(|tail| is_role_word(tail))
-        .unwrap_or(&lower)
-        .to_string()
 }
 
 /// "Chinaforscherin": a female form of a role word.

@@ -347,12 +347,9 @@ impl Words {
     /// "Homepage"), not for an utterance ("Kritik", "Fazit").
     pub fn is_written_text(&self, word: &str) -> bool {
         // and its genitive ("des Berichts", "des Gesetzes")
-        let genitive = [word.strip_suffix("es"), word.strip_suffix('s')];
-        ends_with_any(&self.document_nouns, word)
-            || genitive
-                .into_iter()
-                .flatten()
-                .any(|stem| ends_with_any(&self.document_nouns, stem))
+        with_ending(word, &["es", "s"], |w| {
+            ends_with_any(&self.document_nouns, w)
+        })
     }
 
     /// A noun that opens a phrase of circumstance ("im Zusammenhang", "im Rahmen"), as
@@ -369,6 +366,16 @@ impl Words {
     pub fn first_name(&self, word: &str) -> Option<Gender> {
         self.first_names.get(word).copied()
     }
+}
+
+/// `found` for a lowercase word, or for its stem of at least four letters without one of
+/// `endings` ("berichts" → "bericht").
+pub fn with_ending(word: &str, endings: &[&str], found: impl Fn(&str) -> bool) -> bool {
+    found(word)
+        || endings.iter().any(|ending| {
+            word.strip_suffix(ending)
+                .is_some_and(|stem| stem.chars().count() >= 4 && found(stem))
+        })
 }
 
 /// True when `word` is in `set` or ends with a member of at least four letters (the

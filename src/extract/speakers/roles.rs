@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::extract::quotes::lexicon::{WordSet, ends_with_any, sections};
+use crate::extract::quotes::lexicon::{WordSet, ends_with_any, sections, with_ending};
 use crate::model::SpeakerKind;
 
 const ROLES: &str = include_str!("../../../assets/roles.txt");
@@ -96,13 +96,7 @@ pub fn is_one_of_a_kind(word: &str) -> bool {
 /// ("Musikkennern" → "musikkenner", "Demonstranten" → "demonstrant", "Senats" → "senat",
 /// "Organisatorinnen" → "organisatorin").
 fn inflected(word: &str, found: impl Fn(&str) -> bool) -> bool {
-    if found(word) {
-        return true;
-    }
-    ["n", "en", "nen", "s", "es", "e"].iter().any(|ending| {
-        word.strip_suffix(ending)
-            .is_some_and(|stem| stem.chars().count() >= 4 && found(stem))
-    })
+    with_ending(word, &["n", "en", "nen", "s", "es", "e"], found)
 }
 
 /// The kind a role (with the speaker's name, for bodies) makes a speaker: expert words

@@ -68,22 +68,27 @@ fn colon_after_reporting_clause(
     sentence: Range<usize>,
     q: usize,
 ) -> Option<Attribution> {
-    let reporting = para.is_word(sentence.start) && para.lower(sentence.start) == "wie";
-    if !reporting || q <= sentence.start || !para.is_punct(q - 1, ':') {
+    if q <= sentence.start || !para.is_punct(q - 1, ':') {
         return None;
     }
-    let comma = (sentence.start..q).find(|&t| para.is_punct(t, ','))?;
+    let comma = reporting_clause_end(para, &sentence, q)?;
     let np = first_strong(para, comma + 1, q - 1)
         .filter(|np| matches!(np.kind, NpKind::Person { .. }))?;
     Some(Attribution::new(":", VerbClass::Speech, Some(np), true))
 }
 
-/// "Wie X sagte, …" opening the sentence of the quote at `q`: X and the verb.
-fn introduced(para: &Para, sentence: Range<usize>, q: usize) -> Option<Attribution> {
+/// The comma that closes a "Wie X sagte," clause opening the sentence, before the quote
+/// at `q`.
+fn reporting_clause_end(para: &Para, sentence: &Range<usize>, q: usize) -> Option<usize> {
     if !para.is_word(sentence.start) || para.lower(sentence.start) != "wie" {
         return None;
     }
-    let comma = (sentence.start + 1..q).find(|&t| para.is_punct(t, ','))?;
+    (sentence.start + 1..q).find(|&t| para.is_punct(t, ','))
+}
+
+/// "Wie X sagte, …" opening the sentence of the quote at `q`: X and the verb.
+fn introduced(para: &Para, sentence: Range<usize>, q: usize) -> Option<Attribution> {
+    let comma = reporting_clause_end(para, &sentence, q)?;
     let (verb, (class, cue)) = (sentence.start + 1..comma)
         .rev()
         .find_map(|k| verb_at(para, k, comma).map(|found| (k, found)))?;

@@ -187,14 +187,14 @@ pub(super) fn passive_agent(para: &Para, start: usize, v: usize) -> Option<Np> {
     // the agent with "von": "von Musikkennern", "vom Ministerium"; the one nearest the
     // verb ("die Gefahr von Bränden vom Wetterdienst als … eingestuft"); but who quotes
     // is not who speaks ("X wird von der „Netzeitung“ mit den Worten zitiert")
-    let quoting = para.lower(v).starts_with("zitiert");
-    let agent = (aux + 1..v)
-        .filter(|_| !quoting)
-        .rev()
-        .filter(|&t| para.is_word(t) && matches!(para.lower(t).as_ref(), "von" | "vom"))
-        .find_map(|t| np::at(para, t + 1, v).and_then(|np| speaking(para, np)));
-    if agent.is_some() {
-        return agent;
+    if !para.lower(v).starts_with("zitiert") {
+        let agent = (aux + 1..v)
+            .rev()
+            .filter(|&t| para.is_word(t) && matches!(para.lower(t).as_ref(), "von" | "vom"))
+            .find_map(|t| np::at(para, t + 1, v).and_then(|np| speaking(para, np)));
+        if agent.is_some() {
+            return agent;
+        }
     }
     if !is_participle(&para.lower(v)) && !para.lower(v).ends_with("iert") {
         return None;

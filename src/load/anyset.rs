@@ -14,6 +14,8 @@ use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind};
 
+use super::forward::lazy_dfa;
+
 type MakeCaches = Box<dyn Fn() -> Caches + Send + Sync + std::panic::RefUnwindSafe>;
 
 /// The search state of one thread.
@@ -36,16 +38,7 @@ impl AnySet {
             .configure(thompson::Config::new().which_captures(WhichCaptures::None))
             .build_many(patterns)
             .map_err(|e| e.to_string())?;
-        // the regex crate's own settings for its lazy DFA
-        let config = DFA::config()
-            .match_kind(MatchKind::All)
-            .unicode_word_boundary(true)
-            .minimum_cache_clear_count(Some(3))
-            .minimum_bytes_per_state(Some(10));
-        let dfa = DFA::builder()
-            .configure(config)
-            .build_from_nfa(nfa.clone())
-            .map_err(|e| e.to_string())?;
+        let dfa = lazy_dfa(&nfa, MatchKind::All)?;
         let pikevm = PikeVM::builder()
             .configure(PikeVM::config().match_kind(MatchKind::All))
             .build_from_nfa(nfa)

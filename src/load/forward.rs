@@ -17,7 +17,7 @@ use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Anchored, Input, MatchKind};
 
 type MakeCaches = Box<dyn Fn() -> Caches + Send + Sync + std::panic::RefUnwindSafe>;
 
@@ -27,6 +27,20 @@ struct Caches {
     backtrack: backtrack::Cache,
     pikevm: pikevm::Cache,
     captures: Captures,
+}
+
+/// A lazy DFA over `nfa` with the regex crate's own settings (a Unicode `\b` makes it
+/// quit at a non-ASCII byte, so its caller falls back to the NFA simulation).
+pub(super) fn lazy_dfa(nfa: &NFA, kind: MatchKind) -> Result<DFA, String> {
+    let config = DFA::config()
+        .match_kind(kind)
+        .unicode_word_boundary(true)
+        .minimum_cache_clear_count(Some(3))
+        .minimum_bytes_per_state(Some(10));
+    DFA::builder()
+        .configure(config)
+        .build_from_nfa(nfa.clone())
+        .map_err(|e| e.to_string())
 }
 
 /// A pattern (regex crate syntax) that never matches the empty string.
@@ -56,15 +70,7 @@ impl Pattern {
         if nfa.has_empty() {
             return Err(format!("{pattern}: matches the empty string"));
         }
-        // the regex crate's own settings for its lazy DFA
-        let config = DFA::config()
-            .unicode_word_boundary(true)
-            .minimum_cache_clear_count(Some(3))
-            .minimum_bytes_per_state(Some(10));
-        let dfa = DFA::builder()
-            .configure(config)
-            .build_from_nfa(nfa.clone())
-            .map_err(|e| e.to_string())?;
+        let dfa = lazy_dfa(&nfa, MatchKind::LeftmostFirst)?;
         let backtrack = BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|e| e.to_string())?;
         let pikevm = PikeVM::new_from_nfa(nfa).map_err(|e| e.to_string())?;
         let (for_dfa, for_backtrack, for_pikevm) = (dfa.clone(), backtrack.clone(), pikevm.clone());

@@ -3,10 +3,10 @@
 //! text, and cutting an overlong paragraph into readable ones.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxBuildHasher;
 use std::sync::LazyLock;
 
-use crate::bytes::Fnv;
 use crate::load::rules::sections;
 
 /// Paragraphs longer than this many chars are cut by [`split_long_paragraph`].
@@ -22,9 +22,9 @@ const MAX_WORD_BYTES: usize = 32;
 /// The word lists of `assets/sentences.txt`.
 pub(crate) struct Words {
     /// Words that take a dot without ending a sentence ("Dr", "bzw", "Nr"), hashed with
-    /// FNV: the word before every dot of every text is looked up, and SipHash cost more
+    /// FxHash: the word before every dot of every text is looked up, and SipHash cost more
     /// than the rest of that test.
-    pub abbreviations: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    pub abbreviations: HashSet<&'static str, FxBuildHasher>,
     /// Month names (German and English, lower case) and their numbers.
     pub months: HashMap<&'static str, u32>,
     /// Lower-case words allowed inside a place name ("de", "am").

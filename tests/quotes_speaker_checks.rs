@@ -347,3 +347,35 @@ fn two_given_names_are_one_name() {
         Some("Peter Paul Brandl".into())
     );
 }
+
+#[test]
+fn meinen_right_after_a_quote_is_the_verb() {
+    assert_eq!(
+        speaker(&[
+            "„Der Plan widerspricht allem, was versprochen wurde“, meinen die beiden Stadträte Eva Lind und Paul Roth in einer Erklärung."
+        ]),
+        Some("Eva Lind".to_string())
+    );
+    // elsewhere "meinen" is a possessive and attributes nothing
+    assert_eq!(
+        speaker(&[
+            "Sie hat „meinen Plan für die Stadt vollkommen missverstanden“, klagt Eva Lind."
+        ]),
+        Some("Eva Lind".to_string())
+    );
+}
+
+#[test]
+fn the_person_after_the_opening_verb_speaks_for_the_verb_after_und() {
+    assert_eq!(
+        speaker(&[
+            "Als die Polizei kam, schlug der Randalierer gegen die Tür und schrie: „Ich will sofort hier raus!“"
+        ]),
+        Some("Randalierer".to_string())
+    );
+    // the object after the verb does not speak
+    assert_eq!(
+        speaker(&["Danach lobte sie den Randalierer und sagte: „Er hat sich sehr gut benommen.“"]),
+        None
+    );
+}

@@ -5,6 +5,7 @@
 
 use super::attribution::verb_at;
 use super::lexicon::{VerbClass, words};
+use super::neighbours::SUBORDINATING;
 use super::np::{self, Np, NpKind};
 use super::source::speaking;
 use super::subject::{
@@ -81,6 +82,15 @@ pub(super) fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option
     if !joined && !elliptic {
         return None;
     }
+    // "Als die Polizei kam, schlug der Randalierer … und rief": a clause opened by a
+    // conjunction has a subject of its own; the verb after "und" is the main clause's
+    if start < v
+        && para.is_word(start)
+        && SUBORDINATING.contains(&para.lower(start).as_ref())
+        && let Some(comma) = (start..v - 1).find(|&t| para.is_punct(t, ','))
+    {
+        return coordinated_subject(para, comma + 1, v);
+    }
     // a name the lists do not know is sure enough when a verb follows it right away
     // ("Key hat sich informiert und sprach von …")
     let opening = np::at(para, skip_leading(para, start, v), v).filter(|np| {
@@ -113,25 +123,59 @@ pub(super) fn coordinated_subject(para: &Para, start: usize, v: usize) -> Option
         }
         // "In seiner Stellungnahme befand der Premierminister X den Angriff als … und
         // nannte ihn „…“": the one sure subject of the first clause
-        None => first_strong(para, start, v - 1).filter(|np| {
-            // right after the verb of the first clause, not after "und" or a preposition
-            let p = np.range.start;
-            let after_verb = p > start
-                && para.is_word(p - 1)
-                && !para.is_capitalized(p - 1)
-                && !para.is(p - 1, "connective")
-                && !para.is(p - 1, "preposition")
-                && !para.is(p - 1, "function");
-            // "Noch kurz vor der Wahl war Mierscheid optimistisch und sagte": a name
-            // right after the verb is its subject, even a surname alone
-            let sure = match np.kind {
-                NpKind::Person { .. } => strength(para, np) >= Strength::Medium,
-                NpKind::RoleRef { .. } => strength(para, np) == Strength::Strong,
-                _ => false,
-            };
-            after_verb && sure
-        }),
+        None => first_strong(para, start, v - 1)
+            .filter(|np| {
+                // right after the verb of the first clause, not after "und" or a preposition
+                let p = np.range.start;
+                let after_verb = p > start
+                    && para.is_word(p - 1)
+                    && !para.is_capitalized(p - 1)
+                    && !para.is(p - 1, "connective")
+                    && !para.is(p - 1, "preposition")
+                    && !para.is(p - 1, "function");
+                // "Noch kurz vor der Wahl war Mierscheid optimistisch und sagte": a name
+                // right after the verb is its subject, even a surname alone
+                let sure = match np.kind {
+                    NpKind::Person { .. } => strength(para, np) >= Strength::Medium,
+                    NpKind::RoleRef { .. } => strength(para, np) == Strength::Strong,
+                    _ => false,
+                };
+                after_verb && sure
+            })
+            .or_else(|| after_opening_verb(para, start, v - 1)),
     }
+}
+
+/// "Danach biss der Randalierer den Fluggast und rief:": a person noun or a body with its
+/// article right after the verb that opens the clause before "und".
+fn after_opening_verb(para: &Para, start: usize, and: usize) -> Option<Np> {
+    let clause = (start..and)
+        .rev()
+        .find(|&t| para.is_punct(t, ','))
+        .map_or(start, |c| c + 1);
+    let verb = skip_leading(para, clause, and);
+    let opens = para.is_word(verb)
+        && !para.is_capitalized(verb)
+        && [
+            "preposition",
+            "function",
+            "determiner",
+            "connective",
+            "relative",
+        ]
+        .iter()
+        .all(|class| !para.is(verb, class));
+    if !opens {
+        return None;
+    }
+    np::at(para, verb + 1, and)
+        .filter(|np| {
+            matches!(np.kind, NpKind::Body)
+                && np.core.start > np.range.start
+                && strength(para, np) >= Strength::Medium
+                && nominative(para, np)
+        })
+        .and_then(|np| speaking(para, np))
 }
 
 /// "Der Minister, der den Plan als „…“ bezeichnete, …": the verb of a relative clause

@@ -45,6 +45,19 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         let speaker = verb_speaker(para, j, v, end);
         return Some(Attribution::new(cue, class, speaker, true));
     }
+    // "„…“, meinen die Forscher": "meinen" is a possessive elsewhere, but right after a
+    // quote and its comma it is the verb
+    if comma
+        && lower == "meinen"
+        && let Some(speaker) = speaker_after(para, j + 1, end)
+    {
+        return Some(Attribution::new(
+            para.str(j),
+            VerbClass::Opinion,
+            Some(speaker),
+            true,
+        ));
+    }
     if let Some((class, cue)) = verb_at(para, j, end) {
         if is_impersonal_verb(&lower) {
             return Some(impersonal(para, j, end, cue));

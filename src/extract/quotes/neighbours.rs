@@ -10,7 +10,7 @@ use super::sureness::{Strength, strength};
 use super::text::Para;
 
 /// Conjunctions that open a clause whose subject is not what the sentence is about.
-const SUBORDINATING: &[&str] = &[
+pub(super) const SUBORDINATING: &[&str] = &[
     "als", "wenn", "weil", "nachdem", "während", "da", "dass", "ob", "obwohl", "bevor", "sobald",
     "wie",
 ];

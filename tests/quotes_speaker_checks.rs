@@ -379,3 +379,22 @@ fn the_person_after_the_opening_verb_speaks_for_the_verb_after_und() {
         None
     );
 }
+
+#[test]
+fn nicht_before_an_adjective_stays_in_the_phrase() {
+    assert_eq!(
+        speaker(&[
+            "Ein nicht genannter Sprecher der Firma bezeichnete den Kauf als „strategisch“."
+        ]),
+        Some("nicht genannter Sprecher der Firma".to_string())
+    );
+}
+
+#[test]
+fn a_quoted_name_after_von_does_not_end_the_cue() {
+    let found = quotes(&[
+        "Jan Koch nannte den Kauf „strategisch“. In der Mitteilung von „nordwind“ heißt es: „Wir wollen bis 2030 die größte Flotte der Küste haben.“",
+    ]);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].1.as_deref(), Some("Mitteilung"));
+}

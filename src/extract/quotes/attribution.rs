@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::following::{after, clause_after, later};
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
-use super::source::{according, impersonal, is_impersonal_verb, is_quoted_name};
+use super::source::{according, impersonal, is_impersonal_verb, is_quoted_name, is_short_name};
 use super::subject::{first_strong, verb_speaker};
 use super::sureness::{Strength, strength};
 use super::text::{Kind, Para, ends_like_sentence};
@@ -291,7 +291,11 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
         // an earlier quote has its own speaker; a quoted name does not ("Laut „Reuters“
         // ist die Lage „…“")
         if let Kind::Quote(q) = para.tokens[k].kind {
-            let cited = k > start && para.is(k - 1, "according_to") && is_quoted_name(para, q);
+            // ("in der Meldung von „con energy“:": nor a name in a phrase)
+            let cited = k > start
+                && ((para.is(k - 1, "according_to") && is_quoted_name(para, q))
+                    || (matches!(para.lower(k - 1).as_ref(), "von" | "vom")
+                        && is_short_name(para, q)));
             if !cited {
                 break;
             }

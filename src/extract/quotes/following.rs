@@ -6,7 +6,7 @@ use super::attribution::{Attribution, sentence_quote, verb_at};
 use super::lexicon::Gender;
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
-use super::source::{according_to, impersonal, is_impersonal_verb, speaking};
+use super::source::{according_to, impersonal, is_impersonal_verb, is_short_name, speaking};
 use super::subject::{nominative, skip_fillers, speaker_after, verb_speaker};
 use super::text::{Kind, Para};
 
@@ -19,7 +19,10 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         && para.is_word(q - 1)
         && !para.is_capitalized(q - 1)
         && (para.is(q - 1, "determiner") || para.is(q - 1, "preposition"));
-    if inside_phrase && name_shaped(para, q) {
+    // ("die Mitteilung von „nordwind“ heißt es": a name in any case after "von")
+    let after_von = q > 0 && matches!(para.lower(q - 1).as_ref(), "von" | "vom");
+    let short = matches!(para.tokens[q].kind, Kind::Quote(i) if is_short_name(para, i));
+    if inside_phrase && (name_shaped(para, q) || (after_von && short)) {
         return None;
     }
     let mut j = q + 1;

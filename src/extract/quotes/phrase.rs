@@ -61,6 +61,13 @@ pub(super) fn is_modifier(para: &Para, t: usize) -> bool {
         });
     }
     let lower = para.lower(t);
+    // "ein nicht genannter Vertreter": "nicht" before an inflected adjective
+    if lower == "nicht" {
+        let inflected = ["e", "er", "en", "es", "em"]
+            .iter()
+            .any(|e| para.lower(t + 1).ends_with(e));
+        return inflected && is_modifier(para, t + 1);
+    }
     !(is_domain(&lower)
         || para.is(t, "preposition")
         || para.is(t, "adverb")

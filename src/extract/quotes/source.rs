@@ -83,10 +83,18 @@ pub(super) fn is_speaker_in(para: &Para, np: &Np) -> bool {
 /// Whether quote `q` holds a short name ("„Die Zeit“", "„Reuters“"), not words someone
 /// said.
 pub(super) fn is_quoted_name(para: &Para, q: usize) -> bool {
+    is_short_name(para, q)
+        && para.quotes[q]
+            .inner(para.text)
+            .trim()
+            .starts_with(char::is_uppercase)
+}
+
+/// Whether quote `q` is at most three words with no sentence mark at its end, as a
+/// name in any case is ("„con energy“").
+pub(super) fn is_short_name(para: &Para, q: usize) -> bool {
     let inner = para.quotes[q].inner(para.text).trim();
-    inner.split_whitespace().count() <= 3
-        && inner.starts_with(char::is_uppercase)
-        && !inner.ends_with(['.', '!', '?', ','])
+    inner.split_whitespace().count() <= 3 && !inner.ends_with(['.', '!', '?', ','])
 }
 
 /// "laut X", "so X", "X zufolge", "nach Angaben X", "Seiner Ansicht nach", "Sein

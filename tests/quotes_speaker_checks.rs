@@ -398,3 +398,20 @@ fn a_quoted_name_after_von_does_not_end_the_cue() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[1].1.as_deref(), Some("Mitteilung"));
 }
+
+#[test]
+fn a_speech_noun_in_a_phrase_speaks_for_its_reported_clause() {
+    assert_eq!(
+        speaker(&[
+            "Auf die Kritik der Opposition, es handle sich um ein „teures Geschenk an die Industrie“, das niemand brauche, antwortete die Ministerin nicht."
+        ]),
+        Some("Opposition".to_string())
+    );
+    // without a reported clause the noun only sets the scene
+    assert_eq!(
+        speaker(&[
+            "Nach der Kritik der Opposition nannte die Ministerin den Plan „ein teures Geschenk an die Industrie“."
+        ]),
+        Some("Ministerin".to_string())
+    );
+}

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::attribution::Attribution;
 use super::lexicon::{VerbClass, words};
 use super::np::{self, Np, NpKind};
+use super::phrase::is_subjunctive;
 use super::subject::verb_speaker;
 use super::sureness::{self, Strength, strength};
 use super::text::Para;
@@ -179,7 +180,8 @@ pub(super) fn according(
     };
     let possessive = k > start && para.is(k - 1, "possessive") && !opener(k - 1);
     if (k > start && para.is(k - 1, "determiner") && opener(k - 1)) || opener(k) {
-        return None;
+        let speech = genitive && para.is_capitalized(k) && w.is_speech_noun(&lower);
+        return speech.then(|| said_in_clause(para, k, anchor)).flatten();
     }
     // "X ist der Meinung, dass …"
     let copula = k >= start + 2
@@ -220,4 +222,23 @@ pub(super) fn according(
         ));
     }
     None
+}
+
+/// "Auf den Vorwurf der CDU, es handele sich um einen „…“": the reported clause after a
+/// speech noun and its genitive is what the genitive said, though the noun sets the scene.
+fn said_in_clause(para: &Para, k: usize, anchor: usize) -> Option<Attribution> {
+    let np = np::at(para, k + 1, anchor)?;
+    let comma = np.range.end;
+    if !para.is_punct(comma, ',') || !matches!(np.kind, NpKind::Person { .. } | NpKind::Body) {
+        return None;
+    }
+    let reported = (comma + 1..anchor)
+        .any(|t| para.is_word(t) && (is_subjunctive(para, t) || para.lower(t) == "dass"));
+    let speaker = speaking(para, np).filter(|_| reported)?;
+    Some(Attribution::new(
+        para.str(k),
+        VerbClass::Speech,
+        Some(speaker),
+        false,
+    ))
 }

@@ -415,3 +415,13 @@ fn a_speech_noun_in_a_phrase_speaks_for_its_reported_clause() {
         Some("Ministerin".to_string())
     );
 }
+
+#[test]
+fn a_quote_credited_to_someone_in_the_next_sentence() {
+    assert_eq!(
+        speaker(&[
+            "„Wer nichts wagt, der nicht gewinnt.“ Dieses dem Dichter Karl Weber zugeschriebene Wort gilt heute noch."
+        ]),
+        Some("Karl Weber".to_string())
+    );
+}

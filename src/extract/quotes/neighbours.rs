@@ -25,9 +25,23 @@ impl Reader<'_> {
             return None;
         }
         let next = para.sentence_of(own.end);
-        let opens = para.is_word(next.start)
-            && matches!(para.lower(next.start).as_ref(), "das" | "dies" | "so");
-        if !opens {
+        let opening = para.is_word(next.start).then(|| para.lower(next.start));
+        // "„…“ Diese oft Michail Gorbatschow zugeschriebene Weisheit …": words someone
+        // is credited with
+        if let Some("das" | "dies" | "diese" | "dieser" | "dieses") = opening.as_deref()
+            && let Some(credited) = (next.clone())
+                .find(|&t| para.is_word(t) && para.lower(t).starts_with("zugeschrieben"))
+        {
+            let person = (next.start..credited).find_map(|s| {
+                np::at(para, s, credited).filter(|np| {
+                    np.range.end == credited
+                        && matches!(np.kind, NpKind::Person { .. })
+                        && strength(para, np) == Strength::Strong
+                })
+            })?;
+            return self.resolve(para, &person);
+        }
+        if !matches!(opening.as_deref(), Some("das" | "dies" | "so")) {
             return None;
         }
         let attr = attribution::of_sentence(para, next)?;

@@ -381,13 +381,20 @@ fn the_person_after_the_opening_verb_speaks_for_the_verb_after_und() {
 }
 
 #[test]
-fn nicht_before_an_adjective_stays_in_the_phrase() {
+fn nicht_or_an_adverb_before_an_adjective_stays_in_the_phrase() {
     assert_eq!(
         speaker(&[
             "Ein nicht genannter Sprecher der Firma bezeichnete den Kauf als „strategisch“."
         ]),
         Some("nicht genannter Sprecher der Firma".to_string())
     );
+    // a text with an adverb before its adjective is still the source, not whoever spoke
+    // before
+    let found = quotes(&[
+        "Die Zeitung „Nordkurier“ berichtete über den Fall.",
+        "„Wir bedauern die Entscheidung sehr und prüfen nun alle Schritte“, heißt es in einer gestern verbreiteten Erklärung.",
+    ]);
+    assert_eq!(found.last().and_then(|q| q.1.as_deref()), Some("Erklärung"));
 }
 
 #[test]

@@ -61,8 +61,9 @@ pub(super) fn is_modifier(para: &Para, t: usize) -> bool {
         });
     }
     let lower = para.lower(t);
-    // "ein nicht genannter Vertreter": "nicht" before an inflected adjective
-    if lower == "nicht" {
+    // "ein nicht genannter Vertreter", "einer gestern verbreiteten Erklärung": "nicht"
+    // or an adverb before an inflected adjective
+    if lower == "nicht" || para.is(t, "adverb") {
         let inflected = ["e", "er", "en", "es", "em"]
             .iter()
             .any(|e| para.lower(t + 1).ends_with(e));

@@ -432,3 +432,17 @@ fn a_quote_credited_to_someone_in_the_next_sentence() {
         Some("Karl Weber".to_string())
     );
 }
+
+#[test]
+fn a_paper_names_in_a_passive_label() {
+    assert_eq!(
+        speaker(&[
+            "Die Stadtwerke wurden gestern im „Kurier“ als „ein Staat im Staate“ bezeichnet."
+        ]),
+        Some("Kurier".to_string())
+    );
+    assert_eq!(
+        speaker(&["Die Stadtwerke wurden gestern als „ein Staat im Staate“ bezeichnet."]),
+        None
+    );
+}

@@ -31,7 +31,8 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
     let clause_final = !para.is_word(v + 1);
     let label = para.verb(v).iter().all(|r| r.class == VerbClass::Label);
     if label && clause_final && para.lower(v).ends_with('t') && passive(para, start, v) {
-        return None;
+        // ("wurden im „Standard“ als „…“ bezeichnet": unless a paper did the naming)
+        return (start..v).find_map(|t| in_paper(para, t, v));
     }
     let before = subject(para, start, v)
         .or_else(|| relative_antecedent(para, start, v))
@@ -70,6 +71,14 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
         _ if speech => after,
         _ => None,
     }
+}
+
+/// "im „Standard“", "in der „Zeit“": a paper named in quotation marks after "in".
+fn in_paper(para: &Para, t: usize, limit: usize) -> Option<Np> {
+    if !para.is_word(t) || !matches!(para.lower(t).as_ref(), "im" | "in") {
+        return None;
+    }
+    np::at(para, t + 1, limit).filter(|np| matches!(np.kind, NpKind::QuotedName(_)))
 }
 
 /// The first phrase before a colon that surely names a speaker; a phrase that is not the object of a preposition ("im Kongress") may still be the

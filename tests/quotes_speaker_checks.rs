@@ -446,3 +446,13 @@ fn a_paper_names_in_a_passive_label() {
         None
     );
 }
+
+#[test]
+fn heisst_es_in_a_relative_clause_after_a_text() {
+    assert_eq!(
+        speaker(&[
+            "Das Gericht verwarf Teile des Gesetzes, in dem es unter anderem heißt: „Die Behörde darf jede Wohnung ohne Anordnung betreten.“"
+        ]),
+        Some("Gesetzes".to_string())
+    );
+}

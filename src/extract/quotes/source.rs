@@ -39,11 +39,39 @@ pub(super) fn impersonal(para: &Para, j: usize, end: usize, cue: String) -> Attr
             np::at(para, from, end)
         })
     };
-    let speaker = find(j + 1..end.min(j + 8)).or_else(|| find(sentence.start..j));
+    let speaker = find(j + 1..end.min(j + 8))
+        .or_else(|| find(sentence.start..j))
+        .or_else(|| text_of_relative_clause(para, sentence.start, j));
     let speaker = speaker
         .and_then(|np| speaking(para, np))
         .filter(|np| !matches!(np.kind, NpKind::Pronoun { .. }));
     Attribution::new(cue, VerbClass::Speech, speaker, true)
+}
+
+/// "… des Gesetzes, in dem es heißt": the phrase a relative clause "in dem" follows.
+fn text_of_relative_clause(para: &Para, start: usize, j: usize) -> Option<Np> {
+    let comma = (start..j).rev().find(|&t| para.is_punct(t, ','))?;
+    let relative = para.is_word(comma + 1)
+        && para.lower(comma + 1) == "in"
+        && para.is_word(comma + 2)
+        && para.is(comma + 2, "relative")
+        && (comma + 3..j).all(|t| para.is_word(t));
+    if !relative {
+        return None;
+    }
+    let np = (comma.saturating_sub(8).max(start)..comma)
+        .filter_map(|s| np::at(para, s, comma))
+        .find(|np| np.range.end == comma)?;
+    // ("des Gesetzes": a text in the genitive)
+    let text = matches!(np.kind, NpKind::Body) && words().is_written_text(&para.lower(np.head));
+    Some(if text {
+        Np {
+            kind: NpKind::Document,
+            ..np
+        }
+    } else {
+        np
+    })
 }
 
 /// The speaker named after the cue at `k` ("laut Richter", "so der Kreml", "according

@@ -456,3 +456,18 @@ fn heisst_es_in_a_relative_clause_after_a_text() {
         Some("Gesetzes".to_string())
     );
 }
+
+#[test]
+fn who_reached_a_conclusion_says_what_follows() {
+    assert_eq!(
+        speaker(&[
+            "Die Kommission kam damit zu dem Ergebnis, „dass keine der Firmen gegen die Regeln verstoßen hat“."
+        ]),
+        Some("Kommission".to_string())
+    );
+    // the end of a speech is no conclusion
+    assert_eq!(
+        speaker(&["Zum Schluss, „nach langem Streit um jede einzelne Zeile“, stimmten alle zu."]),
+        None
+    );
+}

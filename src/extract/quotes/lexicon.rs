@@ -155,6 +155,7 @@ pub struct Words {
     document_nouns: WordSet,
     media: WordSet,
     circumstance_nouns: WordSet,
+    conclusion_nouns: WordSet,
     first_names: WordMap<Gender>,
 }
 
@@ -202,6 +203,7 @@ impl Words {
                 "media" => &mut words.media,
                 "title" => &mut words.title_nouns,
                 "circumstance" => &mut words.circumstance_nouns,
+                "conclusion" => &mut words.conclusion_nouns,
                 _ => continue,
             };
             set.extend(line.split_whitespace());
@@ -356,6 +358,12 @@ impl Words {
     /// a whole word.
     pub fn is_circumstance(&self, word: &str) -> bool {
         self.circumstance_nouns.contains(word)
+    }
+
+    /// A noun for a conclusion reached ("zu dem Ergebnis", "zum Schluss"), as a whole
+    /// word.
+    pub fn is_conclusion(&self, word: &str) -> bool {
+        self.conclusion_nouns.contains(word)
     }
 
     /// A news outlet's one-word name that takes an article ("der Spiegel", "die Zeit").

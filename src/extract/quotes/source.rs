@@ -8,7 +8,7 @@ use super::attribution::Attribution;
 use super::lexicon::{VerbClass, words};
 use super::np::{self, Np, NpKind};
 use super::phrase::is_subjunctive;
-use super::subject::verb_speaker;
+use super::subject::{speaker_after, subject, verb_speaker};
 use super::sureness::{self, Strength, strength};
 use super::text::Para;
 
@@ -208,8 +208,13 @@ pub(super) fn according(
     };
     let possessive = k > start && para.is(k - 1, "possessive") && !opener(k - 1);
     if (k > start && para.is(k - 1, "determiner") && opener(k - 1)) || opener(k) {
-        let speech = genitive && para.is_capitalized(k) && w.is_speech_noun(&lower);
-        return speech.then(|| said_in_clause(para, k, anchor)).flatten();
+        if genitive && para.is_capitalized(k) && w.is_speech_noun(&lower) {
+            return said_in_clause(para, k, anchor);
+        }
+        return w
+            .is_conclusion(&lower)
+            .then(|| concluded(para, start, k))
+            .flatten();
     }
     // "X ist der Meinung, dass …"
     let copula = k >= start + 2
@@ -266,6 +271,37 @@ fn said_in_clause(para: &Para, k: usize, anchor: usize) -> Option<Attribution> {
     Some(Attribution::new(
         para.str(k),
         VerbClass::Speech,
+        Some(speaker),
+        false,
+    ))
+}
+
+/// "Das Gericht kam damit zu dem Ergebnis, „dass …“": who reached the conclusion said
+/// what follows the comma.
+fn concluded(para: &Para, start: usize, k: usize) -> Option<Attribution> {
+    let zu = match para.lower(k - 1).as_ref() {
+        "zum" => k - 1,
+        _ if k >= start + 2 && para.is(k - 1, "determiner") && para.lower(k - 2) == "zu" => k - 2,
+        _ => return None,
+    };
+    if !para.is_punct(k + 1, ',') {
+        return None;
+    }
+    // the verb before "zu", past adverbs ("kam damit zu")
+    let verb = (start..zu)
+        .rev()
+        .find(|&t| !(para.is_word(t) && (para.is(t, "adverb") || para.is_capitalized(t))))?;
+    let plain = para.is_word(verb)
+        && !["preposition", "determiner", "function", "pronoun"]
+            .iter()
+            .any(|class| para.is(verb, class));
+    if !plain {
+        return None;
+    }
+    let speaker = subject(para, start, verb).or_else(|| speaker_after(para, verb + 1, zu))?;
+    Some(Attribution::new(
+        para.str(k),
+        VerbClass::Opinion,
         Some(speaker),
         false,
     ))

@@ -471,3 +471,19 @@ fn who_reached_a_conclusion_says_what_follows() {
         None
     );
 }
+
+#[test]
+fn a_compound_with_a_lowercase_first_part_is_a_noun() {
+    assert_eq!(
+        speaker(&[
+            "„Die Straßen sind seit dem Morgen völlig leer“, berichtete ein dpa-Korrespondent."
+        ]),
+        Some("dpa-Korrespondent".to_string())
+    );
+    assert_eq!(
+        speaker(&[
+            "Auf der kiosk-Homepage heißt es dazu: „Wir lesen jede Nachricht nur ein einziges Mal.“"
+        ]),
+        Some("kiosk-Homepage".to_string())
+    );
+}

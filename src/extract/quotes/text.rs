@@ -80,10 +80,7 @@ impl<'a> Para<'a> {
                 continue;
             }
             let (class, readings) = w.entry(&para.lower(t));
-            let capital = text[token.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
+            let capital = is_noun_shaped(&text[token.start..token.end]);
             classes.push(class | if capital { CAPITAL } else { 0 });
             verbs.push(readings);
         }
@@ -406,6 +403,13 @@ fn after_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
 /// Whether quoted words end like a sentence ("„… zu lästig.“").
 pub fn ends_like_sentence(words: &str) -> bool {
     words.trim_end().ends_with(['.', '!', '?', '…'])
+}
+
+/// A word that starts with a capital, or a compound whose last part does
+/// ("dpa-Korrespondent", "documenta-Homepage").
+fn is_noun_shaped(word: &str) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    capital(word) || word.rsplit_once('-').is_some_and(|(_, last)| capital(last))
 }
 
 #[cfg(test)]

@@ -487,3 +487,12 @@ fn a_compound_with_a_lowercase_first_part_is_a_noun() {
         Some("kiosk-Homepage".to_string())
     );
 }
+
+#[test]
+fn a_part_of_a_text_speaks_as_the_text() {
+    let found = quotes(&[
+        "Das Gericht sagte dazu nichts.",
+        "Im letzten Satz der Anordnung heißt es: „Die Firma darf niemandem von dieser Untersuchung erzählen.“",
+    ]);
+    assert_eq!(found.last().and_then(|q| q.1.as_deref()), Some("Anordnung"));
+}

@@ -92,9 +92,28 @@ pub(super) fn speaking(para: &Para, np: Np) -> Option<Np> {
         return Some(author);
     }
     let document = matches!(np.kind, NpKind::Body) && words().is_document(&para.lower(np.head));
-    document.then_some(Np {
+    if document {
+        return Some(Np {
+            kind: NpKind::Document,
+            ..np
+        });
+    }
+    part_of_text(para, &np)
+}
+
+/// "im letzten Satz der Anordnung", "der Wortlaut des Gesetzes": a part of a text
+/// speaks as the text.
+fn part_of_text(para: &Para, np: &Np) -> Option<Np> {
+    if !matches!(np.kind, NpKind::Body) {
+        return None;
+    }
+    let link = (np.head + 1..np.range.end)
+        .find(|&t| para.is_word(t) && matches!(para.lower(t).as_ref(), "der" | "des"))?;
+    let text = np::at(para, link, np.range.end)
+        .filter(|text| words().is_written_text(&para.lower(text.head)))?;
+    Some(Np {
         kind: NpKind::Document,
-        ..np
+        ..text
     })
 }
 

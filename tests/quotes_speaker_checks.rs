@@ -496,3 +496,19 @@ fn a_part_of_a_text_speaks_as_the_text() {
     ]);
     assert_eq!(found.last().and_then(|q| q.1.as_deref()), Some("Anordnung"));
 }
+
+#[test]
+fn geschrieben_beside_stehen_is_a_text_speaking() {
+    let found = quotes(&[
+        "Der Bürgermeister ließ die Eingänge schmücken.",
+        "An jedem Eingang musste ein Transparent hängen, auf dem geschrieben stand: „Wer hier parkt, zahlt hundert Euro.“",
+    ]);
+    assert_eq!(
+        found.last().and_then(|q| q.1.as_deref()),
+        Some("Transparent")
+    );
+    assert_eq!(
+        speaker(&["Auf dem Plakat stand geschrieben: „Wir bleiben hier, was auch immer kommt.“"]),
+        Some("Plakat".to_string())
+    );
+}

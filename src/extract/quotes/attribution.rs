@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::following::{after, clause_after, later};
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
-use super::source::{according, impersonal, is_impersonal_verb, is_quoted_name, is_short_name};
+use super::source::{according, impersonal, is_impersonal_at, is_quoted_name, is_short_name};
 use super::subject::{first_strong, verb_speaker};
 use super::sureness::{Strength, strength};
 use super::text::{Kind, Para, ends_like_sentence};
@@ -329,7 +329,7 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
         if pending.is_none()
             && let Some((class, cue)) = verb_at(para, k, anchor)
         {
-            if is_impersonal_verb(&para.lower(k)) {
+            if is_impersonal_at(para, k) {
                 return Some(impersonal(para, k, anchor, cue));
             }
             let speaker = verb_speaker(para, start, k, anchor);

@@ -17,6 +17,21 @@ pub(super) fn is_impersonal_verb(word: &str) -> bool {
     matches!(word, "heißt" | "hieß" | "geheißen")
 }
 
+/// A form of "es heißt" at token `k`, or "geschrieben" beside a form of "stehen"
+/// ("auf dem geschrieben stand:", "im Brief steht geschrieben:"): a text speaks.
+pub(super) fn is_impersonal_at(para: &Para, k: usize) -> bool {
+    let lower = para.lower(k);
+    let stands = |t: usize| {
+        para.is_word(t)
+            && matches!(
+                para.lower(t).as_ref(),
+                "steht" | "stand" | "stehen" | "standen"
+            )
+    };
+    is_impersonal_verb(&lower)
+        || (lower == "geschrieben" && ((k > 0 && stands(k - 1)) || stands(k + 1)))
+}
+
 /// "heißt es (aus dem Außenministerium)", "Aus Paris hieß es", "heißt es in der
 /// Mitteilung": the source named with a preposition, if any.
 pub(super) fn impersonal(para: &Para, j: usize, end: usize, cue: String) -> Attribution {
@@ -48,20 +63,24 @@ pub(super) fn impersonal(para: &Para, j: usize, end: usize, cue: String) -> Attr
     Attribution::new(cue, VerbClass::Speech, speaker, true)
 }
 
-/// "… des Gesetzes, in dem es heißt": the phrase a relative clause "in dem" follows.
+/// "… des Gesetzes, in dem es heißt", "ein Zettel, auf dem geschrieben stand": the
+/// phrase a relative clause "in dem" or "auf dem" follows.
 fn text_of_relative_clause(para: &Para, start: usize, j: usize) -> Option<Np> {
     let comma = (start..j).rev().find(|&t| para.is_punct(t, ','))?;
     let relative = para.is_word(comma + 1)
-        && para.lower(comma + 1) == "in"
+        && matches!(para.lower(comma + 1).as_ref(), "in" | "auf")
         && para.is_word(comma + 2)
         && para.is(comma + 2, "relative")
         && (comma + 3..j).all(|t| para.is_word(t));
     if !relative {
         return None;
     }
-    let np = (comma.saturating_sub(8).max(start)..comma)
-        .filter_map(|s| np::at(para, s, comma))
-        .find(|np| np.range.end == comma)?;
+    // the phrase may stand before the verb that ends its clause ("ein Zettel kleben,")
+    let verb_last = comma > start && para.is_word(comma - 1) && !para.is_capitalized(comma - 1);
+    let end = if verb_last { comma - 1 } else { comma };
+    let np = (end.saturating_sub(8).max(start)..end)
+        .filter_map(|s| np::at(para, s, end))
+        .find(|np| np.range.end == end)?;
     // ("des Gesetzes": a text in the genitive)
     let text = matches!(np.kind, NpKind::Body) && words().is_written_text(&para.lower(np.head));
     Some(if text {

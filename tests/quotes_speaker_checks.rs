@@ -43,7 +43,7 @@ fn the_object_of_the_verb_is_not_the_speaker() {
 fn a_phrase_that_names_no_one_gives_no_speaker() {
     assert_eq!(
         speaker(&[
-            "Derzeit steht in dem Entwurf noch der Passus: „Die gespeicherten Daten sind nach einem Jahr zu löschen.“"
+            "Derzeit gilt für alle Ämter noch die Regel: „Die gespeicherten Daten sind nach einem Jahr zu löschen.“"
         ]),
         None
     );
@@ -511,4 +511,17 @@ fn geschrieben_beside_stehen_is_a_text_speaking() {
         speaker(&["Auf dem Plakat stand geschrieben: „Wir bleiben hier, was auch immer kommt.“"]),
         Some("Plakat".to_string())
     );
+}
+
+#[test]
+fn a_text_holds_the_words_after_steht() {
+    let found = quotes(&[
+        "Minister Jan Koch wollte sich nicht äußern.",
+        "Derzeit steht in dem Entwurf noch der Satz: „Die gespeicherten Daten sind nach einem Jahr zu löschen.“",
+    ]);
+    assert_eq!(found.last().and_then(|q| q.1.as_deref()), Some("Entwurf"));
+    // a person who stands somewhere says nothing by it
+    let found =
+        quotes(&["Minister Jan Koch stand in der Halle und rief: „Wir geben nicht auf, niemals!“"]);
+    assert_eq!(found[0].1.as_deref(), Some("Jan Koch"));
 }

@@ -342,6 +342,15 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
             pending = Some(found);
             continue;
         }
+        // "Im Bericht steht: „…“", "steht in dem Entwurf noch der Passus: „…“": a text
+        // holds the words
+        if pending.is_none() && colon && matches!(para.lower(k).as_ref(), "steht" | "stand") {
+            let found = impersonal(para, k, anchor, para.str(k).to_string());
+            let text = found.speaker.as_ref().map(|np| &np.kind);
+            if matches!(text, Some(NpKind::Document)) {
+                return Some(found);
+            }
+        }
         if let Some(found) = according(para, start, k, anchor, colon)
             && (pending.is_none() || found.speaker.is_some())
         {

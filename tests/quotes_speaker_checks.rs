@@ -525,3 +525,19 @@ fn a_text_holds_the_words_after_steht() {
         quotes(&["Minister Jan Koch stand in der Halle und rief: „Wir geben nicht auf, niemals!“"]);
     assert_eq!(found[0].1.as_deref(), Some("Jan Koch"));
 }
+
+#[test]
+fn nach_and_a_text_opening_the_sentence_is_its_source() {
+    assert_eq!(
+        speaker(&[
+            "Nach dem Artikel 5 der Satzung wählt der Vorstand „die Leitung des Vereins für vier Jahre“."
+        ]),
+        Some("Artikel".to_string())
+    );
+    // a time after "nach" is no source
+    let found = quotes(&[
+        "Minister Jan Koch kam spät.",
+        "Nach dem Treffen sagte er „nichts mehr dazu, auch nicht auf Nachfrage“.",
+    ]);
+    assert_eq!(found.last().and_then(|q| q.1.as_deref()), Some("Jan Koch"));
+}

@@ -223,6 +223,24 @@ pub(super) fn according(
             false,
         ));
     }
+    // "Nach dem Artikel 65 des Grundgesetzes bestimmt …", "Nach einem Bericht der
+    // „Zeit“ sei …": a text opening the sentence is its source
+    if lower == "nach"
+        && k == start
+        && let Some(text) = np::at(para, k + 1, anchor).filter(|np| {
+            matches!(np.kind, NpKind::Body)
+                && np.core.start > np.range.start
+                && w.is_written_text(&para.lower(np.head))
+        })
+    {
+        let speaker = speaking(para, text)?;
+        return Some(Attribution::new(
+            cue,
+            VerbClass::Speech,
+            Some(speaker),
+            false,
+        ));
+    }
     if lower == "zufolge" {
         let speaker = (k.saturating_sub(8).max(start)..k)
             .find_map(|s| np::at(para, s, k).filter(|np| np.range.end == k))

@@ -514,7 +514,7 @@ fn geschrieben_beside_stehen_is_a_text_speaking() {
 }
 
 #[test]
-fn a_text_holds_the_words_after_steht() {
+fn a_text_holds_the_words_after_steht_or_fand_sich() {
     let found = quotes(&[
         "Minister Jan Koch wollte sich nicht äußern.",
         "Derzeit steht in dem Entwurf noch der Satz: „Die gespeicherten Daten sind nach einem Jahr zu löschen.“",
@@ -524,6 +524,12 @@ fn a_text_holds_the_words_after_steht() {
     let found =
         quotes(&["Minister Jan Koch stand in der Halle und rief: „Wir geben nicht auf, niemals!“"]);
     assert_eq!(found[0].1.as_deref(), Some("Jan Koch"));
+    // "fand sich": a paper holds the words, with or without a colon
+    let found = quotes(&[
+        "Minister Jan Koch wollte sich nicht äußern.",
+        "In der Zeitung fand sich dazu die Feststellung „Wir stellen unsere Arbeit auf neue Beine“.",
+    ]);
+    assert_eq!(found.last().and_then(|q| q.1.as_deref()), Some("Zeitung"));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::following::{after, clause_after, later};
-use super::lexicon::VerbClass;
+use super::lexicon::{VerbClass, words};
 use super::np::{self, Np, NpKind};
 use super::source::{according, impersonal, is_impersonal_at, is_quoted_name, is_short_name};
 use super::subject::{first_strong, verb_speaker};
@@ -264,6 +264,29 @@ fn relative_clause_before(para: &Para, start: usize, close: usize) -> Option<usi
     relative.then_some(open)
 }
 
+/// "steht" or "stand" before a colon, "fand sich" or "findet sich": a verb by which a
+/// text holds words.
+fn holds_words(para: &Para, k: usize, colon: bool) -> bool {
+    match para.lower(k).as_ref() {
+        "steht" | "stand" => colon,
+        "fand" | "findet" => para.is_word(k + 1) && para.lower(k + 1) == "sich",
+        _ => false,
+    }
+}
+
+/// A text, or a paper that holds words: a medium ("im Spiegel") or a body whose noun
+/// also names what it publishes ("in der Zeitung", "im Magazin").
+fn is_text(para: &Para, np: &Np) -> bool {
+    match np.kind {
+        NpKind::Document | NpKind::QuotedName(_) => true,
+        NpKind::Body => {
+            let head = para.lower(np.head);
+            words().is_media(&head) || (words().is_title_noun(&head) && para.is_body(np.head))
+        }
+        _ => false,
+    }
+}
+
 /// Scans back from `anchor` for a cue: a speech verb with its speaker, "laut X",
 /// "X zufolge", "nach Angaben X", "Sein Fazit:", "heißt es"; then a colon after a
 /// speaker ("BKA-Präsident Ziercke: „…“").
@@ -326,6 +349,15 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
                 false,
             ));
         }
+        // "Im Bericht steht: „…“", "In der Zeitung fand sich die Feststellung „…“": a
+        // text holds the words
+        if pending.is_none()
+            && holds_words(para, k, colon)
+            && let Some(found) = Some(impersonal(para, k, anchor, para.str(k).to_string()))
+                .filter(|found| found.speaker.as_ref().is_some_and(|np| is_text(para, np)))
+        {
+            return Some(found);
+        }
         if pending.is_none()
             && let Some((class, cue)) = verb_at(para, k, anchor)
         {
@@ -341,15 +373,6 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
             // own leaves room for a source named earlier
             pending = Some(found);
             continue;
-        }
-        // "Im Bericht steht: „…“", "steht in dem Entwurf noch der Passus: „…“": a text
-        // holds the words
-        if pending.is_none() && colon && matches!(para.lower(k).as_ref(), "steht" | "stand") {
-            let found = impersonal(para, k, anchor, para.str(k).to_string());
-            let text = found.speaker.as_ref().map(|np| &np.kind);
-            if matches!(text, Some(NpKind::Document)) {
-                return Some(found);
-            }
         }
         if let Some(found) = according(para, start, k, anchor, colon)
             && (pending.is_none() || found.speaker.is_some())

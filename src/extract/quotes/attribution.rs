@@ -5,9 +5,11 @@
 use std::ops::Range;
 
 use super::following::{after, clause_after, later};
-use super::lexicon::{VerbClass, words};
+use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
-use super::source::{according, impersonal, is_impersonal_at, is_quoted_name, is_short_name};
+use super::source::{
+    according, holds_words, impersonal, is_impersonal_at, is_quoted_name, is_short_name, is_text,
+};
 use super::subject::{first_strong, verb_speaker};
 use super::sureness::{Strength, strength};
 use super::text::{Kind, Para, ends_like_sentence};
@@ -262,29 +264,6 @@ fn relative_clause_before(para: &Para, start: usize, close: usize) -> Option<usi
         && !para.is_capitalized(open + 2)
         && close > open + 2;
     relative.then_some(open)
-}
-
-/// "steht" or "stand" before a colon, "fand sich" or "findet sich": a verb by which a
-/// text holds words.
-fn holds_words(para: &Para, k: usize, colon: bool) -> bool {
-    match para.lower(k).as_ref() {
-        "steht" | "stand" => colon,
-        "fand" | "findet" => para.is_word(k + 1) && para.lower(k + 1) == "sich",
-        _ => false,
-    }
-}
-
-/// A text, or a paper that holds words: a medium ("im Spiegel") or a body whose noun
-/// also names what it publishes ("in der Zeitung", "im Magazin").
-fn is_text(para: &Para, np: &Np) -> bool {
-    match np.kind {
-        NpKind::Document | NpKind::QuotedName(_) => true,
-        NpKind::Body => {
-            let head = para.lower(np.head);
-            words().is_media(&head) || (words().is_title_noun(&head) && para.is_body(np.head))
-        }
-        _ => false,
-    }
 }
 
 /// Scans back from `anchor` for a cue: a speech verb with its speaker, "laut X",

@@ -32,6 +32,29 @@ pub(super) fn is_impersonal_at(para: &Para, k: usize) -> bool {
         || (lower == "geschrieben" && ((k > 0 && stands(k - 1)) || stands(k + 1)))
 }
 
+/// "steht" or "stand" before a colon, "fand sich" or "findet sich": a verb by which a
+/// text holds words.
+pub(super) fn holds_words(para: &Para, k: usize, colon: bool) -> bool {
+    match para.lower(k).as_ref() {
+        "steht" | "stand" => colon,
+        "fand" | "findet" => para.is_word(k + 1) && para.lower(k + 1) == "sich",
+        _ => false,
+    }
+}
+
+/// A text, or a paper that holds words: a medium ("im Spiegel") or a body whose noun
+/// also names what it publishes ("in der Zeitung", "im Magazin").
+pub(super) fn is_text(para: &Para, np: &Np) -> bool {
+    match np.kind {
+        NpKind::Document | NpKind::QuotedName(_) => true,
+        NpKind::Body => {
+            let head = para.lower(np.head);
+            words().is_media(&head) || (words().is_title_noun(&head) && para.is_body(np.head))
+        }
+        _ => false,
+    }
+}
+
 /// "heißt es (aus dem Außenministerium)", "Aus Paris hieß es", "heißt es in der
 /// Mitteilung": the source named with a preposition, if any.
 pub(super) fn impersonal(para: &Para, j: usize, end: usize, cue: String) -> Attribution {

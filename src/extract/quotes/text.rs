@@ -142,6 +142,7 @@ impl<'a> Para<'a> {
     }
 
     /// The lowercase text of token `i`.
+    #[inline]
     pub fn lower(&self, i: usize) -> Cow<'_, str> {
         match &self.lowered {
             Some(lowered) => {
@@ -150,8 +151,16 @@ impl<'a> Para<'a> {
                 };
                 Cow::Borrowed(&lowered[t.start..t.end])
             }
-            None => lower(self.str(i)),
+            None => self.lower_unaligned(i),
         }
+    }
+
+    /// [`Para::lower`] for a text whose lowercase is not aligned: out of line, so that
+    /// the common case inlines into the rules that ask for it.
+    #[cold]
+    #[inline(never)]
+    fn lower_unaligned(&self, i: usize) -> Cow<'_, str> {
+        lower(self.str(i))
     }
 
     pub fn is_word(&self, i: usize) -> bool {

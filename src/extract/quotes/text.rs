@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::lexicon::{VerbReading, Words, words};
 use super::marks::{self, Span};
 use crate::bytes::{BLOCK, block_at};
-use crate::extract::speakers::{is_body_word, is_role_word};
+use crate::extract::speakers::role_and_body;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,12 +94,13 @@ impl<'a> Para<'a> {
     }
 
     /// Whether word `t` names a role ("Sprecherin", "Demonstranten"), as
-    /// [`is_role_word`] says, asked once per token.
+    /// [`is_role_word`](crate::extract::speakers::is_role_word) says, asked once per token.
     pub fn is_role(&self, t: usize) -> bool {
         self.role_bits(t) & ROLE != 0
     }
 
-    /// Whether word `t` names a body ("Ministerium"), as [`is_body_word`] says.
+    /// Whether word `t` names a body ("Ministerium"), as
+    /// [`is_body_word`](crate::extract::speakers::is_body_word) says.
     pub fn is_body(&self, t: usize) -> bool {
         self.role_bits(t) & BODY != 0
     }
@@ -109,9 +110,8 @@ impl<'a> Para<'a> {
             return 0;
         };
         if cell.get() & KNOWN == 0 {
-            let lower = self.lower(t);
-            let role = if is_role_word(&lower) { ROLE } else { 0 };
-            let body = if is_body_word(&lower) { BODY } else { 0 };
+            let (role, body) = role_and_body(&self.lower(t));
+            let (role, body) = (if role { ROLE } else { 0 }, if body { BODY } else { 0 });
             cell.set(KNOWN | role | body);
         }
         cell.get()

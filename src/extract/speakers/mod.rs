@@ -42,6 +42,7 @@ fn fold_key(chars: impl Iterator<Item = char>, len: usize) -> String {
                 'æ' | 'Æ' => key.push_str("ae"),
                 'œ' | 'Œ' => key.push_str("oe"),
                 'ı' => key.push('i'),
+                _ if c.is_ascii() => key.push(c.to_ascii_lowercase()),
                 _ => key.extend(c.to_lowercase()),
             }
         } else if c.is_whitespace() || c == '-' || c == '.' {

@@ -26,6 +26,15 @@ pub(super) fn has_noun_ending(word: &str) -> bool {
         "ung", "heit", "keit", "schaft", "tion", "ität", "nis", "tum", "ment", "ismus", "ei",
         "ungen", "heiten", "keiten", "nisse", "ionen",
     ];
+    if word.is_ascii() {
+        // compared without lowercasing into a new String (most words asked are capitalised)
+        let bytes = word.as_bytes();
+        return bytes.len() > 5
+            && NOUN_ENDINGS.iter().any(|e| {
+                (bytes.len().checked_sub(e.len()))
+                    .is_some_and(|at| bytes[at..].eq_ignore_ascii_case(e.as_bytes()))
+            });
+    }
     let lower = super::text::lower(word);
     lower.chars().count() > 5 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
 }

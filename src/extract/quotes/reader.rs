@@ -329,7 +329,14 @@ pub(super) fn span_text<'t>(para: &Para<'t>, first: usize, end: usize) -> &'t st
 }
 
 pub(super) fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut squashed = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !squashed.is_empty() {
+            squashed.push(' ');
+        }
+        squashed.push_str(word);
+    }
+    squashed
 }
 
 /// Whether the sentence of token `q` has a subjunctive verb outside quotes ("sei", "habe").

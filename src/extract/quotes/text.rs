@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use super::lexicon::{VerbReading, Words, words};
 use super::marks::{self, Span};
-use crate::bytes::{BLOCK, block_at};
-use crate::extract::speakers::{is_body_word, is_role_word};
+use crate::bytes::{BLOCK, block_at, block_bits};
+use crate::extract::speakers::role_and_body;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,12 +91,13 @@ impl<'a> Para<'a> {
     }
 
     /// Whether word `t` names a role ("Sprecherin", "Demonstranten"), as
-    /// [`is_role_word`] says, asked once per token.
+    /// [`is_role_word`](crate::extract::speakers::is_role_word) says, asked once per token.
     pub fn is_role(&self, t: usize) -> bool {
         self.role_bits(t) & ROLE != 0
     }
 
-    /// Whether word `t` names a body ("Ministerium"), as [`is_body_word`] says.
+    /// Whether word `t` names a body ("Ministerium"), as
+    /// [`is_body_word`](crate::extract::speakers::is_body_word) says.
     pub fn is_body(&self, t: usize) -> bool {
         self.role_bits(t) & BODY != 0
     }
@@ -106,9 +107,8 @@ impl<'a> Para<'a> {
             return 0;
         };
         if cell.get() & KNOWN == 0 {
-            let lower = self.lower(t);
-            let role = if is_role_word(&lower) { ROLE } else { 0 };
-            let body = if is_body_word(&lower) { BODY } else { 0 };
+            let (role, body) = role_and_body(&self.lower(t));
+            let (role, body) = (if role { ROLE } else { 0 }, if body { BODY } else { 0 });
             cell.set(KNOWN | role | body);
         }
         cell.get()
@@ -139,6 +139,7 @@ impl<'a> Para<'a> {
     }
 
     /// The lowercase text of token `i`.
+    #[inline]
     pub fn lower(&self, i: usize) -> Cow<'_, str> {
         match &self.lowered {
             Some(lowered) => {
@@ -147,8 +148,16 @@ impl<'a> Para<'a> {
                 };
                 Cow::Borrowed(&lowered[t.start..t.end])
             }
-            None => lower(self.str(i)),
+            None => self.lower_unaligned(i),
         }
+    }
+
+    /// [`Para::lower`] for a text whose lowercase is not aligned: out of line, so that
+    /// the common case inlines into the rules that ask for it.
+    #[cold]
+    #[inline(never)]
+    fn lower_unaligned(&self, i: usize) -> Cow<'_, str> {
+        lower(self.str(i))
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -250,11 +259,24 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
 }
 
 /// How many ASCII letters and digits `bytes` opens with: the bulk of a word, which
-/// needs no char decoded.
+/// needs no char decoded. Sixteen bytes are tested at once while so many are left (a
+/// word and the space after it mostly fit in one block).
 fn ascii_alphanumeric_len(bytes: &[u8]) -> usize {
-    (bytes.iter())
+    let mut i = 0;
+    while let Some(block) = block_at(bytes, i) {
+        // (comparisons joined with `|`, so that they become vector code)
+        let other = block_bits(block, |b| {
+            (b < b'0') | ((b > b'9') & (b < b'A')) | ((b > b'Z') & (b < b'a')) | (b > b'z')
+        });
+        if other != 0 {
+            return i + other.trailing_zeros() as usize;
+        }
+        i += BLOCK;
+    }
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + (rest.iter())
         .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len())
+        .unwrap_or(rest.len())
 }
 
 fn is_word_char(c: char) -> bool {
@@ -397,7 +419,8 @@ fn after_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
         let opens = next.is_some_and(|w| words().classes(&w) & opener != 0);
         return (word.len() < 4 && !opens) || next_is_lower;
     }
-    ABBREVIATIONS.contains(&lower(word).as_ref())
+    // (none has more than four letters, and lowercasing drops no char)
+    word.chars().count() <= 4 && ABBREVIATIONS.contains(&lower(word).as_ref())
 }
 
 /// Whether quoted words end like a sentence ("„… zu lästig.“").
@@ -425,6 +448,31 @@ mod tests {
                 .position(|b| !b.is_ascii())
                 .unwrap_or(text.len());
             assert_eq!(ascii_prefix_len(text.as_bytes()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_have_at_most_four_letters() {
+        for abbreviation in ABBREVIATIONS {
+            assert!(abbreviation.chars().count() <= 4, "{abbreviation}");
+        }
+    }
+
+    #[test]
+    fn ascii_alphanumeric_run_is_found_across_blocks() {
+        let long = "Bundesverfassungsgerichtsurteil0123456789abcXYZ";
+        let edges = "/0 9: @A Z[ `a z{ \x7f ä ";
+        let mut texts = vec![String::new(), long.to_string(), edges.to_string()];
+        for cut in 0..long.len() {
+            for tail in [" x", "-y", "ü", "`", "@", "[", "{", "/", ":"] {
+                texts.push(format!("{}{tail}{long}", &long[..cut]));
+            }
+        }
+        for text in &texts {
+            let want = (text.bytes())
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(text.len());
+            assert_eq!(ascii_alphanumeric_len(text.as_bytes()), want, "{text}");
         }
     }
 }

@@ -6,7 +6,7 @@ mod roles;
 
 pub use roles::{
     is_agent_noun, is_body_word, is_group_word, is_one_of_a_kind, is_role_word, kind_of,
-    organization_of,
+    organization_of, role_and_body,
 };
 
 use crate::extract::quotes::lexicon::words;
@@ -42,6 +42,7 @@ fn fold_key(chars: impl Iterator<Item = char>, len: usize) -> String {
                 'æ' | 'Æ' => key.push_str("ae"),
                 'œ' | 'Œ' => key.push_str("oe"),
                 'ı' => key.push('i'),
+                _ if c.is_ascii() => key.push(c.to_ascii_lowercase()),
                 _ => key.extend(c.to_lowercase()),
             }
         } else if c.is_whitespace() || c == '-' || c == '.' {

@@ -56,14 +56,14 @@ impl Registry {
     /// role is kept from the first mention that gives one.
     pub fn person(&mut self, name: &str, role: Option<&str>, at: Clock) -> usize {
         let key = speaker_key(name);
-        let key_words: Vec<String> = key.split(' ').map(str::to_string).collect();
+        let key_words: Vec<&str> = key.split(' ').collect();
         let found = self.find_person(&key, &key_words);
         let id = match found {
             Some(id) => {
                 let entity = &mut self.entities[id];
                 if key_words.len() > entity.key_words.len() {
                     entity.name = name.to_string();
-                    entity.key_words = key_words.clone();
+                    entity.key_words = key_words.iter().map(|w| w.to_string()).collect();
                 }
                 id
             }
@@ -74,7 +74,7 @@ impl Registry {
                     .unwrap_or(Gender::Either);
                 self.entities.push(Entity {
                     name: name.to_string(),
-                    key_words,
+                    key_words: key_words.iter().map(|w| w.to_string()).collect(),
                     role: None,
                     is_person: true,
                     is_document: false,
@@ -104,11 +104,11 @@ impl Registry {
         if key.is_empty() || key.contains(' ') {
             return None;
         }
-        self.find_person(&key, std::slice::from_ref(&key))
+        self.find_person(&key, &[key.as_str()])
             .filter(|&id| self.entities[id].key_words.len() > 1)
     }
 
-    fn find_person(&self, key: &str, key_words: &[String]) -> Option<usize> {
+    fn find_person(&self, key: &str, key_words: &[&str]) -> Option<usize> {
         let persons = || {
             self.entities
                 .iter()
@@ -116,22 +116,27 @@ impl Registry {
                 .rev()
                 .filter(|(_, e)| e.is_person)
         };
-        if let Some((id, _)) = persons().find(|(_, e)| e.key_words.join(" ") == key) {
+        if let Some((id, _)) = persons().find(|(_, e)| joined_is(&e.key_words, key)) {
             return Some(id);
         }
-        if let [word] = key_words {
+        fn has(e: &Entity, word: &str) -> bool {
+            e.key_words.iter().any(|w| w == word)
+        }
+        fn last(e: &Entity) -> Option<&str> {
+            e.key_words.last().map(String::as_str)
+        }
+        if let &[word] = key_words {
             // a surname (or a Chinese family name first) alone
             return persons()
-                .find(|(_, e)| e.key_words.last() == Some(word))
-                .or_else(|| persons().find(|(_, e)| e.key_words.contains(word)))
+                .find(|(_, e)| last(e) == Some(word))
+                .or_else(|| persons().find(|(_, e)| has(e, word)))
                 .map(|(id, _)| id);
         }
         // a full name after its surname alone, or a shorter form of a long name
         persons()
             .find(|(_, e)| {
-                (e.key_words.len() == 1 && key_words.last() == e.key_words.last())
-                    || (e.key_words.len() > key_words.len()
-                        && key_words.iter().all(|w| e.key_words.contains(w)))
+                (e.key_words.len() == 1 && key_words.last().copied() == last(e))
+                    || (e.key_words.len() > key_words.len() && key_words.iter().all(|w| has(e, w)))
             })
             .map(|(id, _)| id)
     }
@@ -143,7 +148,7 @@ impl Registry {
         let id = match self
             .entities
             .iter()
-            .position(|e| !e.is_person && e.key_words.join(" ") == key)
+            .position(|e| !e.is_person && joined_is(&e.key_words, &key))
         {
             Some(id) => id,
             None => {
@@ -295,6 +300,23 @@ impl RoleWord {
     }
 }
 
+/// Whether `words` joined with spaces are `key`, without joining them.
+fn joined_is(words: &[String], key: &str) -> bool {
+    let mut rest = key;
+    for (i, word) in words.iter().enumerate() {
+        let after_space = if i == 0 {
+            Some(rest)
+        } else {
+            rest.strip_prefix(' ')
+        };
+        match after_space.and_then(|r| r.strip_prefix(word.as_str())) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
 /// "Chinaforscherin": a female form of a role word.
 fn role_is_female(role: &str) -> bool {
     role.split_whitespace().next().is_some_and(|w| {
@@ -303,4 +325,42 @@ fn role_is_female(role: &str) -> bool {
             .strip_suffix("in")
             .is_some_and(|stem| is_role_word(stem) && is_role_word(&lower))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_is_is_join_with_spaces() {
+        let lists: [&[&str]; 6] = [
+            &[],
+            &[""],
+            &["", ""],
+            &["jan"],
+            &["jan", "koch"],
+            &["a b", "c"],
+        ];
+        let keys = [
+            "",
+            " ",
+            "jan",
+            "jan koch",
+            "jan koch ",
+            "jankoch",
+            "a b c",
+            "a b",
+            "koch",
+        ];
+        for words in lists {
+            let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            for key in keys {
+                assert_eq!(
+                    joined_is(&words, key),
+                    words.join(" ") == key,
+                    "{words:?} {key:?}"
+                );
+            }
+        }
+    }
 }

@@ -339,6 +339,20 @@ mod tests {
     }
 
     #[test]
+    fn every_pattern_compiles() {
+        let p = &*PATTERNS;
+        for set in [
+            &p.prefix,
+            &p.contains,
+            &p.any_caption_ui,
+            &p.meta,
+            &p.credit_line,
+        ] {
+            assert_eq!(set.compile_all(), Ok(()));
+        }
+    }
+
+    #[test]
     fn phrases_glue_and_separators() {
         for line in [
             "Loading...",

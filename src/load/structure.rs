@@ -119,6 +119,13 @@ pub fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', '…'])
 }
 
+/// `text.chars().count() <= n`, told without counting when the byte length settles it
+/// (a char is one to four bytes).
+pub(crate) fn chars_at_most(text: &str, n: usize) -> bool {
+    let bytes = text.len();
+    bytes <= n || (bytes / 4 <= n && text.chars().count() <= n)
+}
+
 pub(crate) fn words(text: &str) -> usize {
     words_up_to(text, usize::MAX)
 }
@@ -220,7 +227,7 @@ fn title_like_with(text: &str, n: usize) -> bool {
     let ends_clause = bare.ends_with([',', ';', ':'])
         || (bare.ends_with('.') && sentences::dot_ends_sentence(bare, bare.len() - 1));
     (1..=25).contains(&n)
-        && text.chars().count() <= 200
+        && chars_at_most(text, 200)
         && text.chars().any(char::is_alphabetic)
         && !ends_clause
         && !text.starts_with(['•', '(', '-', '*', '–'])
@@ -298,7 +305,7 @@ fn first_line_title(page: &mut Page) -> usize {
     let Some(first) = open_lines(page).next() else {
         return 0;
     };
-    if page.lines[first].text.chars().count() <= MAX_TITLE_CHARS {
+    if chars_at_most(&page.lines[first].text, MAX_TITLE_CHARS) {
         page.zones[first] = Zone::Title;
         page.title = Some(page.lines[first].text.clone());
         first + 1
@@ -422,7 +429,7 @@ fn find_lead(page: &mut Page, from: usize) {
         return;
     };
     let text = &page.lines[i].text;
-    let is_lead = text.chars().count() <= MAX_LEAD_CHARS
+    let is_lead = chars_at_most(text, MAX_LEAD_CHARS)
         && page.lines[i].heading_level.is_none()
         && (ends_sentence(text) || !page.facts[i].title_like)
         && next_open(page, i).is_some();
@@ -473,6 +480,24 @@ fn hide_duplicates(page: &mut Page) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chars_at_most_counts_as_chars_count_does() {
+        for text in [
+            "",
+            "abc",
+            "äöü",
+            "😀😀",
+            "ab😀",
+            "Grüße aus Köln",
+            "東京東京",
+        ] {
+            for n in 0..=text.len() + 1 {
+                let want = text.chars().count() <= n;
+                assert_eq!(chars_at_most(text, n), want, "{text} {n}");
+            }
+        }
+    }
 
     fn page(text: &str) -> Page {
         classify(crate::load::blocks::lines(text, false), Origin::PageCopy)

@@ -48,7 +48,7 @@ fn parse_as(id: &str, path: &str, raw: &str, origin: Origin) -> Option<Article> 
 /// into a teaser line and a body line at the dateline ("… Wien – …") or after the first
 /// sentence. Returns the dateline it took off.
 fn split_one_line_article(lines: &mut Vec<Line>) -> Option<String> {
-    if lines.len() != 1 || lines[0].text.chars().count() <= MAX_ONE_LINE_TEASER {
+    if lines.len() != 1 || structure::chars_at_most(&lines[0].text, MAX_ONE_LINE_TEASER) {
         return None;
     }
     let text = std::mem::take(&mut lines[0].text);
@@ -186,7 +186,7 @@ fn fallback_title(article: &Article) -> String {
 /// "Aktualisiert am 02.08.2023"), or with a month name ("5. August 2023", "August 5, 2023").
 pub fn parse_date(line: &str) -> Option<String> {
     let line = line.trim();
-    if line.chars().count() > 80 {
+    if !structure::chars_at_most(line, 80) {
         return None;
     }
     let tokens = date_tokens(line);

@@ -2,6 +2,8 @@
 //! (`<meta charset>`, `<meta http-equiv="Content-Type">`, `<?xml encoding>`), then
 //! sniffing by `load::decode::decode` (UTF-8, else Windows-1252). Binary data is refused.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 use crate::load::{Problem, decode};
@@ -14,7 +16,10 @@ const PRESCAN_BYTES: usize = 8192;
 /// that declare Latin-1 but are UTF-8 exist, and valid UTF-8 by chance is very rare.
 pub fn decode_page(bytes: &[u8]) -> Result<String, Problem> {
     let sniffed = decode::decode(bytes)?;
-    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+    // (text borrowed from the bytes is valid UTF-8: not checked twice)
+    let utf8 = matches!(sniffed, Cow::Borrowed(_)) || std::str::from_utf8(bytes).is_ok();
+    let sniffed = sniffed.into_owned();
+    if Encoding::for_bom(bytes).is_some() || utf8 {
         return Ok(sniffed);
     }
     match declared_charset(bytes) {

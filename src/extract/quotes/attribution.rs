@@ -8,7 +8,7 @@ use super::following::{after, clause_after, later};
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
 use super::source::{
-    according, holds_words, impersonal, is_impersonal_at, is_quoted_name, is_short_name, is_text,
+    according, held_by_text, impersonal, is_impersonal_at, is_quoted_name, is_short_name,
 };
 use super::subject::{first_strong, verb_speaker};
 use super::sureness::{Strength, strength};
@@ -328,18 +328,13 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
                 false,
             ));
         }
-        // "Im Bericht steht: „…“", "In der Zeitung fand sich die Feststellung „…“": a
-        // text holds the words
-        if pending.is_none()
-            && holds_words(para, k, colon)
-            && let Some(found) = Some(impersonal(para, k, anchor, para.str(k).to_string()))
-                .filter(|found| found.speaker.as_ref().is_some_and(|np| is_text(para, np)))
-        {
-            return Some(found);
-        }
         if pending.is_none()
             && let Some((class, cue)) = verb_at(para, k, anchor)
         {
+            // "In der Zeitung fand sich die Feststellung „…“": a text holds the words
+            if let Some(found) = held_by_text(para, k, anchor, colon) {
+                return Some(found);
+            }
             if is_impersonal_at(para, k) {
                 return Some(impersonal(para, k, anchor, cue));
             }
@@ -352,6 +347,13 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
             // own leaves room for a source named earlier
             pending = Some(found);
             continue;
+        }
+        // "Im Bericht steht: „…“"
+        if pending.is_none()
+            && colon
+            && let Some(found) = held_by_text(para, k, anchor, colon)
+        {
+            return Some(found);
         }
         if let Some(found) = according(para, start, k, anchor, colon)
             && (pending.is_none() || found.speaker.is_some())

@@ -32,19 +32,30 @@ pub(super) fn is_impersonal_at(para: &Para, k: usize) -> bool {
         || (lower == "geschrieben" && ((k > 0 && stands(k - 1)) || stands(k + 1)))
 }
 
-/// "steht" or "stand" before a colon, "fand sich" or "findet sich": a verb by which a
-/// text holds words.
-pub(super) fn holds_words(para: &Para, k: usize, colon: bool) -> bool {
-    match para.lower(k).as_ref() {
+/// "Im Bericht steht: „…“", "In der Zeitung fand sich die Feststellung „…“": the cue
+/// at `k` when it is a verb by which a text holds words ("steht" or "stand" before a
+/// colon, "fand sich", "findet sich") and a text or paper is named around it.
+pub(super) fn held_by_text(
+    para: &Para,
+    k: usize,
+    anchor: usize,
+    colon: bool,
+) -> Option<Attribution> {
+    let holds = match para.str(k) {
         "steht" | "stand" => colon,
-        "fand" | "findet" => para.is_word(k + 1) && para.lower(k + 1) == "sich",
+        "fand" | "findet" => para.is_word(k + 1) && para.str(k + 1) == "sich",
         _ => false,
+    };
+    if !holds {
+        return None;
     }
+    Some(impersonal(para, k, anchor, para.str(k).to_string()))
+        .filter(|found| found.speaker.as_ref().is_some_and(|np| is_text(para, np)))
 }
 
 /// A text, or a paper that holds words: a medium ("im Spiegel") or a body whose noun
 /// also names what it publishes ("in der Zeitung", "im Magazin").
-pub(super) fn is_text(para: &Para, np: &Np) -> bool {
+fn is_text(para: &Para, np: &Np) -> bool {
     match np.kind {
         NpKind::Document | NpKind::QuotedName(_) => true,
         NpKind::Body => {

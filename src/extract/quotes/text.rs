@@ -80,7 +80,7 @@ impl<'a> Para<'a> {
                 continue;
             }
             let (class, readings) = w.entry(&para.lower(t));
-            let capital = is_noun_shaped(&text[token.start..token.end]);
+            let capital = is_noun_shaped(text, token.start, token.end);
             classes.push(class | if capital { CAPITAL } else { 0 });
             verbs.push(readings);
         }
@@ -428,11 +428,22 @@ pub fn ends_like_sentence(words: &str) -> bool {
     words.trim_end().ends_with(['.', '!', '?', '…'])
 }
 
-/// A word that starts with a capital, or a compound whose last part does
-/// ("dpa-Korrespondent", "documenta-Homepage").
-fn is_noun_shaped(word: &str) -> bool {
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    capital(word) || word.rsplit_once('-').is_some_and(|(_, last)| capital(last))
+/// Whether the word at `start..end` of `text` starts with a capital, or is a compound
+/// whose last part does ("dpa-Korrespondent", "documenta-Homepage").
+fn is_noun_shaped(text: &str, start: usize, end: usize) -> bool {
+    // (asked of every word: ASCII bytes are read as they are)
+    let capital = |at: usize| match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase),
+    };
+    capital(start)
+        || text.as_bytes()[start..end]
+            .iter()
+            .rposition(|&b| b == b'-')
+            .is_some_and(|i| capital(start + i + 1))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::lexicon::{VerbReading, Words, words};
 use super::marks::{self, Span};
-use crate::bytes::{BLOCK, block_at, block_bits};
+use crate::bytes::{BLOCK, block_at};
 use crate::extract::speakers::role_and_body;
 
 /// What a token is.
@@ -259,24 +259,39 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
 }
 
 /// How many ASCII letters and digits `bytes` opens with: the bulk of a word, which
-/// needs no char decoded. Sixteen bytes are tested at once while so many are left (a
-/// word and the space after it mostly fit in one block).
+/// needs no char decoded. Eight bytes are tested at once, as one `u64`, while so many
+/// are left (most words fit in one or two).
 fn ascii_alphanumeric_len(bytes: &[u8]) -> usize {
     let mut i = 0;
-    while let Some(block) = block_at(bytes, i) {
-        // (comparisons joined with `|`, so that they become vector code)
-        let other = block_bits(block, |b| {
-            (b < b'0') | ((b > b'9') & (b < b'A')) | ((b > b'Z') & (b < b'a')) | (b > b'z')
-        });
-        if other != 0 {
-            return i + other.trailing_zeros() as usize;
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(eight);
+        let others = not_alphanumeric(u64::from_le_bytes(word));
+        if others != 0 {
+            return i + others.trailing_zeros() as usize / 8;
         }
-        i += BLOCK;
+        i += 8;
     }
     let rest = bytes.get(i..).unwrap_or_default();
     i + (rest.iter())
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(rest.len())
+}
+
+/// The top bit of each byte of `word` that is no ASCII letter or digit. Each byte is
+/// compared with the bounds by adding to its low seven bits what carries a byte in
+/// range into its top bit (no sum leaves its byte, so bytes do not disturb each other).
+fn not_alphanumeric(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x80 * ONES;
+    let low = word & !TOPS;
+    // at least `from` and at most `to`, for bytes below 0x80
+    let between =
+        |x: u64, from: u64, to: u64| (x + (0x80 - from) * ONES) & !(x + (0x7F - to) * ONES) & TOPS;
+    let digit = between(low, u64::from(b'0'), u64::from(b'9'));
+    // (clearing 0x20 makes a lowercase letter uppercase, as `b & 0xDF`)
+    let letter = between(low & (0x5F * ONES), u64::from(b'A'), u64::from(b'Z'));
+    !(digit | letter) & TOPS | word & TOPS
 }
 
 fn is_word_char(c: char) -> bool {
@@ -292,20 +307,45 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut next_quote = 0;
     let mut at = 0;
-    while let Some(c) = char_at(text, at) {
-        if let Some(q) = quotes.get(next_quote).filter(|q| q.open == at) {
+    while let Some(&b) = bytes.get(at) {
+        let quote_open = quotes.get(next_quote).map(|q| q.open);
+        if quote_open == Some(at) {
+            let q = &quotes[next_quote];
             tokens.push(Token {
                 start: at,
                 end: q.end,
                 kind: Kind::Quote(next_quote),
             });
             next_quote += 1;
-            at = q.end.max(at + c.len_utf8());
+            at = q.end.max(at + char_at(text, at).map_or(1, char::len_utf8));
             continue;
         }
+        // (most bytes are ASCII: told apart without decoding a char)
+        let c = match b {
+            b'\t'..=b'\r' | b' ' => {
+                at += 1;
+                continue;
+            }
+            _ if b.is_ascii_alphanumeric() => {
+                let end = word_end(text, at, at + 1, quote_open);
+                tokens.push(Token {
+                    start: at,
+                    end,
+                    kind: Kind::Word,
+                });
+                at = end;
+                continue;
+            }
+            _ if b.is_ascii() => char::from(b),
+            _ => match char_at(text, at) {
+                Some(c) => c,
+                None => break,
+            },
+        };
         let len = c.len_utf8();
         if c.is_whitespace() {
             at += len;
@@ -320,35 +360,7 @@ fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
             at += len;
             continue;
         }
-        let mut end = at + len;
-        loop {
-            end += ascii_alphanumeric_len(text.as_bytes().get(end..).unwrap_or_default());
-            let Some(n) = char_at(text, end) else {
-                break;
-            };
-            if is_word_char(n) {
-                end += n.len_utf8();
-                continue;
-            }
-            // A joiner stays in the word when a letter or digit follows it.
-            let after = end + n.len_utf8();
-            let joins = matches!(n, '-' | '.' | '\'' | '’' | '&' | '/')
-                && char_at(text, after).is_some_and(is_word_char)
-                && quotes.get(next_quote).is_none_or(|q| q.open != end);
-            if joins && (n != '.' || !char_at(text, after).is_some_and(char::is_uppercase)) {
-                end = after;
-                continue;
-            }
-            // "5,57 Prozent": a decimal comma between digits
-            let decimal = n == ','
-                && text[at..end].ends_with(|c: char| c.is_ascii_digit())
-                && char_at(text, after).is_some_and(|c| c.is_ascii_digit());
-            if decimal {
-                end = after;
-                continue;
-            }
-            break;
-        }
+        let end = word_end(text, at, at + len, quote_open);
         tokens.push(Token {
             start: at,
             end,
@@ -357,6 +369,52 @@ fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
         at = end;
     }
     tokens
+}
+
+/// The end of the word that starts at `start` and runs at least to `end`: letters and
+/// digits, a joiner with a letter or digit after it ("US-Präsident", "t-online.de";
+/// not a quote's opening mark at `quote_open`, nor a full stop before a capital), and
+/// a decimal comma between digits.
+#[inline(always)]
+fn word_end(text: &str, start: usize, mut end: usize, quote_open: Option<usize>) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        end += ascii_alphanumeric_len(bytes.get(end..).unwrap_or_default());
+        let n = match bytes.get(end) {
+            None => return end,
+            // (most words end with a space or a mark that joins nothing)
+            Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'.' | b'\'' | b'&' | b'/' | b',') => {
+                return end;
+            }
+            Some(&b) if b.is_ascii() => char::from(b),
+            Some(_) => match char_at(text, end) {
+                Some(n) => n,
+                None => return end,
+            },
+        };
+        if is_word_char(n) {
+            end += n.len_utf8();
+            continue;
+        }
+        // A joiner stays in the word when a letter or digit follows it.
+        let after = end + n.len_utf8();
+        let joins = matches!(n, '-' | '.' | '\'' | '’' | '&' | '/')
+            && char_at(text, after).is_some_and(is_word_char)
+            && quote_open != Some(end);
+        if joins && (n != '.' || !char_at(text, after).is_some_and(char::is_uppercase)) {
+            end = after;
+            continue;
+        }
+        // "5,57 Prozent": a decimal comma between digits
+        let decimal = n == ','
+            && text[start..end].ends_with(|c: char| c.is_ascii_digit())
+            && char_at(text, after).is_some_and(|c| c.is_ascii_digit());
+        if decimal {
+            end = after;
+            continue;
+        }
+        return end;
+    }
 }
 
 /// Abbreviations after which a full stop does not end the sentence.
@@ -463,6 +521,35 @@ mod tests {
     }
 
     #[test]
+    fn words_hold_their_joiners_and_decimal_commas() {
+        let text =
+            "Der US-Präsident\x0bsagte: „Ja.“ 5,57 Prozent, t-online.de, Ende. Neu§ 3, 4 don't";
+        let quotes = marks::find(text, false).0;
+        let para = Para::with_quotes(text, quotes);
+        let tokens: Vec<&str> = (0..para.tokens.len()).map(|t| para.str(t)).collect();
+        let want = [
+            "Der",
+            "US-Präsident",
+            "sagte",
+            ":",
+            "„Ja.“",
+            "5,57",
+            "Prozent",
+            ",",
+            "t-online.de",
+            ",",
+            "Ende",
+            ".",
+            "Neu§",
+            "3",
+            ",",
+            "4",
+            "don't",
+        ];
+        assert_eq!(tokens, want);
+    }
+
+    #[test]
     fn abbreviations_have_at_most_four_letters() {
         for abbreviation in ABBREVIATIONS {
             assert!(abbreviation.chars().count() <= 4, "{abbreviation}");
@@ -484,6 +571,17 @@ mod tests {
                 .position(|b| !b.is_ascii_alphanumeric())
                 .unwrap_or(text.len());
             assert_eq!(ascii_alphanumeric_len(text.as_bytes()), want, "{text}");
+        }
+        // every byte value at every place of an eight-byte word and past it
+        for byte in 0..=u8::MAX {
+            for at in 0..12 {
+                let mut bytes = *b"Abz09XYaQ1mn";
+                bytes[at] = byte;
+                let want = (bytes.iter())
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len());
+                assert_eq!(ascii_alphanumeric_len(&bytes), want, "{byte} at {at}");
+            }
         }
     }
 }

@@ -68,17 +68,18 @@ pub fn is_body_word(word: &str) -> bool {
     inflected(&word, |w| ends_with_any(&LISTS.body, w))
 }
 
-/// [`is_role_word`] and [`is_body_word`] of one word, which lowercase it and look the
-/// word itself up in the body list only once between them.
+/// [`is_role_word`] and [`is_body_word`] of one lowercase word, which look the word
+/// itself up in the body list only once between them. (The word is lowercase already,
+/// as [`Para::lower`](crate::extract::quotes::text::Para::lower) gives it: asking each
+/// of its chars again whether it is uppercase cost more than the lookups.)
 pub fn role_and_body(word: &str) -> (bool, bool) {
     let lists = &*LISTS;
-    let word = crate::extract::quotes::text::lower(word);
-    if ends_with_any(&lists.body, &word) {
+    if ends_with_any(&lists.body, word) {
         return (false, true);
     }
-    let role = inflected(&word, |w| ends_with_any(&lists.any_role, w));
+    let role = inflected(word, |w| ends_with_any(&lists.any_role, w));
     // (the word itself is known to be no body: only its stems, which are shorter)
-    let body = inflected(&word, |w| {
+    let body = inflected(word, |w| {
         w.len() < word.len() && ends_with_any(&lists.body, w)
     });
     (role, body)

@@ -5,14 +5,13 @@
 use std::ops::Range;
 
 use super::following::{after, clause_after, later};
-use super::lexicon::{VerbClass, words};
+use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
-use super::source::{
-    according, held_by_text, impersonal, is_impersonal_at, is_quoted_name, is_short_name,
-};
+use super::source::{according, is_quoted_name, is_short_name, may_be_cue};
 use super::subject::{first_strong, verb_speaker};
 use super::sureness::{Strength, strength};
 use super::text::{Kind, Para, ends_like_sentence};
+use super::texts::{held_by_text, impersonal, is_impersonal_at};
 
 /// A cue and the phrase it names as the speaker.
 #[derive(Debug, Clone)]
@@ -264,43 +263,6 @@ fn relative_clause_before(para: &Para, start: usize, close: usize) -> Option<usi
         && !para.is_capitalized(open + 2)
         && close > open + 2;
     relative.then_some(open)
-}
-
-/// Whether token `k` may be where [`before`] finds a cue short of a colon: a speech
-/// verb, "wonach", or a word [`according`] starts from ("laut", "zufolge", "für" opening
-/// a clause or after "ist", "Nach" opening the sentence, a capitalised speech or
-/// conclusion noun). Each test is one the cue itself needs, so a sentence with no such
-/// word has no cue.
-fn may_be_cue(para: &Para, start: usize, k: usize) -> bool {
-    if !para.is_word(k) {
-        return false;
-    }
-    if !para.verb(k).is_empty() || para.is(k, "according_to") {
-        return true;
-    }
-    let lower = para.lower(k);
-    let w = words();
-    match lower.as_ref() {
-        "wonach" | "zufolge" => true,
-        "nach" => k == start,
-        "für" => {
-            k == start
-                || (para.is_word(k - 1)
-                    && matches!(
-                        para.lower(k - 1).as_ref(),
-                        "und"
-                            | "aber"
-                            | "ist"
-                            | "war"
-                            | "sei"
-                            | "wäre"
-                            | "sind"
-                            | "waren"
-                            | "seien"
-                    ))
-        }
-        word => para.is_capitalized(k) && (w.is_speech_noun(word) || w.is_conclusion(word)),
-    }
 }
 
 /// Scans back from `anchor` for a cue: a speech verb with its speaker, "laut X",

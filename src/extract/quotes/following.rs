@@ -6,9 +6,10 @@ use super::attribution::{Attribution, sentence_quote, verb_at};
 use super::lexicon::Gender;
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
-use super::source::{according_to, impersonal, is_impersonal_verb, is_short_name, speaking};
+use super::source::{according_to, is_short_name, speaking};
 use super::subject::{nominative, skip_fillers, speaker_after, verb_speaker};
 use super::text::{Kind, Para};
+use super::texts::{impersonal, is_impersonal_verb};
 
 /// `„…“, sagte X`, `„…“, so X`, `„…“, so urteilte X`, `„…“, wie X sagte`,
 /// `„…“, X sagte`, `„…“, heißt es aus X`, and a fronted quote: `Von „…“ sprach X`.

@@ -1,7 +1,7 @@
 //! Direct quotes and who said them (DESIGN.md §4): quote spans in every quotation style,
 //! scare quotes told apart from speech, and each quote's speaker from the text around it.
 //!
-//! An article is read once, in order: [`text`] cuts each paragraph into tokens and
+//! An article is read once, in order: [`text`] (with [`tokens`]) cuts each paragraph into tokens and
 //! sentences with each quote as one token, [`shape`] and [`attribution`] decide whether
 //! a quote is speech and whose (`following` for cues after the quote, `source` for "laut
 //! X" and the like, `subject` and `clauses` for the subject of a speech verb,
@@ -23,6 +23,8 @@ mod source;
 mod subject;
 mod sureness;
 pub mod text;
+mod texts;
+pub mod tokens;
 
 use crate::model::{Article, Quote, Speaker};
 

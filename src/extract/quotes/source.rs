@@ -2,8 +2,6 @@
 //! "X zufolge", "nach Angaben X", "Seiner Ansicht nach", "heißt es aus X"), and whether a
 //! phrase can be a speaker at all.
 
-use std::ops::Range;
-
 use super::attribution::Attribution;
 use super::lexicon::{VerbClass, words};
 use super::np::{self, Np, NpKind};
@@ -11,121 +9,7 @@ use super::phrase::is_subjunctive;
 use super::subject::{speaker_after, subject, verb_speaker};
 use super::sureness::{self, Strength, strength};
 use super::text::Para;
-
-/// A form of "es heißt", the cue that quotes without a speaker of its own.
-pub(super) fn is_impersonal_verb(word: &str) -> bool {
-    matches!(word, "heißt" | "hieß" | "geheißen")
-}
-
-/// A form of "es heißt" at token `k`, or "geschrieben" beside a form of "stehen"
-/// ("auf dem geschrieben stand:", "im Brief steht geschrieben:"): a text speaks.
-pub(super) fn is_impersonal_at(para: &Para, k: usize) -> bool {
-    let lower = para.lower(k);
-    let stands = |t: usize| {
-        para.is_word(t)
-            && matches!(
-                para.lower(t).as_ref(),
-                "steht" | "stand" | "stehen" | "standen"
-            )
-    };
-    is_impersonal_verb(&lower)
-        || (lower == "geschrieben" && ((k > 0 && stands(k - 1)) || stands(k + 1)))
-}
-
-/// "Im Bericht steht: „…“", "In der Zeitung fand sich die Feststellung „…“": the cue
-/// at `k` when it is a verb by which a text holds words ("steht" or "stand" before a
-/// colon, "fand sich", "findet sich") and a text or paper is named around it.
-pub(super) fn held_by_text(
-    para: &Para,
-    k: usize,
-    anchor: usize,
-    colon: bool,
-) -> Option<Attribution> {
-    let holds = match para.str(k) {
-        "steht" | "stand" => colon,
-        "fand" | "findet" => para.is_word(k + 1) && para.str(k + 1) == "sich",
-        _ => false,
-    };
-    if !holds {
-        return None;
-    }
-    Some(impersonal(para, k, anchor, para.str(k).to_string()))
-        .filter(|found| found.speaker.as_ref().is_some_and(|np| is_text(para, np)))
-}
-
-/// A text, or a paper that holds words: a medium ("im Spiegel") or a body whose noun
-/// also names what it publishes ("in der Zeitung", "im Magazin").
-fn is_text(para: &Para, np: &Np) -> bool {
-    match np.kind {
-        NpKind::Document | NpKind::QuotedName(_) => true,
-        NpKind::Body => {
-            let head = para.lower(np.head);
-            words().is_media(&head) || (words().is_title_noun(&head) && para.is_body(np.head))
-        }
-        _ => false,
-    }
-}
-
-/// "heißt es (aus dem Außenministerium)", "Aus Paris hieß es", "heißt es in der
-/// Mitteilung": the source named with a preposition, if any.
-pub(super) fn impersonal(para: &Para, j: usize, end: usize, cue: String) -> Attribution {
-    const SOURCE: &[&str] = &[
-        "aus", "von", "vom", "bei", "beim", "seitens", "in", "im", "auf",
-    ];
-    let sentence = para.sentence_of(j);
-    let find = |range: Range<usize>| {
-        range.take_while(|&t| para.is_word(t)).find_map(|t| {
-            let lower = para.lower(t);
-            if !SOURCE.contains(&lower.as_ref()) {
-                return None;
-            }
-            // "von Seiten des Ministeriums": the side is the body after it
-            let from = if para.is_word(t + 1) && para.lower(t + 1) == "seiten" {
-                t + 2
-            } else {
-                t + 1
-            };
-            np::at(para, from, end)
-        })
-    };
-    let speaker = find(j + 1..end.min(j + 8))
-        .or_else(|| find(sentence.start..j))
-        .or_else(|| text_of_relative_clause(para, sentence.start, j));
-    let speaker = speaker
-        .and_then(|np| speaking(para, np))
-        .filter(|np| !matches!(np.kind, NpKind::Pronoun { .. }));
-    Attribution::new(cue, VerbClass::Speech, speaker, true)
-}
-
-/// "… des Gesetzes, in dem es heißt", "ein Zettel, auf dem geschrieben stand": the
-/// phrase a relative clause "in dem" or "auf dem" follows.
-fn text_of_relative_clause(para: &Para, start: usize, j: usize) -> Option<Np> {
-    let comma = (start..j).rev().find(|&t| para.is_punct(t, ','))?;
-    let relative = para.is_word(comma + 1)
-        && matches!(para.lower(comma + 1).as_ref(), "in" | "auf")
-        && para.is_word(comma + 2)
-        && para.is(comma + 2, "relative")
-        && (comma + 3..j).all(|t| para.is_word(t));
-    if !relative {
-        return None;
-    }
-    // the phrase may stand before the verb that ends its clause ("ein Zettel kleben,")
-    let verb_last = comma > start && para.is_word(comma - 1) && !para.is_capitalized(comma - 1);
-    let end = if verb_last { comma - 1 } else { comma };
-    let np = (end.saturating_sub(8).max(start)..end)
-        .filter_map(|s| np::at(para, s, end))
-        .find(|np| np.range.end == end)?;
-    // ("des Gesetzes": a text in the genitive)
-    let text = matches!(np.kind, NpKind::Body) && words().is_written_text(&para.lower(np.head));
-    Some(if text {
-        Np {
-            kind: NpKind::Document,
-            ..np
-        }
-    } else {
-        np
-    })
-}
+use super::texts::part_of_text;
 
 /// The speaker named after the cue at `k` ("laut Richter", "so der Kreml", "according
 /// to the Bank of England").
@@ -152,22 +36,6 @@ pub(super) fn speaking(para: &Para, np: Np) -> Option<Np> {
         });
     }
     part_of_text(para, &np)
-}
-
-/// "im letzten Satz der Anordnung", "der Wortlaut des Gesetzes": a part of a text
-/// speaks as the text.
-fn part_of_text(para: &Para, np: &Np) -> Option<Np> {
-    if !matches!(np.kind, NpKind::Body) {
-        return None;
-    }
-    let link = (np.head + 1..np.range.end)
-        .find(|&t| para.is_word(t) && matches!(para.lower(t).as_ref(), "der" | "des"))?;
-    let text = np::at(para, link, np.range.end)
-        .filter(|text| words().is_written_text(&para.lower(text.head)))?;
-    Some(Np {
-        kind: NpKind::Document,
-        ..text
-    })
 }
 
 /// A phrase that can speak; a quote is a speaker only as a short name ("schrieb „Die Zeit“").
@@ -229,22 +97,10 @@ pub(super) fn according(
     // "Für den Theologen Hans Küng sei der Rücktritt „…“", "und für Kircher war er „…“",
     // "war für die Verbände „…“": an opinion attributed with "für" opening its clause or
     // next to "sein"
-    let copula = |t: usize| {
-        para.is_word(t)
-            && matches!(
-                para.lower(t).as_ref(),
-                "ist" | "war" | "sei" | "wäre" | "sind" | "waren" | "seien"
-            )
-    };
-    // (after a comma "für" may open reported speech: "erklärte, für den Kanzler sei …")
-    let opens_clause = k == start
-        || (k > start
-            && para.is_word(k - 1)
-            && matches!(para.lower(k - 1).as_ref(), "und" | "aber"));
-    let after_copula = k > start && copula(k - 1);
-    if lower == "für" && (opens_clause || after_copula) {
+    let after_copula = k > start && is_copula(para, k - 1);
+    if lower == "für" && fur_may_name_view(para, start, k) {
         let speaker = np::at(para, k + 1, anchor).filter(|np| {
-            let next_to_copula = after_copula || copula(np.range.end);
+            let next_to_copula = after_copula || is_copula(para, np.range.end);
             let body = matches!(np.kind, NpKind::Body) && next_to_copula;
             let person = matches!(np.kind, NpKind::Person { .. } | NpKind::RoleRef { .. })
                 && (k == start || next_to_copula);
@@ -395,4 +251,45 @@ fn concluded(para: &Para, start: usize, k: usize) -> Option<Attribution> {
         Some(speaker),
         false,
     ))
+}
+
+/// A form of "sein" at token `t` ("ist", "war", "sei", …).
+fn is_copula(para: &Para, t: usize) -> bool {
+    para.is_word(t)
+        && matches!(
+            para.lower(t).as_ref(),
+            "ist" | "war" | "sei" | "wäre" | "sind" | "waren" | "seien"
+        )
+}
+
+/// Whether "für" at `k` may name whose view follows: opening its clause ("Für X sei …",
+/// "und für X war …") or after a form of "sein" ("war für die Verbände …"). After a
+/// comma it may open reported speech instead ("erklärte, für den Kanzler sei …").
+fn fur_may_name_view(para: &Para, start: usize, k: usize) -> bool {
+    k == start
+        || (k > start
+            && para.is_word(k - 1)
+            && (matches!(para.lower(k - 1).as_ref(), "und" | "aber") || is_copula(para, k - 1)))
+}
+
+/// Whether token `k` may be where `attribution::before` finds a cue short of a colon: a speech
+/// verb, "wonach", or a word [`according`] starts from ("laut", "zufolge", "für" opening
+/// a clause or after "ist", "Nach" opening the sentence, a capitalised speech or
+/// conclusion noun). Each test is one the cue itself needs, so a sentence with no such
+/// word has no cue.
+pub(super) fn may_be_cue(para: &Para, start: usize, k: usize) -> bool {
+    if !para.is_word(k) {
+        return false;
+    }
+    if !para.verb(k).is_empty() || para.is(k, "according_to") {
+        return true;
+    }
+    let lower = para.lower(k);
+    let w = words();
+    match lower.as_ref() {
+        "wonach" | "zufolge" => true,
+        "nach" => k == start,
+        "für" => fur_may_name_view(para, start, k),
+        word => para.is_capitalized(k) && (w.is_speech_noun(word) || w.is_conclusion(word)),
+    }
 }

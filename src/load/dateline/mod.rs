@@ -2,107 +2,34 @@
 //! Istanbul Nach …", "WASHINGTON (Reuters) - "). They are not content and stay out of
 //! the lead.
 
-use std::sync::LazyLock;
-
-use crate::load::forward::Pattern;
 use crate::load::sentences::WORDS;
 
+mod classes;
+
+use classes::{dashed, listed};
+
 /// A capitalised word of a place name ("Wien", "St.", "Stoke-on-Trent", "NEW").
+#[cfg(test)]
 const PLACE_WORD: &str = r"\p{Lu}[\p{L}\p{M}'’.-]*";
 
-/// "Place – " and "Place/Place (dpa) – ", with particles inside a place ("Santiago de Chile").
-static DASHED: LazyLock<Pattern> = LazyLock::new(|| {
+/// "Place – " and "Place/Place (dpa) – ", with particles inside a place ("Santiago de
+/// Chile"), over the text's chars as written (`\s` and `[–—-]` as they read, `word`
+/// and `upper` the patterns of a place word's chars): at most two capitalised words a
+/// place, particles between ("Santiago de Chile", "Den Haag").
+fn dashed_pattern(upper: &str, word: &str, space: &str, dash: &str, not_bracket: &str) -> String {
     let mut particles: Vec<&str> = WORDS.place_particles.iter().copied().collect();
     particles.sort_unstable();
     let particle = particles.join("|");
-    // At most two capitalised words, particles between: "Santiago de Chile", "Den Haag".
-    let place = format!("{PLACE_WORD}(?:[ -](?:(?:{particle})[ -])?{PLACE_WORD})?");
-    let pattern = format!(
-        r"^((?:{place})(?:\s*[/,]\s*(?:{place})){{0,5}})(?:\s*\([^()]{{1,25}}\))?\s+[–—-]\s+"
-    );
-    Pattern::new(&pattern).expect("the dateline pattern is valid")
-});
+    let place_word = format!("{upper}{word}*");
+    let place = format!("{place_word}(?:[ -](?:(?:{particle})[ -])?{place_word})?");
+    format!(
+        r"^((?:{place})(?:{space}*[/,]{space}*(?:{place})){{0,5}})(?:{space}*\({not_bracket}{{1,25}}\))?{space}+{dash}{space}+"
+    )
+}
 
 /// Builds the dashed pattern now (start-up does, beside the other tables).
 pub fn warm_up() {
-    LazyLock::force(&DASHED);
-}
-
-/// The chars of a [`PLACE_WORD`], from the regex crate's own Unicode tables: its first
-/// (`\p{Lu}`) and the others (`[\p{L}\p{M}'’.-]`), as sorted ranges.
-struct PlaceChars {
-    first: Vec<(char, char)>,
-    rest: Vec<(char, char)>,
-}
-
-static PLACE_CHARS: LazyLock<PlaceChars> = LazyLock::new(|| PlaceChars {
-    first: class_ranges(r"\p{Lu}"),
-    rest: class_ranges(r"[\p{L}\p{M}'’.-]"),
-});
-
-/// The ranges of a pattern that is one Unicode class.
-fn class_ranges(class: &str) -> Vec<(char, char)> {
-    use regex_syntax::hir::{Class, HirKind};
-    match regex_syntax::parse(class).map(regex_syntax::hir::Hir::into_kind) {
-        Ok(HirKind::Class(Class::Unicode(class))) => class
-            .ranges()
-            .iter()
-            .map(|r| (r.start(), r.end()))
-            .collect(),
-        other => panic!("{class} is no Unicode class: {other:?}"),
-    }
-}
-
-fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
-    let after = ranges.partition_point(|&(start, _)| start <= c);
-    after > 0 && c <= ranges[after - 1].1
-}
-
-/// The end of the [`PLACE_WORD`] at byte `at` of `text`, if one starts there.
-fn place_word_end(text: &str, at: usize) -> Option<usize> {
-    let chars = &*PLACE_CHARS;
-    let rest = text.get(at..)?;
-    let first = rest.chars().next()?;
-    let is_first = if first.is_ascii() {
-        first.is_ascii_uppercase()
-    } else {
-        in_ranges(&chars.first, first)
-    };
-    if !is_first {
-        return None;
-    }
-    let is_rest = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_alphabetic() || matches!(c, '\'' | '.' | '-')
-        } else {
-            in_ranges(&chars.rest, c)
-        }
-    };
-    let len = rest[first.len_utf8()..]
-        .char_indices()
-        .find(|&(_, c)| !is_rest(c))
-        .map_or(rest.len(), |(i, _)| first.len_utf8() + i);
-    Some(at + len)
-}
-
-/// "Tokio, Peking, Berlin, Istanbul " before a capitalised word: two to eight one-word
-/// places joined by ", " and a space after them; the end of the places and of the
-/// space. What `^(PLACE_WORD(?:, PLACE_WORD){1,7}) ` matches, read without a regex
-/// (whose eight copies of the Unicode classes were a tenth of start-up's pattern
-/// building): a place word takes all the chars it can, and since neither `,` nor a space
-/// can stand in one, giving some back or taking fewer places never lets the space follow.
-fn listed(text: &str) -> Option<(usize, usize)> {
-    let mut end = place_word_end(text, 0)?;
-    let mut more = 0;
-    while more < 7 {
-        let next = text[end..]
-            .starts_with(", ")
-            .then(|| place_word_end(text, end + 2))
-            .flatten();
-        let Some(next) = next else { break };
-        (end, more) = (next, more + 1);
-    }
-    (more >= 1 && text[end..].starts_with(' ')).then_some((end, end + 1))
+    classes::warm_up();
 }
 
 /// Whether `text` may open with a dateline, decided without a regex: both patterns need
@@ -157,8 +84,8 @@ pub fn split_dateline(text: &str) -> Option<(String, &str)> {
     if !may_open_with_dateline(text) {
         return None;
     }
-    let (dateline, rest) = if let Some(dashed) = DASHED.at_start(text) {
-        (text.get(dashed.group?)?, text.get(dashed.whole.end..)?)
+    let (dateline, rest) = if let Some((places_end, end)) = dashed(text) {
+        (text.get(..places_end)?, text.get(end..)?)
     } else {
         let (places_end, end) = listed(text)?;
         let places = text.get(..places_end)?;
@@ -282,52 +209,6 @@ mod tests {
             "Angela Merkel, die Kanzlerin, sagte das.",
         ] {
             assert_eq!(split_dateline(text), None, "{text}");
-        }
-    }
-
-    #[test]
-    fn listed_places_are_read_as_the_regex_reads_them() {
-        let regex = regex::Regex::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) "))
-            .expect("valid pattern");
-        let parts = [
-            "Tokio",
-            "Ä",
-            "é",
-            "Ǆx",
-            "ǅ",
-            "x",
-            "É'’.-",
-            "Σ\u{301}",
-            ", ",
-            ",",
-            " ",
-            "  ",
-            "3",
-            "ⓐ",
-            "Ⅻ",
-            "\u{a0}",
-            "-",
-        ];
-        let mut texts = vec![
-            "Tokio, Peking, Berlin, Istanbul Nach".to_string(),
-            "A, B, C, D, E, F, G, H rest".to_string(),
-            "A, B, C, D, E, F, G, H, I rest".to_string(),
-        ];
-        for a in parts {
-            for b in parts {
-                for c in parts {
-                    for d in ["", " ", ", Wien", ", Wien ", "Berlin "] {
-                        texts.push(format!("{a}{b}{c}{d}"));
-                    }
-                }
-            }
-        }
-        for text in &texts {
-            let want = regex.captures(text).map(|c| {
-                let (group, whole) = (c.get(1).expect("a group"), c.get(0).expect("a match"));
-                (group.end(), whole.end())
-            });
-            assert_eq!(listed(text), want, "{text:?}");
         }
     }
 

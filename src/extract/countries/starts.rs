@@ -50,6 +50,9 @@ pub(super) struct Starts {
     quads: Vec<u64>,
     /// The compass prefixes in lower case (ost, süd).
     compass: Vec<String>,
+    /// The first four bytes (a [`key`]) of each compass prefix that begins with four
+    /// ASCII bytes or is shorter and ASCII, with the mask of those bytes.
+    ascii_compass: Vec<(u32, u32)>,
     /// Per pair of bytes a place opens with (the second 0 at the end of the text): whether
     /// some form of four bytes or more begins with them ([`FORM`]), or a shorter one
     /// ([`SHORT_FORM`]), and whether a compass prefix may, in any case ([`COMPASS`];
@@ -73,10 +76,19 @@ fn pair(first: u8, second: u8) -> usize {
     usize::from(first) << 8 | usize::from(second)
 }
 
-/// The bit of the four bytes at the start of `bytes` (0 for those past its end).
-fn quad(bytes: &[u8]) -> usize {
+/// The four bytes at the start of `bytes`, the first in the top byte (0 for those past
+/// its end).
+#[inline]
+fn key(bytes: &[u8]) -> u32 {
+    if let Some(&[a, b, c, d]) = bytes.get(..4) {
+        return u32::from_be_bytes([a, b, c, d]);
+    }
     let byte = |k: usize| u32::from(bytes.get(k).copied().unwrap_or(0));
-    let key = byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3);
+    byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3)
+}
+
+/// The bit of the four bytes of a [`key`].
+fn quad(key: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> (32 - QUAD_BITS)) as usize
 }
 
@@ -104,7 +116,7 @@ impl Starts {
         for form in forms {
             match *form.as_bytes() {
                 [a, b, _, _, ..] => {
-                    set_bit(&mut quads, quad(form.as_bytes()));
+                    set_bit(&mut quads, quad(key(form.as_bytes())));
                     pairs[pair(a, b)] |= FORM;
                 }
                 [a, b, ..] => pairs[pair(a, b)] |= SHORT_FORM,
@@ -142,9 +154,19 @@ impl Starts {
                 })
             })
             .collect();
+        let ascii_compass = compass
+            .iter()
+            .filter(|word| !word.is_empty())
+            .filter_map(|word| {
+                let head = word.as_bytes().get(..4).unwrap_or(word.as_bytes());
+                let mask = u32::MAX << (8 * (4 - head.len()));
+                head.is_ascii().then_some((key(head), mask))
+            })
+            .collect();
         Starts {
             quads,
             compass: compass.to_vec(),
+            ascii_compass,
             pairs,
             classes,
         }
@@ -213,14 +235,29 @@ impl Starts {
         let Some(rest) = text.as_bytes().get(at..).filter(|rest| !rest.is_empty()) else {
             return;
         };
-        let flags = self.pairs[pair(rest[0], rest.get(1).copied().unwrap_or(0))];
-        let form = flags & SHORT_FORM != 0 || flags & FORM != 0 && has_bit(&self.quads, quad(rest));
+        // the first two bytes are the pair
+        let key = key(rest);
+        let flags = self.pairs[(key >> 16) as usize];
+        let form = flags & SHORT_FORM != 0 || flags & FORM != 0 && has_bit(&self.quads, quad(key));
         if word && form {
             f(at);
         }
-        if flags & COMPASS != 0 {
+        if flags & COMPASS != 0 && self.may_open_compass(key) {
             self.compass_ends(text, at, f);
         }
+    }
+
+    /// False when the four bytes of a [`key`] are ASCII and begin no compass prefix
+    /// (most runs asked about: mit, wenn, noch); true when [`Starts::compass_ends`] must
+    /// look. (An ASCII byte `| 0x20` is a lower-case letter only when the byte is that
+    /// letter in either case.)
+    #[inline]
+    fn may_open_compass(&self, key: u32) -> bool {
+        key & 0x8080_8080 != 0
+            || self
+                .ascii_compass
+                .iter()
+                .any(|&(head, mask)| (key | 0x2020_2020) & mask == head)
     }
 
     /// Calls `f` with the end of each compass prefix the text at `run` opens with: the
@@ -333,5 +370,8 @@ mod tests {
         assert_eq!(starts("Südostasien"), [4, 7]);
         assert_eq!(starts("3ostx"), [4]);
         assert_eq!(starts("Kost Os"), Vec::<usize>::new());
+        // Words that open like no prefix, and a prefix of three bytes at the very end.
+        assert_eq!(starts("mit Ost, oft OST"), [7, 16]);
+        assert_eq!(starts("Os ostx OStx"), [6, 11]);
     }
 }

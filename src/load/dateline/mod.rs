@@ -2,36 +2,34 @@
 //! Istanbul Nach …", "WASHINGTON (Reuters) - "). They are not content and stay out of
 //! the lead.
 
-use std::sync::LazyLock;
-
-use crate::load::forward::Pattern;
 use crate::load::sentences::WORDS;
 
+mod classes;
+
+use classes::{dashed, listed};
+
 /// A capitalised word of a place name ("Wien", "St.", "Stoke-on-Trent", "NEW").
+#[cfg(test)]
 const PLACE_WORD: &str = r"\p{Lu}[\p{L}\p{M}'’.-]*";
 
-/// "Place – " and "Place/Place (dpa) – ", with particles inside a place ("Santiago de Chile").
-static DASHED: LazyLock<Pattern> = LazyLock::new(|| {
+/// "Place – " and "Place/Place (dpa) – ", with particles inside a place ("Santiago de
+/// Chile"), over the text's chars as written (`\s` and `[–—-]` as they read, `word`
+/// and `upper` the patterns of a place word's chars): at most two capitalised words a
+/// place, particles between ("Santiago de Chile", "Den Haag").
+fn dashed_pattern(upper: &str, word: &str, space: &str, dash: &str, not_bracket: &str) -> String {
     let mut particles: Vec<&str> = WORDS.place_particles.iter().copied().collect();
     particles.sort_unstable();
     let particle = particles.join("|");
-    // At most two capitalised words, particles between: "Santiago de Chile", "Den Haag".
-    let place = format!("{PLACE_WORD}(?:[ -](?:(?:{particle})[ -])?{PLACE_WORD})?");
-    let pattern = format!(
-        r"^((?:{place})(?:\s*[/,]\s*(?:{place})){{0,5}})(?:\s*\([^()]{{1,25}}\))?\s+[–—-]\s+"
-    );
-    Pattern::new(&pattern).expect("the dateline pattern is valid")
-});
+    let place_word = format!("{upper}{word}*");
+    let place = format!("{place_word}(?:[ -](?:(?:{particle})[ -])?{place_word})?");
+    format!(
+        r"^((?:{place})(?:{space}*[/,]{space}*(?:{place})){{0,5}})(?:{space}*\({not_bracket}{{1,25}}\))?{space}+{dash}{space}+"
+    )
+}
 
-/// "Tokio, Peking, Berlin, Istanbul " before a capitalised word: one-word places joined by commas.
-static LISTED: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) ")).expect("valid pattern")
-});
-
-/// Builds both patterns now (start-up does, beside the other tables).
+/// Builds the dashed pattern now (start-up does, beside the other tables).
 pub fn warm_up() {
-    LazyLock::force(&DASHED);
-    LazyLock::force(&LISTED);
+    classes::warm_up();
 }
 
 /// Whether `text` may open with a dateline, decided without a regex: both patterns need
@@ -86,18 +84,18 @@ pub fn split_dateline(text: &str) -> Option<(String, &str)> {
     if !may_open_with_dateline(text) {
         return None;
     }
-    let (dateline, rest) = if let Some(dashed) = DASHED.at_start(text) {
-        (text.get(dashed.group?)?, text.get(dashed.whole.end..)?)
+    let (dateline, rest) = if let Some((places_end, end)) = dashed(text) {
+        (text.get(..places_end)?, text.get(end..)?)
     } else {
-        let listed = LISTED.at_start(text)?;
-        let places = text.get(listed.group?)?;
+        let (places_end, end) = listed(text)?;
+        let places = text.get(..places_end)?;
         let all_places = places
             .split(", ")
             .all(|p| p.chars().count() >= 3 && !p.ends_with('.'));
         if !all_places {
             return None;
         }
-        (places, text.get(listed.whole.end..)?)
+        (places, text.get(end..)?)
     };
     let opens_sentence = rest
         .chars()

@@ -63,12 +63,21 @@ pub fn author(para: &Para, np: &Np) -> Option<Np> {
         return Some(author);
     }
     // "Das Fazit des Berichts": a text's words come from the text
-    let text =
-        matches!(author.kind, NpKind::Body) && words().is_written_text(&para.lower(author.head));
-    text.then_some(Np {
-        kind: NpKind::Document,
-        ..author
-    })
+    let text = as_text(para, author);
+    matches!(text.kind, NpKind::Document).then_some(text)
+}
+
+/// `np` as a text when it is a body whose head names a written text, in any case ("des
+/// Gesetzes", "der Anordnung"); `np` itself otherwise.
+pub fn as_text(para: &Para, np: Np) -> Np {
+    if matches!(np.kind, NpKind::Body) && words().is_written_text(&para.lower(np.head)) {
+        Np {
+            kind: NpKind::Document,
+            ..np
+        }
+    } else {
+        np
+    }
 }
 
 /// Whether a phrase can be a speaker (DESIGN.md §4: a person or a body): a pronoun, a

@@ -9,6 +9,7 @@ use super::attribution::Attribution;
 use super::lexicon::{VerbClass, words};
 use super::np::{self, Np, NpKind};
 use super::source::speaking;
+use super::sureness::as_text;
 use super::text::Para;
 
 /// A form of "es heißt", the cue that quotes without a speaker of its own.
@@ -115,15 +116,7 @@ fn text_of_relative_clause(para: &Para, start: usize, j: usize) -> Option<Np> {
         .filter_map(|s| np::at(para, s, end))
         .find(|np| np.range.end == end)?;
     // ("des Gesetzes": a text in the genitive)
-    let text = matches!(np.kind, NpKind::Body) && words().is_written_text(&para.lower(np.head));
-    Some(if text {
-        Np {
-            kind: NpKind::Document,
-            ..np
-        }
-    } else {
-        np
-    })
+    Some(as_text(para, np))
 }
 
 /// "im letzten Satz der Anordnung", "der Wortlaut des Gesetzes": a part of a text
@@ -134,10 +127,6 @@ pub(super) fn part_of_text(para: &Para, np: &Np) -> Option<Np> {
     }
     let link = (np.head + 1..np.range.end)
         .find(|&t| para.is_word(t) && matches!(para.lower(t).as_ref(), "der" | "des"))?;
-    let text = np::at(para, link, np.range.end)
-        .filter(|text| words().is_written_text(&para.lower(text.head)))?;
-    Some(Np {
-        kind: NpKind::Document,
-        ..text
-    })
+    let text = as_text(para, np::at(para, link, np.range.end)?);
+    matches!(text.kind, NpKind::Document).then_some(text)
 }

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::following::{after, clause_after, later};
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
-use super::source::{according, is_quoted_name, is_short_name, may_be_cue};
+use super::source::{according, is_name_after_von, is_quoted_name, may_be_cue};
 use super::subject::{first_strong, verb_speaker};
 use super::sureness::{Strength, strength};
 use super::text::{Kind, Para, ends_like_sentence};
@@ -299,8 +299,7 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
             // ("in der Meldung von „con energy“:": nor a name in a phrase)
             let cited = k > start
                 && ((para.is(k - 1, "according_to") && is_quoted_name(para, q))
-                    || (matches!(para.lower(k - 1).as_ref(), "von" | "vom")
-                        && is_short_name(para, q)));
+                    || is_name_after_von(para, k));
             if !cited {
                 break;
             }

@@ -6,7 +6,7 @@ use super::attribution::{Attribution, sentence_quote, verb_at};
 use super::lexicon::Gender;
 use super::lexicon::VerbClass;
 use super::np::{self, Np, NpKind};
-use super::source::{according_to, is_short_name, speaking};
+use super::source::{according_to, is_name_after_von, speaking};
 use super::subject::{nominative, skip_fillers, speaker_after, verb_speaker};
 use super::text::{Kind, Para};
 use super::texts::{impersonal, is_impersonal_verb};
@@ -21,9 +21,7 @@ pub(super) fn after(para: &Para, q: usize, end: usize) -> Option<Attribution> {
         && !para.is_capitalized(q - 1)
         && (para.is(q - 1, "determiner") || para.is(q - 1, "preposition"));
     // ("die Mitteilung von „nordwind“ heißt es": a name in any case after "von")
-    let after_von = q > 0 && matches!(para.lower(q - 1).as_ref(), "von" | "vom");
-    let short = matches!(para.tokens[q].kind, Kind::Quote(i) if is_short_name(para, i));
-    if inside_phrase && (name_shaped(para, q) || (after_von && short)) {
+    if inside_phrase && (name_shaped(para, q) || is_name_after_von(para, q)) {
         return None;
     }
     let mut j = q + 1;

@@ -8,7 +8,7 @@ use super::np::{self, Np, NpKind};
 use super::phrase::is_subjunctive;
 use super::subject::{speaker_after, subject, verb_speaker};
 use super::sureness::{self, Strength, strength};
-use super::text::Para;
+use super::text::{Kind, Para};
 use super::texts::part_of_text;
 
 /// The speaker named after the cue at `k` ("laut Richter", "so der Kreml", "according
@@ -61,9 +61,18 @@ pub(super) fn is_quoted_name(para: &Para, q: usize) -> bool {
 
 /// Whether quote `q` is at most three words with no sentence mark at its end, as a
 /// name in any case is ("„con energy“").
-pub(super) fn is_short_name(para: &Para, q: usize) -> bool {
+fn is_short_name(para: &Para, q: usize) -> bool {
     let inner = para.quotes[q].inner(para.text).trim();
     inner.split_whitespace().count() <= 3 && !inner.ends_with(['.', '!', '?', ','])
+}
+
+/// Whether token `t` is a short quoted name after "von" ("die Mitteilung von
+/// „nordwind“"): part of a phrase, not words said.
+pub(super) fn is_name_after_von(para: &Para, t: usize) -> bool {
+    t > 0
+        && para.is_word(t - 1)
+        && matches!(para.lower(t - 1).as_ref(), "von" | "vom")
+        && matches!(para.tokens[t].kind, Kind::Quote(q) if is_short_name(para, q))
 }
 
 /// "laut X", "so X", "X zufolge", "nach Angaben X", "Seiner Ansicht nach", "Sein

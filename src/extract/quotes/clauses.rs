@@ -4,7 +4,7 @@
 //! the antecedent of a relative clause, and the subject a verb after "und" shares.
 
 use super::attribution::verb_at;
-use super::lexicon::{VerbClass, words};
+use super::lexicon::{VerbClass, Words, words};
 use super::neighbours::SUBORDINATING;
 use super::np::{self, Np, NpKind};
 use super::source::speaking;
@@ -154,17 +154,15 @@ fn after_opening_verb(para: &Para, start: usize, and: usize) -> Option<Np> {
         .find(|&t| para.is_punct(t, ','))
         .map_or(start, |c| c + 1);
     let verb = skip_leading(para, clause, and);
-    let opens = para.is_word(verb)
-        && !para.is_capitalized(verb)
-        && [
-            "preposition",
-            "function",
-            "determiner",
-            "connective",
-            "relative",
-        ]
-        .iter()
-        .all(|class| !para.is(verb, class));
+    let not_verb = Words::mask(&[
+        "preposition",
+        "function",
+        "determiner",
+        "connective",
+        "relative",
+    ]);
+    let opens =
+        para.is_word(verb) && !para.is_capitalized(verb) && para.classes(verb) & not_verb == 0;
     if !opens {
         return None;
     }

@@ -73,9 +73,10 @@ pub(super) fn is_modifier(para: &Para, t: usize) -> bool {
     // "ein nicht genannter Vertreter", "einer gestern verbreiteten Erklärung": "nicht"
     // or an adverb before an inflected adjective
     if lower == "nicht" || para.is(t, "adverb") {
+        let next = para.lower(t + 1);
         let inflected = ["e", "er", "en", "es", "em"]
             .iter()
-            .any(|e| para.lower(t + 1).ends_with(e));
+            .any(|e| next.ends_with(e));
         return inflected && is_modifier(para, t + 1);
     }
     !(is_domain(&lower)

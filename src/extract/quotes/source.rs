@@ -3,7 +3,7 @@
 //! phrase can be a speaker at all.
 
 use super::attribution::Attribution;
-use super::lexicon::{VerbClass, words};
+use super::lexicon::{VerbClass, Words, words};
 use super::np::{self, Np, NpKind};
 use super::phrase::is_subjunctive;
 use super::subject::{speaker_after, subject, verb_speaker};
@@ -246,10 +246,8 @@ fn concluded(para: &Para, start: usize, k: usize) -> Option<Attribution> {
     let verb = (start..zu)
         .rev()
         .find(|&t| !(para.is_word(t) && (para.is(t, "adverb") || para.is_capitalized(t))))?;
-    let plain = para.is_word(verb)
-        && !["preposition", "determiner", "function", "pronoun"]
-            .iter()
-            .any(|class| para.is(verb, class));
+    let not_verb = Words::mask(&["preposition", "determiner", "function", "pronoun"]);
+    let plain = para.is_word(verb) && para.classes(verb) & not_verb == 0;
     if !plain {
         return None;
     }

@@ -10,9 +10,9 @@ use super::dashed_pattern;
 use crate::load::forward::Pattern;
 use crate::load::sentences::WORDS;
 
-/// The chars of a place word (`\p{Lu}[\p{L}\p{M}'’.-]*`), from the regex crate's own Unicode tables: its first
-/// (`\p{Lu}`) and the others (`[\p{L}\p{M}'’.-]`), as sorted ranges.
-/// And the chars of `\s`.
+/// The chars of a place word (`\p{Lu}[\p{L}\p{M}'’.-]*`) from the regex crate's own
+/// Unicode tables, as sorted ranges: its first (`\p{Lu}`) and the others
+/// (`[\p{L}\p{M}'’.-]`); and the chars of `\s`.
 struct PlaceChars {
     first: Vec<(char, char)>,
     rest: Vec<(char, char)>,

@@ -38,33 +38,28 @@ struct Patterns {
 /// Builds `(?i)` patterns around each entry of a section; a broken pattern in the data
 /// file is a bug in kiosk and fails loudly.
 fn set(name: &str, wrap: fn(&str) -> String) -> AnySet {
-    build(name, &section(DATA, name), wrap)
-}
-
-fn build(name: &str, patterns: &[&str], wrap: fn(&str) -> String) -> AnySet {
-    let patterns: Vec<String> = patterns
-        .iter()
-        .map(|p| format!("(?i){}", wrap(p)))
-        .collect();
-    AnySet::new(&patterns).unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
+    AnySet::new(&wrapped(name, wrap))
+        .unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
 }
 
 /// [`set`] as an [`AnyOf`].
 fn any_of(name: &str, wrap: fn(&str) -> String) -> AnyOf {
-    let patterns: Vec<String> = section(DATA, name)
+    AnyOf::new(&wrapped(name, wrap))
+        .unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
+}
+
+/// The entries of a section, each wrapped and made case-insensitive.
+fn wrapped(name: &str, wrap: fn(&str) -> String) -> Vec<String> {
+    section(DATA, name)
         .iter()
         .map(|p| format!("(?i){}", wrap(p)))
-        .collect();
-    AnyOf::new(&patterns).unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
+        .collect()
 }
 
 fn list(name: &str) -> Vec<Pattern> {
-    section(DATA, name)
+    wrapped(name, str::to_owned)
         .iter()
-        .map(|p| {
-            Pattern::new(&format!("(?i){p}"))
-                .unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
-        })
+        .map(|p| Pattern::new(p).unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}")))
         .collect()
 }
 
@@ -80,8 +75,9 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let classes = section(DATA, "credit_class").join("|");
     let headers = section(DATA, "sources_header").join("|");
     let tail = section(DATA, "tail_credit").join("|");
-    let build =
-        |p: String| Pattern::new(&p).unwrap_or_else(|e| panic!("assets/boilerplate.txt: {e}"));
+    let build = |name: &str, p: String| {
+        Pattern::new(&p).unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
+    };
     Patterns {
         line: set("line", whole),
         prefix: any_of("prefix", start),
@@ -90,12 +86,17 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         any_caption_ui: any_of("caption_ui", |p| p.to_owned()),
         credit: list("credit"),
         any_credit: set("credit", |p| p.to_owned()),
-        credit_span: build(format!(
-            r#"(?i)<(?:span|div|small|em|i|p|figcaption|cite)\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:{classes})\b[^"']*["'][^>]*>([^<]*)</[a-z]+\s*>"#
-        )),
+        credit_span: build(
+            "credit_class",
+            format!(
+                r#"(?i)<(?:span|div|small|em|i|p|figcaption|cite)\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:{classes})\b[^"']*["'][^>]*>([^<]*)</[a-z]+\s*>"#
+            ),
+        ),
         meta: any_of("meta", whole),
-        sources_header: Pattern::new(&format!(r"(?i)^(?:{headers})\s*(?::\s*(.*))?$"))
-            .unwrap_or_else(|e| panic!("assets/boilerplate.txt [sources_header]: {e}")),
+        sources_header: build(
+            "sources_header",
+            format!(r"(?i)^(?:{headers})\s*(?::\s*(.*))?$"),
+        ),
         credit_line: any_of("credit_line", whole),
         tail_credit: Regex::new(&format!("(?i)(?:{tail})"))
             .unwrap_or_else(|e| panic!("assets/boilerplate.txt [tail_credit]: {e}")),

@@ -1,7 +1,8 @@
 //! Where a country form may begin in a text: at the start of a word whose first bytes
-//! may begin some form (the first four, hashed, for the longer forms), or right after a compass prefix that opens a run of letters
-//! (Ost|ukraine, süd|deutsche). The matcher walks its trie only from these places
-//! instead of over every byte; its rules accept no hit that starts anywhere else.
+//! may begin some form (the first four, hashed, for the longer forms), or right after a
+//! compass prefix that opens a run of letters (Ost|ukraine, süd|deutsche). The matcher
+//! walks its trie only from these places instead of over every byte; its rules accept
+//! no hit that starts anywhere else.
 
 use crate::bytes::{BLOCK, block_bits};
 

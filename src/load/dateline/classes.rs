@@ -10,9 +10,9 @@ use super::dashed_pattern;
 use crate::load::forward::Pattern;
 use crate::load::sentences::WORDS;
 
-/// The chars of a place word (`\p{Lu}[\p{L}\p{M}'’.-]*`), from the regex crate's own Unicode tables: its first
-/// (`\p{Lu}`) and the others (`[\p{L}\p{M}'’.-]`), as sorted ranges.
-/// And the chars of `\s`.
+/// The chars of a place word (`\p{Lu}[\p{L}\p{M}'’.-]*`) from the regex crate's own
+/// Unicode tables, as sorted ranges: its first (`\p{Lu}`) and the others
+/// (`[\p{L}\p{M}'’.-]`); and the chars of `\s`.
 struct PlaceChars {
     first: Vec<(char, char)>,
     rest: Vec<(char, char)>,
@@ -202,6 +202,14 @@ mod tests {
     use super::super::PLACE_WORD;
     use super::*;
 
+    /// The end of the regex's first group and of its match at the start of `text`.
+    fn regex_ends(regex: &regex::Regex, text: &str) -> Option<(usize, usize)> {
+        regex.captures(text).map(|c| {
+            let (group, whole) = (c.get(1).expect("a group"), c.get(0).expect("a match"));
+            (group.end(), whole.end())
+        })
+    }
+
     #[test]
     fn listed_places_are_read_as_the_regex_reads_them() {
         let regex = regex::Regex::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) "))
@@ -240,10 +248,7 @@ mod tests {
             }
         }
         for text in &texts {
-            let want = regex.captures(text).map(|c| {
-                let (group, whole) = (c.get(1).expect("a group"), c.get(0).expect("a match"));
-                (group.end(), whole.end())
-            });
+            let want = regex_ends(&regex, text);
             assert_eq!(listed(text), want, "{text:?}");
         }
     }
@@ -278,10 +283,7 @@ mod tests {
         }
         let mut matched = 0;
         for text in &texts {
-            let want = regex.captures(text).map(|c| {
-                let (group, whole) = (c.get(1).expect("a group"), c.get(0).expect("a match"));
-                (group.end(), whole.end())
-            });
+            let want = regex_ends(&regex, text);
             matched += usize::from(want.is_some());
             assert_eq!(dashed(text), want, "{text:?}");
         }

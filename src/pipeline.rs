@@ -7,6 +7,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread;
 
@@ -148,14 +149,37 @@ fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
     found
 }
 
-/// Builds the loader's patterns and the gazetteer, most of start-up, on both cores at
-/// once (each is built on first use, so one after another otherwise), then the smaller
-/// tables by loading and annotating one seed article.
+/// Builds the loader's patterns and the gazetteer, most of start-up, each table on its
+/// own and on all cores at once (each is built on first use, so one after another
+/// otherwise), then the smaller tables by loading and annotating one seed article.
 fn warm_up() {
-    rayon::join(boilerplate::warm_up, || {
-        dateline::warm_up();
-        countries::warm_up();
+    let mut tables: Vec<fn()> = vec![countries::warm_up];
+    tables.extend(boilerplate::TABLES);
+    tables.push(dateline::warm_up);
+    tables.push(annotate_a_seed);
+    run_all(&tables);
+}
+
+/// Runs `tasks` on all cores: each core takes the next task not yet taken, so the
+/// costliest, put first, are spread over the cores before the small ones fill the gaps.
+fn run_all(tasks: &[fn()]) {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        while let Some(task) = tasks.get(next.fetch_add(1, Ordering::Relaxed)) {
+            task();
+        }
+    };
+    rayon::scope(|s| {
+        for _ in 1..rayon::current_num_threads() {
+            s.spawn(|_| work());
+        }
+        work();
     });
+}
+
+/// Loads and annotates one seed article, which builds the small tables of the loader
+/// and the extractors that the big ones do not cover.
+fn annotate_a_seed() {
     if let Some((name, bytes)) = load::SEEDS.first()
         && let Ok(mut loaded) = load::load_bytes(Path::new(name), Format::Text, bytes)
     {

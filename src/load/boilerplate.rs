@@ -429,6 +429,8 @@ mod tests {
         assert!(!is_meta("Stand der Dinge"));
         assert!(!is_meta("Von AHS-Übertrittsquoten bis zu Vorschulstufe."));
         assert!(is_meta("Von Anna Muster, 3. Mai 2024"));
+        assert!(is_meta("Von Łukasz Żak und Дмитрий Петров"));
+        assert!(is_meta("Updated: Nov. 3, 2024"));
         assert!(is_meta(
             "von Axel Höpner und Catrin Bialek Quelle: Handelsblatt Online"
         ));

@@ -13,9 +13,10 @@ use std::thread;
 
 use rayon::prelude::*;
 
-use crate::extract::{self, countries};
+use crate::extract::{self, countries, quotes, speakers};
 use crate::load::{
     self, Format, LoadError, Loaded, Problem, Source, boilerplate, dateline, panic_message,
+    sentences,
 };
 use crate::model::Article;
 
@@ -155,8 +156,13 @@ fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
 fn warm_up() {
     let mut tables: Vec<fn()> = vec![countries::warm_up];
     tables.extend(boilerplate::TABLES);
-    tables.push(dateline::warm_up);
-    tables.push(annotate_a_seed);
+    tables.extend([
+        dateline::warm_up,
+        speakers::warm_up,
+        || _ = quotes::lexicon::words(),
+        || _ = &*sentences::WORDS,
+        annotate_a_seed,
+    ]);
     run_all(&tables);
 }
 

@@ -114,8 +114,8 @@ static PATTERNS: Patterns = Patterns {
 /// Builds one of the patterns now: start-up runs all of these on all cores at once, so
 /// that no worker waits for them later. The costliest come first.
 pub const TABLES: [fn(); 13] = [
-    || _ = &*PATTERNS.meta,
     || _ = &*PATTERNS.line,
+    || _ = &*PATTERNS.meta,
     || _ = &*PATTERNS.credit,
     || _ = &*PATTERNS.any_credit,
     || _ = &*PATTERNS.prefix,

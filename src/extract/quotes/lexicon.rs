@@ -40,6 +40,12 @@ impl WordSet {
         self.backwards = OnceLock::new();
     }
 
+    /// Builds the trie of the members read backwards now (start-up does, beside the other
+    /// tables), rather than on the first word that asks.
+    pub fn warm_up(&self) {
+        self.backwards();
+    }
+
     /// The trie of the members read backwards, built on first use.
     fn backwards(&self) -> &Trie {
         self.backwards.get_or_init(|| {

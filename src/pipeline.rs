@@ -6,7 +6,7 @@
 //! corpus. The reader and [`crate::load_corpus`] use the same path.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread;
@@ -15,8 +15,7 @@ use rayon::prelude::*;
 
 use crate::extract::{self, countries, quotes, speakers};
 use crate::load::{
-    self, Format, LoadError, Loaded, Problem, Source, boilerplate, dateline, panic_message,
-    sentences,
+    self, LoadError, Loaded, Problem, Source, boilerplate, dateline, panic_message, sentences,
 };
 use crate::model::Article;
 
@@ -150,18 +149,17 @@ fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
     found
 }
 
-/// Builds the loader's patterns and the gazetteer, most of start-up, each table on its
-/// own and on all cores at once (each is built on first use, so one after another
-/// otherwise), then the smaller tables by loading and annotating one seed article.
+/// Builds the tables of the loader and the extractors, all of start-up: each on its own
+/// and on all cores at once (each is built on first use, so one after another otherwise),
+/// the costliest first. (A table left out is built by the first worker that asks.)
 fn warm_up() {
     let mut tables: Vec<fn()> = vec![countries::warm_up];
     tables.extend(boilerplate::TABLES);
     tables.extend([
         dateline::warm_up,
         speakers::warm_up,
-        || _ = quotes::lexicon::words(),
+        quotes::lexicon::warm_up,
         || _ = &*sentences::WORDS,
-        annotate_a_seed,
     ]);
     run_all(&tables);
 }
@@ -181,16 +179,6 @@ fn run_all(tasks: &[fn()]) {
         }
         work();
     });
-}
-
-/// Loads and annotates one seed article, which builds the small tables of the loader
-/// and the extractors that the big ones do not cover.
-fn annotate_a_seed() {
-    if let Some((name, bytes)) = load::SEEDS.first()
-        && let Ok(mut loaded) = load::load_bytes(Path::new(name), Format::Text, bytes)
-    {
-        loaded.articles.iter_mut().for_each(extract::annotate);
-    }
 }
 
 /// Loads and annotates everything under `paths` (the seeds when empty) on all cores, in

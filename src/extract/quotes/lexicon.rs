@@ -172,6 +172,19 @@ pub fn words() -> &'static Words {
     &WORDS
 }
 
+/// Parses the lists and builds the tries that find a noun at a word's end now (start-up
+/// does, beside the other tables).
+pub fn warm_up() {
+    let words = words();
+    for set in [
+        &words.speech_nouns,
+        &words.title_nouns,
+        &words.document_nouns,
+    ] {
+        set.warm_up();
+    }
+}
+
 /// `[section]` headers and whitespace-separated words; `#` starts a comment line.
 pub fn sections(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     let mut section = "";

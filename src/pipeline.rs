@@ -6,15 +6,16 @@
 //! corpus. The reader and [`crate::load_corpus`] use the same path.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread;
 
 use rayon::prelude::*;
 
-use crate::extract::{self, countries};
+use crate::extract::{self, countries, quotes, speakers};
 use crate::load::{
-    self, Format, LoadError, Loaded, Problem, Source, boilerplate, dateline, panic_message,
+    self, LoadError, Loaded, Problem, Source, boilerplate, dateline, panic_message, sentences,
 };
 use crate::model::Article;
 
@@ -148,19 +149,36 @@ fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
     found
 }
 
-/// Builds the loader's patterns and the gazetteer, most of start-up, on both cores at
-/// once (each is built on first use, so one after another otherwise), then the smaller
-/// tables by loading and annotating one seed article.
+/// Builds the tables of the loader and the extractors, all of start-up: each on its own
+/// and on all cores at once (each is built on first use, so one after another otherwise),
+/// the costliest first. (A table left out is built by the first worker that asks.)
 fn warm_up() {
-    rayon::join(boilerplate::warm_up, || {
-        dateline::warm_up();
-        countries::warm_up();
+    let mut tables: Vec<fn()> = vec![countries::warm_up];
+    tables.extend(boilerplate::TABLES);
+    tables.extend([
+        dateline::warm_up,
+        speakers::warm_up,
+        quotes::lexicon::warm_up,
+        || _ = &*sentences::WORDS,
+    ]);
+    run_all(&tables);
+}
+
+/// Runs `tasks` on all cores: each core takes the next task not yet taken, so the
+/// costliest, put first, are spread over the cores before the small ones fill the gaps.
+fn run_all(tasks: &[fn()]) {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        while let Some(task) = tasks.get(next.fetch_add(1, Ordering::Relaxed)) {
+            task();
+        }
+    };
+    rayon::scope(|s| {
+        for _ in 1..rayon::current_num_threads() {
+            s.spawn(|_| work());
+        }
+        work();
     });
-    if let Some((name, bytes)) = load::SEEDS.first()
-        && let Ok(mut loaded) = load::load_bytes(Path::new(name), Format::Text, bytes)
-    {
-        loaded.articles.iter_mut().for_each(extract::annotate);
-    }
 }
 
 /// Loads and annotates everything under `paths` (the seeds when empty) on all cores, in

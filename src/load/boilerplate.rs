@@ -14,26 +14,29 @@ use crate::load::rules::section;
 
 const DATA: &str = include_str!("../../assets/boilerplate.txt");
 
-/// The compiled patterns of `assets/boilerplate.txt`.
+/// The compiled patterns of `assets/boilerplate.txt`, each built on first use and on
+/// its own, so that start-up can build them on all cores at once ([`TABLES`]).
 struct Patterns {
-    line: AnySet,
-    prefix: AnyOf,
-    contains: AnyOf,
-    caption_ui: Vec<Pattern>,
+    line: Lazy<AnySet>,
+    prefix: Lazy<AnyOf>,
+    contains: Lazy<AnyOf>,
+    caption_ui: Lazy<Vec<Pattern>>,
     /// All of `caption_ui` in one set: most lines hold no image-viewer text.
-    any_caption_ui: AnyOf,
-    credit: Vec<Pattern>,
+    any_caption_ui: Lazy<AnyOf>,
+    credit: Lazy<Vec<Pattern>>,
     /// All of `credit` in one set: most lines hold no credit, and one pass tells.
-    any_credit: AnySet,
-    credit_span: Pattern,
-    meta: AnyOf,
-    sources_header: Pattern,
-    credit_line: AnyOf,
+    any_credit: Lazy<AnySet>,
+    credit_span: Lazy<Pattern>,
+    meta: Lazy<AnyOf>,
+    sources_header: Lazy<Pattern>,
+    credit_line: Lazy<AnyOf>,
     /// (a `Regex`: the crate runs a DFA backwards from the paragraph's end for a
     /// pattern that ends with `$`, which reads less than a forward search)
-    tail_credit: Regex,
-    block_start: AnySet,
+    tail_credit: Lazy<Regex>,
+    block_start: Lazy<AnySet>,
 }
+
+type Lazy<T> = LazyLock<T, fn() -> T>;
 
 /// Builds `(?i)` patterns around each entry of a section; a broken pattern in the data
 /// file is a bug in kiosk and fails loudly.
@@ -71,44 +74,60 @@ fn start(p: &str) -> String {
     format!("^(?:{p})")
 }
 
-static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
-    let classes = section(DATA, "credit_class").join("|");
-    let headers = section(DATA, "sources_header").join("|");
-    let tail = section(DATA, "tail_credit").join("|");
-    let build = |name: &str, p: String| {
-        Pattern::new(&p).unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
-    };
-    Patterns {
-        line: set("line", whole),
-        prefix: any_of("prefix", start),
-        contains: any_of("contains", |p| p.to_owned()),
-        caption_ui: list("caption_ui"),
-        any_caption_ui: any_of("caption_ui", |p| p.to_owned()),
-        credit: list("credit"),
-        any_credit: set("credit", |p| p.to_owned()),
-        credit_span: build(
-            "credit_class",
+/// A pattern of its own, built from a section's entries joined by `|` into `format`'s
+/// `{}`; a broken pattern in the data file is a bug in kiosk and fails loudly.
+fn joined(name: &str, format: fn(&str) -> String) -> Pattern {
+    let p = format(&section(DATA, name).join("|"));
+    Pattern::new(&p).unwrap_or_else(|e| panic!("assets/boilerplate.txt [{name}]: {e}"))
+}
+
+static PATTERNS: Patterns = Patterns {
+    line: Lazy::new(|| set("line", whole)),
+    prefix: Lazy::new(|| any_of("prefix", start)),
+    contains: Lazy::new(|| any_of("contains", str::to_owned)),
+    caption_ui: Lazy::new(|| list("caption_ui")),
+    any_caption_ui: Lazy::new(|| any_of("caption_ui", str::to_owned)),
+    credit: Lazy::new(|| list("credit")),
+    any_credit: Lazy::new(|| set("credit", str::to_owned)),
+    credit_span: Lazy::new(|| {
+        joined("credit_class", |classes| {
             format!(
                 r#"(?i)<(?:span|div|small|em|i|p|figcaption|cite)\b[^>]*\bclass\s*=\s*["'][^"']*\b(?:{classes})\b[^"']*["'][^>]*>([^<]*)</[a-z]+\s*>"#
-            ),
-        ),
-        meta: any_of("meta", whole),
-        sources_header: build(
-            "sources_header",
-            format!(r"(?i)^(?:{headers})\s*(?::\s*(.*))?$"),
-        ),
-        credit_line: any_of("credit_line", whole),
-        tail_credit: Regex::new(&format!("(?i)(?:{tail})"))
-            .unwrap_or_else(|e| panic!("assets/boilerplate.txt [tail_credit]: {e}")),
-        block_start: set("block_start", whole),
-    }
-});
+            )
+        })
+    }),
+    meta: Lazy::new(|| any_of("meta", whole)),
+    sources_header: Lazy::new(|| {
+        joined("sources_header", |headers| {
+            format!(r"(?i)^(?:{headers})\s*(?::\s*(.*))?$")
+        })
+    }),
+    credit_line: Lazy::new(|| any_of("credit_line", whole)),
+    tail_credit: Lazy::new(|| {
+        let tail = section(DATA, "tail_credit").join("|");
+        Regex::new(&format!("(?i)(?:{tail})"))
+            .unwrap_or_else(|e| panic!("assets/boilerplate.txt [tail_credit]: {e}"))
+    }),
+    block_start: Lazy::new(|| set("block_start", whole)),
+};
 
-/// Builds the patterns now (start-up does, on a core of its own, so that no worker
-/// waits for them later).
-pub fn warm_up() {
-    LazyLock::force(&PATTERNS);
-}
+/// Builds one of the patterns now: start-up runs all of these on all cores at once, so
+/// that no worker waits for them later. The costliest come first.
+pub const TABLES: [fn(); 13] = [
+    || _ = &*PATTERNS.line,
+    || _ = &*PATTERNS.meta,
+    || _ = &*PATTERNS.credit,
+    || _ = &*PATTERNS.any_credit,
+    || _ = &*PATTERNS.prefix,
+    || _ = &*PATTERNS.credit_line,
+    || _ = &*PATTERNS.tail_credit,
+    || _ = &*PATTERNS.caption_ui,
+    || _ = &*PATTERNS.any_caption_ui,
+    || _ = &*PATTERNS.contains,
+    || _ = &*PATTERNS.block_start,
+    || _ = &*PATTERNS.sources_header,
+    || _ = &*PATTERNS.credit_span,
+];
 
 /// Words of a line, counted no further than `cap` (every rule here is about short
 /// lines, so a long one is never read to its end).
@@ -147,7 +166,7 @@ pub fn deglue(line: &str) -> Cow<'_, str> {
 /// phrase patterns or the structural rules (a breadcrumb of glued words, a row of
 /// separators).
 pub fn is_boilerplate(line: &str, n: usize) -> bool {
-    let p = &*PATTERNS;
+    let p = &PATTERNS;
     if n > 40 {
         return false; // running text; no pattern here is longer
     }
@@ -225,12 +244,12 @@ fn trail_items(line: &str) -> Vec<&str> {
 /// (counted up to 61 or more); `Some(rest)` when there was any, which makes the line a
 /// photo caption.
 pub fn strip_caption_ui(line: &str, n: usize) -> Option<String> {
-    let p = &*PATTERNS;
+    let p = &PATTERNS;
     if n > 60 || !p.any_caption_ui.is_match(line) {
         return None;
     }
     let mut rest = line.to_owned();
-    for r in &p.caption_ui {
+    for r in p.caption_ui.iter() {
         rest = r.replace_all(&rest, " ").into_owned();
     }
     Some(squeeze(&rest))
@@ -243,13 +262,13 @@ pub fn split_credit(line: &str, n: usize) -> Option<(String, String)> {
     if n > 60 {
         return None;
     }
-    let p = &*PATTERNS;
+    let p = &PATTERNS;
     if !p.any_credit.is_match(line) {
         return None;
     }
     let mut credits = Vec::new();
     let mut rest = line.to_owned();
-    for r in &p.credit {
+    for r in p.credit.iter() {
         if let Some(found) = r.find_at(&rest, 0) {
             credits.push(rest[found].trim().to_owned());
             rest = r.replace_all(&rest, " ").into_owned();
@@ -341,7 +360,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        let p = &*PATTERNS;
+        let p = &PATTERNS;
         for set in [
             &p.prefix,
             &p.contains,
@@ -410,6 +429,8 @@ mod tests {
         assert!(!is_meta("Stand der Dinge"));
         assert!(!is_meta("Von AHS-Übertrittsquoten bis zu Vorschulstufe."));
         assert!(is_meta("Von Anna Muster, 3. Mai 2024"));
+        assert!(is_meta("Von Łukasz Żak und Дмитрий Петров"));
+        assert!(is_meta("Updated: Nov. 3, 2024"));
         assert!(is_meta(
             "von Axel Höpner und Catrin Bialek Quelle: Handelsblatt Online"
         ));

@@ -33,7 +33,7 @@ pub(super) fn expand_braces(value: &str) -> Vec<String> {
     let rests = expand_braces(tail);
     value[open + 1..close]
         .split('|')
-        .flat_map(|alt| rests.iter().map(move |rest| format!("{head}{alt}{rest}")))
+        .flat_map(|alt| rests.iter().map(move |rest| [head, alt, rest].concat()))
         .collect()
 }
 
@@ -79,25 +79,25 @@ pub(super) fn german_name(name: &str) -> Vec<String> {
         let mut next = Vec::new();
         for head in &heads {
             for w in leading_word_forms(word) {
-                next.push(format!("{head}{w} "));
+                next.push([head, w.as_str(), " "].concat());
             }
         }
         heads = next;
     }
     let mut tails = vec![last.to_string()];
     if !last.ends_with(['s', 'x', 'z', 'ß', '.']) && last.chars().any(char::is_alphabetic) {
-        tails.push(format!("{last}s"));
+        tails.push(cat(last, "s"));
     }
     if last.ends_with('e') {
-        tails.push(format!("{last}n"));
+        tails.push(cat(last, "n"));
     }
     if last.ends_with("reich") || last.ends_with("land") {
-        tails.push(format!("{last}es"));
+        tails.push(cat(last, "es"));
     }
     let mut out = Vec::new();
     for head in &heads {
         for tail in &tails {
-            out.push(format!("{head}{tail}"));
+            out.push(cat(head, tail));
         }
     }
     out
@@ -107,9 +107,9 @@ pub(super) fn german_name(name: &str) -> Vec<String> {
 fn leading_word_forms(word: &str) -> Vec<String> {
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     if capitalised && word.ends_with("es") && word.len() > 4 {
-        vec![word.to_string(), format!("{}n", &word[..word.len() - 1])]
+        vec![word.to_string(), cat(&word[..word.len() - 1], "n")]
     } else if capitalised && word.ends_with('e') && word.len() > 3 {
-        vec![word.to_string(), format!("{word}n")]
+        vec![word.to_string(), cat(word, "n")]
     } else {
         vec![word.to_string()]
     }
@@ -119,14 +119,14 @@ fn leading_word_forms(word: &str) -> Vec<String> {
 pub(super) fn adjective(stem: &str) -> Vec<String> {
     ["", "e", "en", "er", "es", "em"]
         .iter()
-        .map(|ending| format!("{stem}{ending}"))
+        .map(|ending| cat(stem, ending))
         .collect()
 }
 
 /// An adjective that does not inflect (Moskauer, Schweizer), with the noun's -s and -n
 /// (eines Berliners, den Berlinern).
 fn invariant_adjective(word: &str) -> Vec<String> {
-    vec![word.to_string(), format!("{word}s"), format!("{word}n")]
+    vec![word.to_string(), cat(word, "s"), cat(word, "n")]
 }
 
 /// A capital's adjective: the name + -er (Moskauer, Pekinger, Kairoer); none for names of
@@ -136,7 +136,7 @@ fn capital_adjective(capital: &str) -> Vec<String> {
         return Vec::new();
     }
     let base = capital.strip_suffix('e').unwrap_or(capital);
-    invariant_adjective(&format!("{base}er"))
+    invariant_adjective(&cat(base, "er"))
 }
 
 /// A German demonym and its forms by ending:
@@ -144,21 +144,21 @@ fn capital_adjective(capital: &str) -> Vec<String> {
 /// Israeli -> Israelis, Israelin; Ungar -> Ungarn, Ungarin; a given feminine (Französin)
 /// -> Französinnen.
 pub(super) fn demonym(word: &str) -> Vec<String> {
-    let feminine = |stem: &str| [format!("{stem}in"), format!("{stem}innen")];
+    let feminine = |stem: &str| [cat(stem, "in"), cat(stem, "innen")];
     let mut out = vec![word.to_string()];
     if word.ends_with("in") && !word.ends_with("ein") {
-        out.push(format!("{word}nen"));
+        out.push(cat(word, "nen"));
     } else if let Some(stem) = word.strip_suffix('e') {
-        out.push(format!("{word}n"));
+        out.push(cat(word, "n"));
         out.extend(feminine(stem));
     } else if word.ends_with("er") {
-        out.extend([format!("{word}s"), format!("{word}n")]);
+        out.extend([cat(word, "s"), cat(word, "n")]);
         out.extend(feminine(word));
     } else if word.ends_with('i') || word.ends_with('o') || word.ends_with('a') {
-        out.push(format!("{word}s"));
-        out.extend([format!("{word}n"), format!("{word}nnen")]);
+        out.push(cat(word, "s"));
+        out.extend([cat(word, "n"), cat(word, "nnen")]);
     } else {
-        out.extend([format!("{word}en"), format!("{word}n"), format!("{word}s")]);
+        out.extend([cat(word, "en"), cat(word, "n"), cat(word, "s")]);
         out.extend(feminine(word));
     }
     out
@@ -171,26 +171,39 @@ pub(super) fn english_adjective(word: &str) -> Vec<String> {
     if no_plural.iter().any(|e| word.ends_with(e)) {
         vec![word.to_string()]
     } else {
-        vec![word.to_string(), format!("{word}s")]
+        vec![word.to_string(), cat(word, "s")]
     }
 }
 
 /// The same word with its first letter in upper case (russische -> Russische).
 pub(super) fn capitalised(word: &str) -> Option<String> {
-    let mut chars = word.chars();
-    let first = chars.next()?;
+    let first = word.chars().next()?;
     first
         .is_lowercase()
-        .then(|| first.to_uppercase().chain(chars).collect())
+        .then(|| with_first(first.to_uppercase(), &word[first.len_utf8()..]))
 }
 
 /// The same word with its first letter in lower case (Ukraine -> ukraine).
 pub(super) fn decapitalised(word: &str) -> Option<String> {
-    let mut chars = word.chars();
-    let first = chars.next()?;
+    let first = word.chars().next()?;
     first
         .is_uppercase()
-        .then(|| first.to_lowercase().chain(chars).collect())
+        .then(|| with_first(first.to_lowercase(), &word[first.len_utf8()..]))
+}
+
+/// `first` (a letter's case mapping, perhaps of several chars) and then `rest`, in a
+/// string allocated once.
+fn with_first(first: impl Iterator<Item = char>, rest: &str) -> String {
+    let mut out = String::with_capacity(rest.len() + 4);
+    out.extend(first);
+    out.push_str(rest);
+    out
+}
+
+/// A word and an ending joined: `format!` costs several times more, and the gazetteer
+/// joins thousands.
+fn cat(word: &str, ending: &str) -> String {
+    [word, ending].concat()
 }
 
 #[cfg(test)]

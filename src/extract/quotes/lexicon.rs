@@ -40,6 +40,12 @@ impl WordSet {
         self.backwards = OnceLock::new();
     }
 
+    /// Builds the trie of the members read backwards now (start-up does, beside the other
+    /// tables), rather than on the first word that asks.
+    pub fn warm_up(&self) {
+        self.backwards();
+    }
+
     /// The trie of the members read backwards, built on first use.
     fn backwards(&self) -> &Trie {
         self.backwards.get_or_init(|| {
@@ -164,6 +170,19 @@ static WORDS: LazyLock<Words> = LazyLock::new(Words::load);
 /// The lists, parsed on first use.
 pub fn words() -> &'static Words {
     &WORDS
+}
+
+/// Parses the lists and builds the tries that find a noun at a word's end now (start-up
+/// does, beside the other tables).
+pub fn warm_up() {
+    let words = words();
+    for set in [
+        &words.speech_nouns,
+        &words.title_nouns,
+        &words.document_nouns,
+    ] {
+        set.warm_up();
+    }
 }
 
 /// `[section]` headers and whitespace-separated words; `#` starts a comment line.

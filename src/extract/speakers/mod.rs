@@ -6,7 +6,7 @@ mod roles;
 
 pub use roles::{
     is_agent_noun, is_body_word, is_group_word, is_one_of_a_kind, is_role_word, kind_of,
-    organization_of, role_and_body,
+    organization_of, role_and_body, warm_up,
 };
 
 use crate::extract::quotes::lexicon::words;

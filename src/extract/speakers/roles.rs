@@ -48,6 +48,15 @@ static LISTS: LazyLock<Roles> = LazyLock::new(|| {
     roles
 });
 
+/// Builds the role lists and the tries that find a role at a word's end now (start-up
+/// does, beside the other tables).
+pub fn warm_up() {
+    let lists = &*LISTS;
+    for set in [&lists.expert, &lists.official, &lists.any_role, &lists.body] {
+        set.warm_up();
+    }
+}
+
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())

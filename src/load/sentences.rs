@@ -350,10 +350,6 @@ pub fn split_long_paragraph(text: &str) -> Vec<String> {
     if text.len() <= SPLIT_ABOVE_CHARS {
         return vec![text.to_owned()];
     }
-    let total = text.chars().count();
-    if total <= SPLIT_ABOVE_CHARS {
-        return vec![text.to_owned()];
-    }
     // Each allowed cut as (byte offset, char offset), so lengths are subtractions.
     let starts = sentence_starts(text);
     let mut cuts = Vec::with_capacity(starts.len());
@@ -367,6 +363,12 @@ pub fn split_long_paragraph(text: &str) -> Vec<String> {
         chars += text[from..byte].chars().count();
         cuts.push((byte, chars));
         (from, next) = (byte, byte + 1);
+    }
+    // (the text's chars are counted once: those up to the last cut, then the rest; a
+    // text of more bytes than chars may still be short, and comes back whole)
+    let total = chars + text[from..].chars().count();
+    if total <= SPLIT_ABOVE_CHARS {
+        return vec![text.to_owned()];
     }
     let mut pieces = Vec::new();
     let (mut from_byte, mut from_char) = (0, 0);

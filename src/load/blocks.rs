@@ -50,12 +50,15 @@ pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut after_blank = true;
     let mut in_code = false;
+    // (a credit element is a tag: in a text with none, which is most, no line looks for one)
+    let may_hold_tags = memchr::memchr(b'<', text.as_bytes()).is_some();
     for raw in text.lines() {
         if markdown && raw.trim_start().starts_with("```") {
             in_code = !in_code;
             continue;
         }
-        let (raw, credit) = match boilerplate::split_credit_span(raw) {
+        let found = may_hold_tags.then(|| boilerplate::split_credit_span(raw));
+        let (raw, credit) = match found.flatten() {
             Some((without, credit)) => (Cow::Owned(without), Some(credit)),
             None => (Cow::Borrowed(raw), None),
         };

@@ -25,21 +25,22 @@ pub(crate) struct Words {
     /// FxHash: the word before every dot of every text is looked up, and SipHash cost more
     /// than the rest of that test.
     pub abbreviations: HashSet<&'static str, FxBuildHasher>,
-    /// Month names (German and English, lower case) and their numbers.
-    pub months: HashMap<&'static str, u32>,
+    /// Month names (German and English, lower case) and their numbers (FxHash too: the
+    /// words of many short lines are looked up in these two).
+    pub months: HashMap<&'static str, u32, FxBuildHasher>,
     /// Lower-case words allowed inside a place name ("de", "am").
     pub place_particles: HashSet<&'static str>,
     /// Words a date line may hold besides the date (weekdays, "Uhr", "am").
-    pub date_words: HashSet<&'static str>,
+    pub date_words: HashSet<&'static str, FxBuildHasher>,
 }
 
 pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let text = include_str!("../../assets/sentences.txt");
     let mut words = Words {
         abbreviations: HashSet::default(),
-        months: HashMap::new(),
+        months: HashMap::default(),
         place_particles: HashSet::new(),
-        date_words: HashSet::new(),
+        date_words: HashSet::default(),
     };
     for (section, entries) in sections(text) {
         for entry in entries {

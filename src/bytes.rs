@@ -24,6 +24,21 @@ pub fn block_bits(block: &[u8; BLOCK], f: impl Fn(u8) -> bool) -> u32 {
     top_bits(&block.map(|b| 0u8.wrapping_sub(u8::from(f(b)))))
 }
 
+/// How many ASCII letters `bytes` opens with, sixteen bytes tested at a time.
+pub fn ascii_letters_len(bytes: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(block) = block_at(bytes, i) {
+        // (`| 0x20` makes an uppercase letter lowercase and leaves a lowercase one)
+        let letters = block_bits(block, |b| (b | 0x20).wrapping_sub(b'a') < 26);
+        if letters != (1 << BLOCK) - 1 {
+            return i + letters.trailing_ones() as usize;
+        }
+        i += BLOCK;
+    }
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()
+}
+
 /// The top bit of each byte of `bytes`: bit `k` for byte `k`. On x86-64 one SSE2
 /// instruction (`pmovmskb`), where the portable version below costs a dozen.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
@@ -49,6 +64,18 @@ fn top_bits(bytes: &[u8; BLOCK]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_letters_are_counted_across_blocks() {
+        let long = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        for cut in 0..=long.len() {
+            for tail in ["", " x", "@", "[", "`", "{", "0", "ä", "\u{c1}"] {
+                let text = format!("{}{tail}{long}", &long[..cut]);
+                let want = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+                assert_eq!(ascii_letters_len(text.as_bytes()), want, "{text}");
+            }
+        }
+    }
 
     #[test]
     fn block_bits_has_one_bit_per_byte() {

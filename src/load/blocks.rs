@@ -50,17 +50,26 @@ pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut after_blank = true;
     let mut in_code = false;
-    for raw in text.lines() {
+    // (a credit element is a tag, and markup a tag or an entity: in a text with neither,
+    // which is most, no line looks for them)
+    let may_hold_tags = memchr::memchr(b'<', text.as_bytes()).is_some();
+    let may_hold_markup = may_hold_tags || memchr::memchr(b'&', text.as_bytes()).is_some();
+    for raw in lines_of(text) {
         if markdown && raw.trim_start().starts_with("```") {
             in_code = !in_code;
             continue;
         }
-        let (raw, credit) = match boilerplate::split_credit_span(raw) {
+        let found = may_hold_tags.then(|| boilerplate::split_credit_span(raw));
+        let (raw, credit) = match found.flatten() {
             Some((without, credit)) => (Cow::Owned(without), Some(credit)),
             None => (Cow::Borrowed(raw), None),
         };
+        let stripped = match may_hold_markup {
+            true => clean::strip_inline_html_cow(&raw),
+            false => Cow::Borrowed(raw.as_ref()),
+        };
         let mut line = Line {
-            text: clean::strip_inline_html_cow(&raw).trim().to_owned(),
+            text: stripped.trim().to_owned(),
             credit,
             after_blank,
             ..Line::default()
@@ -76,6 +85,25 @@ pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
         out.push(line);
     }
     join_wrapped(out)
+}
+
+/// The lines of `text`, as `str::lines` cuts them (at `\n`, a `\r` before it dropped, no
+/// empty line after a last `\n`, a last line without `\n` kept whole), found with memchr's vector search: the standard
+/// library's line search costs several times more on lines of a few hundred bytes.
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        // (`\n` is one byte: every `start` is a char boundary)
+        let rest = text.get(start..).filter(|rest| !rest.is_empty())?;
+        let Some(end) = ends.next().map(|end| end - start) else {
+            start = text.len();
+            return Some(rest);
+        };
+        let line = &rest[..end];
+        start += end + 1;
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
 }
 
 /// Reads Markdown block markup off a line; `false` when the line is only markup
@@ -189,6 +217,27 @@ fn join_line(text: &mut String, next: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_cut_as_str_lines_cuts_them() {
+        let texts = [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\n\nb",
+            "a\r\nb\r\n",
+            "\r\n\r",
+            "Grüße\nKöln\n\n",
+        ];
+        for text in texts {
+            assert_eq!(
+                lines_of(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
 
     fn texts(lines: &[Line]) -> Vec<&str> {
         lines.iter().map(|l| l.text.as_str()).collect()

@@ -182,15 +182,16 @@ fn is_date_line(text: &str) -> bool {
         && text
             .chars()
             .all(|c| c.is_ascii_digit() || " .-/:".contains(c));
-    let other_words = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| {
-            !sentences::WORDS.date_words.contains(w.as_str())
-                && !sentences::WORDS.months.contains_key(w.as_str())
-        })
-        .count();
+    // (asked only of short lines, and only up to the first other word)
+    let only_date_words = || {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .all(|w| {
+                sentences::WORDS.date_words.contains(w.as_str())
+                    || sentences::WORDS.months.contains_key(w.as_str())
+            })
+    };
     let dated = || parse_date(text).is_some();
     // "Epoch Times, Sonntag, 8. November 2015 12:19", "14.03.2016, 17:56 Uhr | dpa".
     let stamped = || {
@@ -200,7 +201,7 @@ fn is_date_line(text: &str) -> bool {
                 && (text.contains('|') || text.starts_with(|c: char| c.is_ascii_digit()))
                 && dated())
     };
-    only_marks || (words_up_to(text, 9) <= 8 && other_words == 0 && dated()) || stamped()
+    only_marks || (words_up_to(text, 9) <= 8 && only_date_words() && dated()) || stamped()
 }
 
 /// Holds a clock time ("12:19", "10.00 Uhr").

@@ -25,21 +25,22 @@ pub(crate) struct Words {
     /// FxHash: the word before every dot of every text is looked up, and SipHash cost more
     /// than the rest of that test.
     pub abbreviations: HashSet<&'static str, FxBuildHasher>,
-    /// Month names (German and English, lower case) and their numbers.
-    pub months: HashMap<&'static str, u32>,
+    /// Month names (German and English, lower case) and their numbers (FxHash too: the
+    /// words of many short lines are looked up in these two).
+    pub months: HashMap<&'static str, u32, FxBuildHasher>,
     /// Lower-case words allowed inside a place name ("de", "am").
     pub place_particles: HashSet<&'static str>,
     /// Words a date line may hold besides the date (weekdays, "Uhr", "am").
-    pub date_words: HashSet<&'static str>,
+    pub date_words: HashSet<&'static str, FxBuildHasher>,
 }
 
 pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let text = include_str!("../../assets/sentences.txt");
     let mut words = Words {
         abbreviations: HashSet::default(),
-        months: HashMap::new(),
+        months: HashMap::default(),
         place_particles: HashSet::new(),
-        date_words: HashSet::new(),
+        date_words: HashSet::default(),
     };
     for (section, entries) in sections(text) {
         for entry in entries {
@@ -299,13 +300,7 @@ pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
         from += 1;
     }
     let before = &text[from..i];
-    let word_start = before
-        .rfind(|c: char| {
-            c.is_whitespace() || matches!(c, '(' | '„' | '“' | '"' | '»' | '«' | '/' | '[')
-        })
-        .map_or(0, |p| {
-            p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
+    let word_start = word_start(before);
     let word = &before[word_start..];
     if word.is_empty() {
         return !before.ends_with('.'); // "...": the last dot decides
@@ -316,7 +311,7 @@ pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
     if word.contains('.') {
         return false; // "z.B", "U.S", "u.a"
     }
-    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+    if is_one_letter(word) {
         return false;
     }
     if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
@@ -331,6 +326,38 @@ pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
         return false; // "Benedikt XVI."
     }
     !WORDS.abbreviations.contains(word)
+}
+
+/// Where the word that `before` ends with starts: right after the last whitespace,
+/// opening bracket, quotation mark or slash (0 when there is none). Read backwards a byte
+/// at a time; only chars of several bytes are decoded.
+fn word_start(before: &str) -> usize {
+    let bytes = before.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).and_then(|last| bytes.get(last)) {
+        if b.is_ascii() {
+            // (the ASCII whitespace of `char::is_whitespace`: tab to carriage return, space)
+            if matches!(b, b'\t'..=b'\r' | b' ' | b'(' | b'"' | b'/' | b'[') {
+                return end;
+            }
+            end -= 1;
+            continue;
+        }
+        let Some((start, c)) = before[..end].char_indices().next_back() else {
+            return 0;
+        };
+        if c.is_whitespace() || matches!(c, '„' | '“' | '»' | '«') {
+            return end;
+        }
+        end = start;
+    }
+    0
+}
+
+/// Whether `word` is a single letter ("z", "B", "Ä").
+pub(crate) fn is_one_letter(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
 }
 
 /// The first sentence of `text` (all of it when it has one).
@@ -350,10 +377,6 @@ pub fn split_long_paragraph(text: &str) -> Vec<String> {
     if text.len() <= SPLIT_ABOVE_CHARS {
         return vec![text.to_owned()];
     }
-    let total = text.chars().count();
-    if total <= SPLIT_ABOVE_CHARS {
-        return vec![text.to_owned()];
-    }
     // Each allowed cut as (byte offset, char offset), so lengths are subtractions.
     let starts = sentence_starts(text);
     let mut cuts = Vec::with_capacity(starts.len());
@@ -367,6 +390,12 @@ pub fn split_long_paragraph(text: &str) -> Vec<String> {
         chars += text[from..byte].chars().count();
         cuts.push((byte, chars));
         (from, next) = (byte, byte + 1);
+    }
+    // (the text's chars are counted once: those up to the last cut, then the rest; a
+    // text of more bytes than chars may still be short, and comes back whole)
+    let total = chars + text[from..].chars().count();
+    if total <= SPLIT_ABOVE_CHARS {
+        return vec![text.to_owned()];
     }
     let mut pieces = Vec::new();
     let (mut from_byte, mut from_char) = (0, 0);
@@ -419,6 +448,55 @@ mod tests {
             .map(|&(s, e)| &text[s..e])
             .collect();
         assert_eq!(quoted, ["„Ja.“", "“No.”", "»Hm«", "\"So ist es.\""]);
+    }
+
+    #[test]
+    fn word_start_is_found_as_rfind_finds_it() {
+        let rfind = |before: &str| {
+            before
+                .rfind(|c: char| {
+                    c.is_whitespace() || matches!(c, '(' | '„' | '“' | '"' | '»' | '«' | '/' | '[')
+                })
+                .map_or(0, |p| {
+                    p + before[p..].chars().next().map_or(1, char::len_utf8)
+                })
+        };
+        let texts = [
+            "",
+            "Dr",
+            "am 5",
+            "z",
+            "(Nr",
+            "„Ca",
+            "“ä",
+            "a\u{a0}Str",
+            "a\u{2003}bzw",
+            "x\u{b}y",
+            "Grüße/Köln",
+            "[Anm",
+            "»Hl",
+            "«u",
+            "Ü",
+            "ein\u{85}zb",
+            "t-online",
+            "ab\"cd",
+        ];
+        for text in texts {
+            assert_eq!(word_start(text), rfind(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn one_letter_words() {
+        for (word, want) in [
+            ("z", true),
+            ("Ä", true),
+            ("", false),
+            ("zb", false),
+            ("5", false),
+        ] {
+            assert_eq!(is_one_letter(word), want, "{word}");
+        }
     }
 
     #[test]

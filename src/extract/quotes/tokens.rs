@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::lexicon::{Words, words};
 use super::marks::Span;
 use super::text::lower;
+use crate::load::sentences::is_one_letter;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,7 +232,7 @@ fn after_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let word = &text[prev.start..prev.end];
-    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+    if is_one_letter(word) {
         return true; // an initial: "J. D. Salinger"
     }
     if word.chars().all(|c| c.is_ascii_digit()) {

@@ -2,6 +2,7 @@
 //! Istanbul Nach …", "WASHINGTON (Reuters) - "). They are not content and stay out of
 //! the lead.
 
+use crate::bytes::ascii_letters_len;
 use crate::load::sentences::WORDS;
 
 mod classes;
@@ -57,7 +58,13 @@ fn may_open_with_dateline(text: &str) -> bool {
             b' ' if after_comma => return true, // "Tokio, Peking"
             b'\t'..=b'\r' | b' ' => (true, false),
             b',' => (false, true),
-            b'a'..=b'z' | b'A'..=b'Z' | b'\'' | b'.' | b'-' | b'/' => (false, false),
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                // (a word's letters are passed over at once: none changes the state)
+                i += ascii_letters_len(&bytes[i..]);
+                (after_space, after_comma) = (false, false);
+                continue;
+            }
+            b'\'' | b'.' | b'-' | b'/' => (false, false),
             0x00..=0x7f => return false,
             0xc2 | 0xe1..=0xe3 => {
                 let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {

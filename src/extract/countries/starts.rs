@@ -378,7 +378,10 @@ mod tests {
         // ", 1860" and ". Iran": the comma's place is no start, the space's are.
         assert_eq!(starts_of(&["Iran"], "Rom, 1860. Iran"), [11]);
         // A form that begins with a digit is found after a space and after a comma.
-        assert_eq!(starts_of(&["1860", "Iran"], "Rom 1860,1860. Iran"), [4, 9, 15]);
+        assert_eq!(
+            starts_of(&["1860", "Iran"], "Rom 1860,1860. Iran"),
+            [4, 9, 15]
+        );
     }
 
     #[test]

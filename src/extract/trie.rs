@@ -4,98 +4,96 @@
 //! automaton it has no failure links to compute, so it builds in one pass over the
 //! words, and a walk stops at the first byte no word continues with.
 
-/// The trie over a list of words; a word is known by its index in that list.
+/// The trie over a list of words; a word is known by its index in that list. The
+/// children of a node are numbered one after another, so a child is found by the place
+/// of its byte among its siblings'.
 #[derive(Debug, Clone)]
 pub struct Trie {
     nodes: Vec<Node>,
-    /// The bytes of every node's children, each node's in one run.
-    edge_bytes: Vec<u8>,
-    /// The child for each entry of `edge_bytes`.
-    edge_nodes: Vec<u32>,
     /// Rows of 256 children (`NONE` for none) for the nodes with many children.
     dense: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Node {
-    /// Where the children begin: in `edge_bytes`, or (when `dense`) the row in `dense`.
+    /// The first child, or (when `len` is [`DENSE`]) the row of children in `dense`.
     first: u32,
-    /// How many children a sparse node has.
-    len: u32,
-    dense: bool,
     /// The word that ends here.
     word: u32,
-}
-
-impl Node {
-    /// A node with no children and no word, until it is given them.
-    const LEAF: Node = Node {
-        first: 0,
-        len: 0,
-        dense: false,
-        word: NONE,
-    };
+    /// The bytes of the children, in their order.
+    bytes: [u8; SPARSE_MAX],
+    /// How many children: the first `len` of `bytes`, or [`DENSE`].
+    len: u8,
 }
 
 const NONE: u32 = u32::MAX;
 /// Nodes with more children than this get a row of 256: the root and the first letters.
-const SPARSE_MAX: usize = 6;
+const SPARSE_MAX: usize = 7;
+/// The `len` of a node whose children are in a row of `dense`.
+const DENSE: u8 = u8::MAX;
 
 impl Trie {
     /// The trie of `words`; of equal words the first is kept, and the empty word is never
     /// found.
     pub fn new<W: AsRef<[u8]>>(words: &[W]) -> Trie {
         let built = Building::of(words);
+        // The nodes in breadth-first order (by their number while building), each one's
+        // children together.
+        let mut order = vec![0u32];
         let mut trie = Trie {
-            nodes: vec![Node::LEAF; built.word.len()],
-            edge_bytes: Vec::new(),
-            edge_nodes: Vec::new(),
+            nodes: Vec::with_capacity(built.word.len()),
             dense: Vec::new(),
         };
         let mut children = Vec::new();
-        for id in 0..built.word.len() {
-            trie.nodes[id].word = built.word[id];
+        let mut at = 0;
+        while let Some(&id) = order.get(at) {
             children.clear();
-            let mut child = built.first_child[id];
+            let mut child = built.first_child[id as usize];
             while child != NONE {
-                children.push((built.byte[child as usize], child));
+                children.push(built.byte[child as usize]);
+                order.push(child);
                 child = built.next_sibling[child as usize];
             }
-            trie.add_children(id, &children);
+            let first = order.len() - children.len();
+            trie.add(built.word[id as usize], first as u32, &children);
+            at += 1;
         }
         trie
     }
 
-    /// Gives node `id` its `children`: their bytes and nodes.
-    fn add_children(&mut self, id: usize, children: &[(u8, u32)]) {
-        let node = &mut self.nodes[id];
+    /// Adds the next node: its word, and its children's bytes, numbered from `first`.
+    fn add(&mut self, word: u32, first: u32, children: &[u8]) {
+        let mut node = Node {
+            first,
+            word,
+            bytes: [0; SPARSE_MAX],
+            len: children.len() as u8,
+        };
         if children.len() > SPARSE_MAX {
             let row = self.dense.len() / 256;
             self.dense.resize(self.dense.len() + 256, NONE);
-            for &(b, child) in children {
-                self.dense[row * 256 + usize::from(b)] = child;
+            for (k, &b) in children.iter().enumerate() {
+                self.dense[row * 256 + usize::from(b)] = first + k as u32;
             }
             node.first = row as u32;
-            node.dense = true;
+            node.len = DENSE;
         } else {
-            node.first = self.edge_bytes.len() as u32;
-            node.len = children.len() as u32;
-            self.edge_bytes.extend(children.iter().map(|c| c.0));
-            self.edge_nodes.extend(children.iter().map(|c| c.1));
+            node.bytes[..children.len()].copy_from_slice(children);
         }
+        self.nodes.push(node);
     }
 
     /// The child of `node` by byte `b`.
     #[inline]
     fn child(&self, node: &Node, b: u8) -> Option<u32> {
         let first = node.first as usize;
-        if node.dense {
+        if node.len == DENSE {
             let next = *self.dense.get(first * 256 + usize::from(b))?;
             return (next != NONE).then_some(next);
         }
-        let bytes = self.edge_bytes.get(first..first + node.len as usize)?;
+        let bytes = node.bytes.get(..usize::from(node.len))?;
         let k = bytes.iter().position(|&x| x == b)?;
-        self.edge_nodes.get(first + k).copied()
+        Some(node.first + k as u32)
     }
 
     /// Walks `bytes` from the root and calls `f` with the length and the index of every
@@ -123,10 +121,7 @@ impl Trie {
 
     /// The bytes the trie takes in memory.
     pub fn memory_usage(&self) -> usize {
-        self.nodes.len() * std::mem::size_of::<Node>()
-            + self.edge_bytes.len()
-            + self.edge_nodes.len() * 4
-            + self.dense.len() * 4
+        self.nodes.len() * std::mem::size_of::<Node>() + self.dense.len() * 4
     }
 }
 

@@ -47,7 +47,9 @@ pub(super) struct Matcher {
     compass: Vec<String>,
     function: Vec<String>,
     noun_endings: Vec<String>,
-    compound_heads: Vec<String>,
+    /// The compound head nouns in lower case, each spelt backwards: a walk from the end
+    /// of a word finds the heads it ends with.
+    compound_heads: Trie,
 }
 
 impl Matcher {
@@ -68,7 +70,7 @@ impl Matcher {
             compass,
             function: words.function.clone(),
             noun_endings: lower(&words.noun_endings),
-            compound_heads: lower(&words.compound_heads),
+            compound_heads: Trie::new(&reversed(&lower(&words.compound_heads))),
         }
     }
 
@@ -252,11 +254,7 @@ impl Matcher {
         let stem = ["innen", "nen", "es", "en", "er", "s", "e", "n", ""]
             .iter()
             .filter_map(|ending| tail.strip_suffix(ending))
-            .any(|stem| {
-                self.compound_heads
-                    .iter()
-                    .any(|h| stem.ends_with(h.as_str()))
-            });
+            .any(|stem| self.compound_heads.walk(stem.bytes().rev(), |_, _| true));
         stem.then_some(end + len)
     }
 
@@ -270,6 +268,11 @@ impl Matcher {
                 .iter()
                 .any(|e| lower.ends_with(e.as_str()))
     }
+}
+
+/// Each of `words` spelt backwards, byte by byte.
+fn reversed(words: &[String]) -> Vec<Vec<u8>> {
+    words.iter().map(|w| w.bytes().rev().collect()).collect()
 }
 
 /// A letter or digit in any script: what a word is made of (Unicode's Alphabetic and

@@ -44,6 +44,13 @@ fn in_word(b: u8) -> bool {
     b.is_ascii_alphabetic() || (0x80..0xC0).contains(&b)
 }
 
+/// A byte a form or a compass prefix may begin with: an ASCII letter, or a byte of a
+/// char that is not ASCII (written for [`block_bits`]: `| 0x20` lower-cases a letter
+/// and leaves a lower-case one).
+fn may_begin(b: u8) -> bool {
+    ((b | 0x20).wrapping_sub(b'a') < 26) | (b >= 0x80)
+}
+
 /// The places where a form can start, from the forms and the compass prefixes.
 pub(super) struct Starts {
     /// One bit per hash of the first four bytes some form of four bytes or more begins
@@ -59,6 +66,10 @@ pub(super) struct Starts {
     /// ([`SHORT_FORM`]), and whether a compass prefix may, in any case ([`COMPASS`];
     /// always after a byte that is not ASCII).
     pairs: Vec<u8>,
+    /// All ones when some form or compass prefix begins with a byte that is not
+    /// [`may_begin`] (none does): then every place is looked at, not only those whose
+    /// byte may begin one.
+    any_first: u32,
     /// Whether each char below U+800 (Latin, Greek, Cyrillic, …) and of the General
     /// Punctuation block (U+2000…U+206F: dashes, quotation marks) is alphabetic, and
     /// numeric; other chars are asked of the standard library.
@@ -114,7 +125,11 @@ impl Starts {
     pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>, compass: &[String]) -> Starts {
         let mut quads = vec![0u64; 1 << (QUAD_BITS - 6)];
         let mut pairs = vec![0u8; 256 * 256];
+        let mut any_first = 0;
         for form in forms {
+            if !form.bytes().next().is_some_and(may_begin) {
+                any_first = u32::MAX;
+            }
             match *form.as_bytes() {
                 [a, b, _, _, ..] => {
                     set_bit(&mut quads, quad(key(form.as_bytes())));
@@ -135,6 +150,9 @@ impl Starts {
                 [a] => (a, None),
                 [] => continue,
             };
+            if !may_begin(first) {
+                any_first = u32::MAX;
+            }
             if !first.is_ascii() {
                 continue;
             }
@@ -169,6 +187,7 @@ impl Starts {
             compass: compass.to_vec(),
             ascii_compass,
             pairs,
+            any_first,
             classes,
         }
     }
@@ -203,7 +222,10 @@ impl Starts {
         last[..blocks.remainder().len()].copy_from_slice(blocks.remainder());
         let blocks = blocks.filter_map(|block| <&[u8; BLOCK]>::try_from(block).ok());
         for (b, block) in blocks.chain([&last]).enumerate() {
-            let mut others = block_bits(block, |b| !in_word(b));
+            // A byte before one that begins no form (the comma of ", ") is passed over;
+            // the next byte of a block's last is in the next block.
+            let next = block_bits(block, may_begin) >> 1 | 1 << (BLOCK - 1) | self.any_first;
+            let mut others = block_bits(block, |b| !in_word(b)) & next;
             while others != 0 {
                 let k = b * BLOCK + others.trailing_zeros() as usize;
                 others &= others - 1;
@@ -348,6 +370,17 @@ mod tests {
         assert_eq!(
             starts_of(&["Rom", "Iran"], "Rom, Roma, Irak, Iranerin"),
             [0, 5, 17]
+        );
+    }
+
+    #[test]
+    fn places_before_a_byte_no_form_begins_with_are_passed_over_only_when_none_does() {
+        // ", 1860" and ". Iran": the comma's place is no start, the space's are.
+        assert_eq!(starts_of(&["Iran"], "Rom, 1860. Iran"), [11]);
+        // A form that begins with a digit is found after a space and after a comma.
+        assert_eq!(
+            starts_of(&["1860", "Iran"], "Rom 1860,1860. Iran"),
+            [4, 9, 15]
         );
     }
 

@@ -153,7 +153,9 @@ pub enum Gender {
 pub struct Words {
     verbs: WordMap<Vec<VerbReading>>,
     /// Every word of the verb forms and of `quote_words.txt`: its classes and readings.
-    entries: WordMap<(u32, &'static [VerbReading])>,
+    /// (Keyed by bytes: the paragraph's lowercase text is looked up as bytes, with no
+    /// char boundary to check.)
+    entries: HashMap<&'static [u8], (u32, &'static [VerbReading]), FxBuildHasher>,
     /// Each word's sections of `quote_words.txt`, one bit per entry of [`SECTIONS`].
     classes: WordMap<u32>,
     speech_nouns: WordSet,
@@ -244,10 +246,10 @@ impl Words {
         // readings live as long as the lists, which is the whole run
         for (form, readings) in std::mem::take(&mut words.verbs) {
             let readings: &'static [VerbReading] = Box::leak(readings.into_boxed_slice());
-            words.entries.entry(form).or_insert((0, &[])).1 = readings;
+            words.entries.entry(form.as_bytes()).or_insert((0, &[])).1 = readings;
         }
         for (&word, &classes) in &words.classes {
-            words.entries.entry(word).or_insert((0, &[])).0 |= classes;
+            words.entries.entry(word.as_bytes()).or_insert((0, &[])).0 |= classes;
         }
         words
     }
@@ -281,13 +283,18 @@ impl Words {
 
     /// The readings of a lowercase verb form.
     pub fn verb(&'static self, form: &str) -> &'static [VerbReading] {
-        self.entries.get(form).map_or(&[], |e| e.1)
+        self.entries.get(form.as_bytes()).map_or(&[], |e| e.1)
     }
 
     /// Whether a lowercase word is in a section of `quote_words.txt`.
     /// The sections a lowercase word is in, as bits of [`Words::mask`].
     /// The classes and the verb readings of a lowercase word, in one lookup.
     pub fn entry(&self, word: &str) -> (u32, &[VerbReading]) {
+        self.entry_bytes(word.as_bytes())
+    }
+
+    /// [`Words::entry`] of a lowercase word's bytes.
+    pub fn entry_bytes(&self, word: &[u8]) -> (u32, &[VerbReading]) {
         self.entries.get(word).copied().unwrap_or((0, &[]))
     }
 

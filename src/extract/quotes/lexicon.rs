@@ -6,6 +6,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::FxBuildHasher;
 
+use super::short_words::{self, ShortWords};
 use crate::extract::trie::Trie;
 
 /// A set of lowercase words hashed with FxHash, with a bitmap of the byte endings of its
@@ -153,7 +154,14 @@ pub enum Gender {
 pub struct Words {
     verbs: WordMap<Vec<VerbReading>>,
     /// Every word of the verb forms and of `quote_words.txt`: its classes and readings.
-    entries: WordMap<(u32, &'static [VerbReading])>,
+    /// (Keyed by bytes: the paragraph's lowercase text is looked up as bytes, with no
+    /// char boundary to check.)
+    entries: HashMap<&'static [u8], (u32, &'static [VerbReading]), FxBuildHasher>,
+    /// The entries of up to [`short_words::MAX_LEN`] bytes, where most words are
+    /// looked up.
+    short_entries: ShortWords<(u32, &'static [VerbReading])>,
+    /// The byte length of the longest entry: a longer word is none.
+    longest_entry: usize,
     /// Each word's sections of `quote_words.txt`, one bit per entry of [`SECTIONS`].
     classes: WordMap<u32>,
     speech_nouns: WordSet,
@@ -244,11 +252,13 @@ impl Words {
         // readings live as long as the lists, which is the whole run
         for (form, readings) in std::mem::take(&mut words.verbs) {
             let readings: &'static [VerbReading] = Box::leak(readings.into_boxed_slice());
-            words.entries.entry(form).or_insert((0, &[])).1 = readings;
+            words.entries.entry(form.as_bytes()).or_insert((0, &[])).1 = readings;
         }
         for (&word, &classes) in &words.classes {
-            words.entries.entry(word).or_insert((0, &[])).0 |= classes;
+            words.entries.entry(word.as_bytes()).or_insert((0, &[])).0 |= classes;
         }
+        words.short_entries = ShortWords::new(words.entries.iter().map(|(&w, &e)| (w, e)));
+        words.longest_entry = words.entries.keys().map(|w| w.len()).max().unwrap_or(0);
         words
     }
 
@@ -281,14 +291,34 @@ impl Words {
 
     /// The readings of a lowercase verb form.
     pub fn verb(&'static self, form: &str) -> &'static [VerbReading] {
-        self.entries.get(form).map_or(&[], |e| e.1)
+        self.entries.get(form.as_bytes()).map_or(&[], |e| e.1)
     }
 
     /// Whether a lowercase word is in a section of `quote_words.txt`.
     /// The sections a lowercase word is in, as bits of [`Words::mask`].
     /// The classes and the verb readings of a lowercase word, in one lookup.
     pub fn entry(&self, word: &str) -> (u32, &[VerbReading]) {
-        self.entries.get(word).copied().unwrap_or((0, &[]))
+        self.entry_bytes(word.as_bytes())
+    }
+
+    /// [`Words::entry`] of a lowercase word's bytes.
+    #[inline]
+    pub fn entry_bytes(&self, word: &[u8]) -> (u32, &[VerbReading]) {
+        let entry = if word.len() <= short_words::MAX_LEN {
+            self.short_entries.get(word)
+        } else if word.len() <= self.longest_entry {
+            self.long_entry(word)
+        } else {
+            None
+        };
+        entry.unwrap_or((0, &[]))
+    }
+
+    /// The entry of a word too long for [`Words::short_entries`].
+    #[cold]
+    #[inline(never)]
+    fn long_entry(&self, word: &[u8]) -> Option<(u32, &'static [VerbReading])> {
+        self.entries.get(word).copied()
     }
 
     pub fn classes(&self, word: &str) -> u32 {

@@ -40,38 +40,36 @@ impl<'a> Para<'a> {
 
     /// Reads a paragraph whose quotes [`marks::find`] has found already.
     pub fn with_quotes(text: &'a str, quotes: Vec<Span>) -> Para<'a> {
-        let tokens = tokenize(text, &quotes);
+        let (tokens, nouns) = tokenize(text, &quotes);
         let sentences = split_sentences(text, &tokens, &quotes);
-        let mut para = Para {
-            text,
-            tokens,
-            quotes,
-            sentences,
-            lowered: aligned_lowercase(text),
-            classes: Vec::new(),
-            verbs: Vec::new(),
-            roles: Vec::new(),
-        };
+        let lowered = aligned_lowercase(text);
         // every word is looked up once here, not at each rule that asks about it
         let w = words();
-        let n = para.tokens.len();
+        let n = tokens.len();
         let (mut classes, mut verbs) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        for t in 0..n {
-            let token = para.tokens[t];
+        for (token, &noun) in tokens.iter().zip(&nouns) {
             if token.kind != Kind::Word {
                 classes.push(0);
                 verbs.push(&[][..]);
                 continue;
             }
-            let (class, readings) = w.entry(&para.lower(t));
-            let capital = is_noun_shaped(text, token.start, token.end);
-            classes.push(class | if capital { CAPITAL } else { 0 });
+            let (class, readings) = match &lowered {
+                Some(lowered) => w.entry_bytes(&lowered.as_bytes()[token.start..token.end]),
+                None => w.entry(&lower(&text[token.start..token.end])),
+            };
+            classes.push(class | if noun { CAPITAL } else { 0 });
             verbs.push(readings);
         }
-        para.classes = classes;
-        para.verbs = verbs;
-        para.roles = vec![Cell::new(0); n];
-        para
+        Para {
+            text,
+            tokens,
+            quotes,
+            sentences,
+            lowered,
+            classes,
+            verbs,
+            roles: vec![Cell::new(0); n],
+        }
     }
 
     /// Whether word `t` names a role ("Sprecherin", "Demonstranten"), as
@@ -240,24 +238,6 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
         .iter()
         .position(|b| !b.is_ascii())
         .unwrap_or(rest.len())
-}
-
-/// Whether the word at `start..end` of `text` starts with a capital, or is a compound
-/// whose last part does ("dpa-Korrespondent", "documenta-Homepage").
-fn is_noun_shaped(text: &str, start: usize, end: usize) -> bool {
-    // (asked of every word: ASCII bytes are read as they are)
-    let capital = |at: usize| match text.as_bytes().get(at) {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => text
-            .get(at..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_uppercase),
-    };
-    capital(start)
-        || text.as_bytes()[start..end]
-            .iter()
-            .rposition(|&b| b == b'-')
-            .is_some_and(|i| capital(start + i + 1))
 }
 
 #[cfg(test)]

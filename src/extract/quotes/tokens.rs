@@ -65,7 +65,12 @@ fn not_alphanumeric(word: u64) -> u64 {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '§'
+    match c {
+        // Latin-1 letters (umlauts, "ß") are told without the Unicode tables: all but two
+        // of this block are letters
+        'À'..='ÿ' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric() || c == '§',
+    }
 }
 
 /// The character at byte `i`, decoded only when it is not ASCII.
@@ -76,9 +81,12 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-pub(super) fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
+/// The tokens of a paragraph, and per token whether it is a noun-shaped word: one that
+/// starts with a capital, or a compound whose last part does ("dpa-Korrespondent").
+pub(super) fn tokenize(text: &str, quotes: &[Span]) -> (Vec<Token>, Vec<bool>) {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut nouns = Vec::with_capacity(text.len() / 5);
     let mut next_quote = 0;
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
@@ -90,6 +98,7 @@ pub(super) fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
                 end: q.end,
                 kind: Kind::Quote(next_quote),
             });
+            nouns.push(false);
             next_quote += 1;
             at = q.end.max(at + char_at(text, at).map_or(1, char::len_utf8));
             continue;
@@ -101,12 +110,13 @@ pub(super) fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
                 continue;
             }
             _ if b.is_ascii_alphanumeric() => {
-                let end = word_end(text, at, at + 1, quote_open);
+                let (end, last_part) = word_end(text, at, at + 1, quote_open);
                 tokens.push(Token {
                     start: at,
                     end,
                     kind: Kind::Word,
                 });
+                nouns.push(b.is_ascii_uppercase() || last_part.is_some_and(|p| capital(text, p)));
                 at = end;
                 continue;
             }
@@ -127,39 +137,56 @@ pub(super) fn tokenize(text: &str, quotes: &[Span]) -> Vec<Token> {
                 end: at + len,
                 kind: Kind::Punct(c),
             });
+            nouns.push(false);
             at += len;
             continue;
         }
-        let end = word_end(text, at, at + len, quote_open);
+        let (end, last_part) = word_end(text, at, at + len, quote_open);
         tokens.push(Token {
             start: at,
             end,
             kind: Kind::Word,
         });
+        nouns.push(capital(text, at) || last_part.is_some_and(|p| capital(text, p)));
         at = end;
     }
-    tokens
+    (tokens, nouns)
+}
+
+/// Whether the character at byte `at` of `text` is a capital.
+fn capital(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => char_at(text, at).is_some_and(char::is_uppercase),
+    }
 }
 
 /// The end of the word that starts at `start` and runs at least to `end`: letters and
 /// digits, a joiner with a letter or digit after it ("US-Präsident", "t-online.de";
 /// not a quote's opening mark at `quote_open`, nor a full stop before a capital), and
-/// a decimal comma between digits.
+/// a decimal comma between digits. Also where the part after the word's last hyphen
+/// starts, if it has one.
 #[inline(always)]
-fn word_end(text: &str, start: usize, mut end: usize, quote_open: Option<usize>) -> usize {
+fn word_end(
+    text: &str,
+    start: usize,
+    mut end: usize,
+    quote_open: Option<usize>,
+) -> (usize, Option<usize>) {
     let bytes = text.as_bytes();
+    let mut last_part = None;
     loop {
         end += ascii_alphanumeric_len(bytes.get(end..).unwrap_or_default());
         let n = match bytes.get(end) {
-            None => return end,
+            None => return (end, last_part),
             // (most words end with a space or a mark that joins nothing)
             Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'.' | b'\'' | b'&' | b'/' | b',') => {
-                return end;
+                return (end, last_part);
             }
             Some(&b) if b.is_ascii() => char::from(b),
             Some(_) => match char_at(text, end) {
                 Some(n) => n,
-                None => return end,
+                None => return (end, last_part),
             },
         };
         if is_word_char(n) {
@@ -172,6 +199,9 @@ fn word_end(text: &str, start: usize, mut end: usize, quote_open: Option<usize>)
             && char_at(text, after).is_some_and(is_word_char)
             && quote_open != Some(end);
         if joins && (n != '.' || !char_at(text, after).is_some_and(char::is_uppercase)) {
+            if n == '-' {
+                last_part = Some(after);
+            }
             end = after;
             continue;
         }
@@ -183,7 +213,7 @@ fn word_end(text: &str, start: usize, mut end: usize, quote_open: Option<usize>)
             end = after;
             continue;
         }
-        return end;
+        return (end, last_part);
     }
 }
 
@@ -264,6 +294,13 @@ mod tests {
     fn abbreviations_have_at_most_four_letters() {
         for abbreviation in ABBREVIATIONS {
             assert!(abbreviation.chars().count() <= 4, "{abbreviation}");
+        }
+    }
+
+    #[test]
+    fn latin_letters_are_word_chars_as_unicode_says() {
+        for c in ('\0'..='\u{3ff}').chain(['€', '–', '’', '„']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || c == '§', "{c:?}");
         }
     }
 

@@ -2,6 +2,7 @@
 //! across the corpus.
 
 pub mod registry;
+mod role_tails;
 mod roles;
 
 pub use roles::{

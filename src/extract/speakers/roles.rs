@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use super::role_tails::{ENDINGS, RoleTails};
 use crate::extract::quotes::lexicon::{WordSet, ends_with_any, sections, with_ending};
 use crate::model::SpeakerKind;
 
@@ -12,9 +13,9 @@ const ROLES: &str = include_str!("../../../assets/roles.txt");
 struct Roles {
     expert: WordSet,
     official: WordSet,
-    /// expert, official and person words in one set: one walk asks all three
-    any_role: WordSet,
-    body: WordSet,
+    /// expert, official and person words (any role), and body words
+    role_words: Vec<&'static str>,
+    body_words: Vec<&'static str>,
     group: WordSet,
     one_of_a_kind: WordSet,
     retired: Vec<&'static str>,
@@ -25,12 +26,15 @@ static LISTS: LazyLock<Roles> = LazyLock::new(|| {
     let mut roles = Roles::default();
     for (section, line) in sections(ROLES) {
         if matches!(section, "expert" | "official" | "person") {
-            roles.any_role.extend(line.split_whitespace());
+            roles.role_words.extend(line.split_whitespace());
         }
         let set = match section {
             "expert" => &mut roles.expert,
             "official" => &mut roles.official,
-            "body" => &mut roles.body,
+            "body" => {
+                roles.body_words.extend(line.split_whitespace());
+                continue;
+            }
             "group" => &mut roles.group,
             "one_of_a_kind" => &mut roles.one_of_a_kind,
             "retired" => {
@@ -48,13 +52,23 @@ static LISTS: LazyLock<Roles> = LazyLock::new(|| {
     roles
 });
 
+/// The role and body words, each marked with its lists, in one trie read backwards.
+static TAILS: LazyLock<RoleTails> = LazyLock::new(|| {
+    let lists = &*LISTS;
+    RoleTails::new(
+        lists.role_words.iter().copied(),
+        lists.body_words.iter().copied(),
+    )
+});
+
 /// Builds the role lists and the tries that find a role at a word's end now (start-up
 /// does, beside the other tables).
 pub fn warm_up() {
     let lists = &*LISTS;
-    for set in [&lists.expert, &lists.official, &lists.any_role, &lists.body] {
+    for set in [&lists.expert, &lists.official] {
         set.warm_up();
     }
+    LazyLock::force(&TAILS);
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -66,32 +80,21 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// Whether a word names a person's role or function ("Chinaforscherin",
 /// "US-Außenminister", "Sprecher", "Demonstranten"); a body ("Ministerium") is not a role.
 pub fn is_role_word(word: &str) -> bool {
-    let lists = &*LISTS;
-    let word = crate::extract::quotes::text::lower(word);
-    !ends_with_any(&lists.body, &word) && inflected(&word, |w| ends_with_any(&lists.any_role, w))
+    role_and_body(&crate::extract::quotes::text::lower(word)).0
 }
 
 /// Whether a noun names a speaking body ("Außenministerium", "Kreml", "Polizei").
 pub fn is_body_word(word: &str) -> bool {
-    let word = crate::extract::quotes::text::lower(word);
-    inflected(&word, |w| ends_with_any(&LISTS.body, w))
+    role_and_body(&crate::extract::quotes::text::lower(word)).1
 }
 
-/// [`is_role_word`] and [`is_body_word`] of one lowercase word, which look the word
-/// itself up in the body list only once between them. (The word is lowercase already,
-/// as [`Para::lower`](crate::extract::quotes::text::Para::lower) gives it: asking each
-/// of its chars again whether it is uppercase cost more than the lookups.)
+/// [`is_role_word`] and [`is_body_word`] of one lowercase word, from one walk back from
+/// its end. (The word is lowercase already, as
+/// [`Para::lower`](crate::extract::quotes::text::Para::lower) gives it: asking each of
+/// its chars again whether it is uppercase cost more than the lookups.) A word that
+/// itself ends with a body word is a body and no role; its stems may be either.
 pub fn role_and_body(word: &str) -> (bool, bool) {
-    let lists = &*LISTS;
-    if ends_with_any(&lists.body, word) {
-        return (false, true);
-    }
-    let role = inflected(word, |w| ends_with_any(&lists.any_role, w));
-    // (the word itself is known to be no body: only its stems, which are shorter)
-    let body = inflected(word, |w| {
-        w.len() < word.len() && ends_with_any(&lists.body, w)
-    });
-    (role, body)
+    TAILS.role_and_body(word)
 }
 
 /// Whether a noun has the ending of a German agent noun ("Ermittler", "Student") and is
@@ -122,7 +125,7 @@ pub fn is_one_of_a_kind(word: &str) -> bool {
 /// ("Musikkennern" → "musikkenner", "Demonstranten" → "demonstrant", "Senats" → "senat",
 /// "Organisatorinnen" → "organisatorin").
 fn inflected(word: &str, found: impl Fn(&str) -> bool) -> bool {
-    with_ending(word, &["n", "en", "nen", "s", "es", "e"], found)
+    with_ending(word, &ENDINGS, found)
 }
 
 /// The kind a role (with the speaker's name, for bodies) makes a speaker: expert words
@@ -199,4 +202,33 @@ pub fn organization_of(role: &str) -> Option<String> {
         org.pop();
     }
     (!org.is_empty()).then(|| org.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::speakers::role_tails::tests::by_lookups;
+
+    /// Every word of the seed articles, lowercase, with the real lists: the one walk
+    /// answers as the lookups of the word and of each stem in each list did.
+    #[test]
+    fn role_tails_answer_as_the_lookups_on_the_seed_words() {
+        let lists = &*LISTS;
+        let (mut roles, mut bodies) = (WordSet::default(), WordSet::default());
+        roles.extend(lists.role_words.iter().copied());
+        bodies.extend(lists.body_words.iter().copied());
+        let mut checked = 0;
+        for entry in std::fs::read_dir("seeds").into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for word in words(&text) {
+                assert_eq!(
+                    TAILS.role_and_body(&word),
+                    by_lookups(&roles, &bodies, &word),
+                    "{word}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "only {checked} seed words");
+    }
 }

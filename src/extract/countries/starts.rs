@@ -55,7 +55,7 @@ fn may_begin(b: u8) -> bool {
 pub(super) struct Starts {
     /// One bit per hash of the first four bytes some form of four bytes or more begins
     /// with.
-    quads: Vec<u64>,
+    quads: Box<[u64; QUAD_WORDS]>,
     /// The compass prefixes in lower case (ost, süd).
     compass: Vec<String>,
     /// The first four bytes (a [`key`]) of each compass prefix that begins with four
@@ -65,7 +65,7 @@ pub(super) struct Starts {
     /// some form of four bytes or more begins with them ([`FORM`]), or a shorter one
     /// ([`SHORT_FORM`]), and whether a compass prefix may, in any case ([`COMPASS`];
     /// always after a byte that is not ASCII).
-    pairs: Vec<u8>,
+    pairs: Box<[u8; PAIRS]>,
     /// All ones when some form or compass prefix begins with a byte that is not
     /// [`may_begin`] (none does): then every place is looked at, not only those whose
     /// byte may begin one.
@@ -77,6 +77,10 @@ pub(super) struct Starts {
 }
 
 const QUAD_BITS: u32 = 18;
+/// The words of [`Starts::quads`]: of a fixed size, as that of [`Starts::pairs`], so
+/// that no index into them needs a bounds check (a [`quad`] and a [`pair`] are below).
+const QUAD_WORDS: usize = 1 << (QUAD_BITS - 6);
+const PAIRS: usize = 256 * 256;
 
 /// The bits of [`Starts::pairs`].
 const FORM: u8 = 1;
@@ -104,11 +108,11 @@ fn quad(key: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> (32 - QUAD_BITS)) as usize
 }
 
-fn set_bit(bits: &mut [u64], bit: usize) {
+fn set_bit(bits: &mut [u64; QUAD_WORDS], bit: usize) {
     bits[bit / 64] |= 1 << (bit % 64);
 }
 
-fn has_bit(bits: &[u64], bit: usize) -> bool {
+fn has_bit(bits: &[u64; QUAD_WORDS], bit: usize) -> bool {
     bits[bit / 64] >> (bit % 64) & 1 == 1
 }
 
@@ -123,8 +127,8 @@ const NUMERIC: u8 = 2;
 impl Starts {
     /// `forms` are every pattern of the trie; `compass` the lower-case prefixes.
     pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>, compass: &[String]) -> Starts {
-        let mut quads = vec![0u64; 1 << (QUAD_BITS - 6)];
-        let mut pairs = vec![0u8; 256 * 256];
+        let mut quads = Box::new([0u64; QUAD_WORDS]);
+        let mut pairs = Box::new([0u8; PAIRS]);
         let mut any_first = 0;
         for form in forms {
             if !form.bytes().next().is_some_and(may_begin) {
@@ -227,11 +231,12 @@ impl Starts {
             let next = block_bits(block, may_begin) >> 1 | 1 << (BLOCK - 1) | self.any_first;
             let mut others = block_bits(block, |b| !in_word(b)) & next;
             while others != 0 {
-                let k = b * BLOCK + others.trailing_zeros() as usize;
+                let i = others.trailing_zeros() as usize % BLOCK;
                 others &= others - 1;
-                match AFTER[usize::from(bytes[k])] {
-                    After::Word => {}
-                    After::Gap => self.at(text, k + 1, true, &mut f),
+                let k = b * BLOCK + i;
+                // (`others` holds no byte of [`After::Word`])
+                match AFTER[usize::from(block[i])] {
+                    After::Word | After::Gap => self.at(text, k + 1, true, &mut f),
                     After::Digit => self.at(text, k + 1, false, &mut f),
                     After::Lead => {
                         // `k` is a char boundary: a lead byte begins a char.

@@ -196,30 +196,36 @@ const CAPITAL: u32 = 1 << 31;
 /// `text` in lowercase when every character keeps its byte length, so token offsets
 /// index both ("İ" and "ẞ" do not; such a text is lowered token by token).
 fn aligned_lowercase(text: &str) -> Option<String> {
-    let mut lowered = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        // runs of ASCII are copied whole and lowered at the end, other characters one by one
-        let ascii = ascii_prefix_len(rest.as_bytes());
-        lowered.push_str(&rest[..ascii]);
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else {
+    // the ASCII letters all at once, then the few other chars that have a lowercase
+    let mut lowered = text.to_ascii_lowercase();
+    let mut at = 0;
+    loop {
+        at += ascii_prefix_len(text.as_bytes().get(at..).unwrap_or_default());
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
         };
-        if c.is_lowercase() || !c.is_uppercase() {
-            lowered.push(c);
-        } else {
+        if has_other_lowercase(c) {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => lowered.push(l),
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => {
+                    lowered.replace_range(at..at + c.len_utf8(), l.encode_utf8(&mut [0; 4]));
+                }
                 _ => return None,
             }
         }
-        rest = &rest[c.len_utf8()..];
+        at += c.len_utf8();
     }
-    // (this changes only ASCII letters: every other char is lowercase already)
-    lowered.make_ascii_lowercase();
     Some(lowered)
+}
+
+/// Whether a non-ASCII char is an uppercase one (that is not lowercase as well): told
+/// without the Unicode tables for Latin-1 and general punctuation, the usual ones.
+fn has_other_lowercase(c: char) -> bool {
+    match c {
+        '\u{80}'..='\u{BF}' | 'ß'..='ÿ' | '\u{2000}'..='\u{206F}' => false,
+        'À'..='Þ' => c != '×',
+        _ => c.is_uppercase() && !c.is_lowercase(),
+    }
 }
 
 /// How many bytes `bytes` opens with are ASCII: sixteen at a time while their high bits

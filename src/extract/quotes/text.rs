@@ -10,8 +10,8 @@ use super::marks::{self, Span};
 use crate::bytes::{BLOCK, block_at};
 use crate::extract::speakers::role_and_body;
 
+use super::tokens::{CAPITAL, split_sentences, tokenize};
 pub use super::tokens::{Kind, Token, ends_like_sentence};
-use super::tokens::{split_sentences, tokenize};
 
 /// A paragraph read for quotes.
 #[derive(Debug)]
@@ -40,16 +40,16 @@ impl<'a> Para<'a> {
 
     /// Reads a paragraph whose quotes [`marks::find`] has found already.
     pub fn with_quotes(text: &'a str, quotes: Vec<Span>) -> Para<'a> {
-        let (tokens, nouns) = tokenize(text, &quotes);
+        // (the tokenizer starts each token's classes with its CAPITAL bit)
+        let (tokens, mut classes) = tokenize(text, &quotes);
         let sentences = split_sentences(text, &tokens, &quotes);
         let lowered = aligned_lowercase(text);
         // every word is looked up once here, not at each rule that asks about it
         let w = words();
         let n = tokens.len();
-        let (mut classes, mut verbs) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        for (token, &noun) in tokens.iter().zip(&nouns) {
+        let mut verbs = Vec::with_capacity(n);
+        for (token, classes) in tokens.iter().zip(&mut classes) {
             if token.kind != Kind::Word {
-                classes.push(0);
                 verbs.push(&[][..]);
                 continue;
             }
@@ -57,7 +57,7 @@ impl<'a> Para<'a> {
                 Some(lowered) => w.entry_bytes(&lowered.as_bytes()[token.start..token.end]),
                 None => w.entry(&lower(&text[token.start..token.end])),
             };
-            classes.push(class | if noun { CAPITAL } else { 0 });
+            *classes |= class;
             verbs.push(readings);
         }
         Para {
@@ -189,9 +189,6 @@ pub fn lower(word: &str) -> Cow<'_, str> {
 const KNOWN: u8 = 1;
 const ROLE: u8 = 2;
 const BODY: u8 = 4;
-
-/// The bit of [`Para::classes`] that marks a capitalised word.
-const CAPITAL: u32 = 1 << 31;
 
 /// `text` in lowercase when every character keeps its byte length, so token offsets
 /// index both ("İ" and "ẞ" do not; such a text is lowered token by token).

@@ -260,6 +260,30 @@ mod tests {
     }
 
     #[test]
+    fn other_lowercase_is_told_as_unicode_says() {
+        for c in ('\u{80}'..='\u{2FFFF}').chain(['\u{E0041}', '\u{10FFFF}']) {
+            let want = c.is_uppercase() && !c.is_lowercase();
+            assert_eq!(has_other_lowercase(c), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn aligned_lowercase_lowers_uppercase_chars_or_gives_none() {
+        // (a titlecase char as "ǅ" is neither, and stays as it is)
+        let lower_one = |c: char| match c.is_uppercase() && !c.is_lowercase() {
+            true => c.to_lowercase().collect::<String>(),
+            false => c.to_string(),
+        };
+        for c in '\0'..='\u{2FFFF}' {
+            let text = format!("Ab {c}ÄQ");
+            let lowered: String = text.chars().map(lower_one).collect();
+            let want = Some(lowered)
+                .filter(|l| l.len() == text.len() && lower_one(c).chars().count() == 1);
+            assert_eq!(aligned_lowercase(&text), want, "{c:?}");
+        }
+    }
+
+    #[test]
     fn words_hold_their_joiners_and_decimal_commas() {
         let text =
             "Der US-Präsident\x0bsagte: „Ja.“ 5,57 Prozent, t-online.de, Ende. Neu§ 3, 4 don't";

@@ -302,7 +302,7 @@ impl Words {
     }
 
     /// [`Words::entry`] of a lowercase word's bytes.
-    #[inline]
+    #[inline(always)]
     pub fn entry_bytes(&self, word: &[u8]) -> (u32, &[VerbReading]) {
         let entry = if word.len() <= short_words::MAX_LEN {
             self.short_entries.get(word)

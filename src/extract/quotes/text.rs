@@ -10,8 +10,8 @@ use super::marks::{self, Span};
 use crate::bytes::{BLOCK, block_at};
 use crate::extract::speakers::role_and_body;
 
+use super::tokens::{CAPITAL, split_sentences, tokenize};
 pub use super::tokens::{Kind, Token, ends_like_sentence};
-use super::tokens::{split_sentences, tokenize};
 
 /// A paragraph read for quotes.
 #[derive(Debug)]
@@ -40,16 +40,16 @@ impl<'a> Para<'a> {
 
     /// Reads a paragraph whose quotes [`marks::find`] has found already.
     pub fn with_quotes(text: &'a str, quotes: Vec<Span>) -> Para<'a> {
-        let (tokens, nouns) = tokenize(text, &quotes);
+        // (the tokenizer starts each token's classes with its CAPITAL bit)
+        let (tokens, mut classes) = tokenize(text, &quotes);
         let sentences = split_sentences(text, &tokens, &quotes);
         let lowered = aligned_lowercase(text);
         // every word is looked up once here, not at each rule that asks about it
         let w = words();
         let n = tokens.len();
-        let (mut classes, mut verbs) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        for (token, &noun) in tokens.iter().zip(&nouns) {
+        let mut verbs = Vec::with_capacity(n);
+        for (token, classes) in tokens.iter().zip(&mut classes) {
             if token.kind != Kind::Word {
-                classes.push(0);
                 verbs.push(&[][..]);
                 continue;
             }
@@ -57,7 +57,7 @@ impl<'a> Para<'a> {
                 Some(lowered) => w.entry_bytes(&lowered.as_bytes()[token.start..token.end]),
                 None => w.entry(&lower(&text[token.start..token.end])),
             };
-            classes.push(class | if noun { CAPITAL } else { 0 });
+            *classes |= class;
             verbs.push(readings);
         }
         Para {
@@ -190,36 +190,39 @@ const KNOWN: u8 = 1;
 const ROLE: u8 = 2;
 const BODY: u8 = 4;
 
-/// The bit of [`Para::classes`] that marks a capitalised word.
-const CAPITAL: u32 = 1 << 31;
-
 /// `text` in lowercase when every character keeps its byte length, so token offsets
 /// index both ("İ" and "ẞ" do not; such a text is lowered token by token).
 fn aligned_lowercase(text: &str) -> Option<String> {
-    let mut lowered = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        // runs of ASCII are copied whole and lowered at the end, other characters one by one
-        let ascii = ascii_prefix_len(rest.as_bytes());
-        lowered.push_str(&rest[..ascii]);
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else {
+    // the ASCII letters all at once, then the few other chars that have a lowercase
+    let mut lowered = text.to_ascii_lowercase();
+    let mut at = 0;
+    loop {
+        at += ascii_prefix_len(text.as_bytes().get(at..).unwrap_or_default());
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
         };
-        if c.is_lowercase() || !c.is_uppercase() {
-            lowered.push(c);
-        } else {
+        if has_other_lowercase(c) {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => lowered.push(l),
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => {
+                    lowered.replace_range(at..at + c.len_utf8(), l.encode_utf8(&mut [0; 4]));
+                }
                 _ => return None,
             }
         }
-        rest = &rest[c.len_utf8()..];
+        at += c.len_utf8();
     }
-    // (this changes only ASCII letters: every other char is lowercase already)
-    lowered.make_ascii_lowercase();
     Some(lowered)
+}
+
+/// Whether a non-ASCII char is an uppercase one (that is not lowercase as well): told
+/// without the Unicode tables for Latin-1 and general punctuation, the usual ones.
+fn has_other_lowercase(c: char) -> bool {
+    match c {
+        '\u{80}'..='\u{BF}' | 'ß'..='ÿ' | '\u{2000}'..='\u{206F}' => false,
+        'À'..='Þ' => c != '×',
+        _ => c.is_uppercase() && !c.is_lowercase(),
+    }
 }
 
 /// How many bytes `bytes` opens with are ASCII: sixteen at a time while their high bits
@@ -253,6 +256,30 @@ mod tests {
                 .position(|b| !b.is_ascii())
                 .unwrap_or(text.len());
             assert_eq!(ascii_prefix_len(text.as_bytes()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn other_lowercase_is_told_as_unicode_says() {
+        for c in ('\u{80}'..='\u{2FFFF}').chain(['\u{E0041}', '\u{10FFFF}']) {
+            let want = c.is_uppercase() && !c.is_lowercase();
+            assert_eq!(has_other_lowercase(c), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn aligned_lowercase_lowers_uppercase_chars_or_gives_none() {
+        // (a titlecase char as "ǅ" is neither, and stays as it is)
+        let lower_one = |c: char| match c.is_uppercase() && !c.is_lowercase() {
+            true => c.to_lowercase().collect::<String>(),
+            false => c.to_string(),
+        };
+        for c in '\0'..='\u{2FFFF}' {
+            let text = format!("Ab {c}ÄQ");
+            let lowered: String = text.chars().map(lower_one).collect();
+            let want = Some(lowered)
+                .filter(|l| l.len() == text.len() && lower_one(c).chars().count() == 1);
+            assert_eq!(aligned_lowercase(&text), want, "{c:?}");
         }
     }
 

@@ -81,9 +81,13 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-/// The tokens of a paragraph, and per token whether it is a noun-shaped word: one that
-/// starts with a capital, or a compound whose last part does ("dpa-Korrespondent").
-pub(super) fn tokenize(text: &str, quotes: &[Span]) -> (Vec<Token>, Vec<bool>) {
+/// The bit of a token's classes that marks a noun-shaped word: one that starts with a
+/// capital, or a compound whose last part does ("dpa-Korrespondent").
+pub(super) const CAPITAL: u32 = 1 << 31;
+
+/// The tokens of a paragraph, and per token [`CAPITAL`] for a noun-shaped word (0 for
+/// others): the start of the token's classes, which the word lookups add to.
+pub(super) fn tokenize(text: &str, quotes: &[Span]) -> (Vec<Token>, Vec<u32>) {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut nouns = Vec::with_capacity(text.len() / 5);
@@ -98,7 +102,7 @@ pub(super) fn tokenize(text: &str, quotes: &[Span]) -> (Vec<Token>, Vec<bool>) {
                 end: q.end,
                 kind: Kind::Quote(next_quote),
             });
-            nouns.push(false);
+            nouns.push(0);
             next_quote += 1;
             at = q.end.max(at + char_at(text, at).map_or(1, char::len_utf8));
             continue;
@@ -116,7 +120,8 @@ pub(super) fn tokenize(text: &str, quotes: &[Span]) -> (Vec<Token>, Vec<bool>) {
                     end,
                     kind: Kind::Word,
                 });
-                nouns.push(b.is_ascii_uppercase() || last_part.is_some_and(|p| capital(text, p)));
+                let noun = b.is_ascii_uppercase() || last_part.is_some_and(|p| capital(text, p));
+                nouns.push(if noun { CAPITAL } else { 0 });
                 at = end;
                 continue;
             }
@@ -137,7 +142,7 @@ pub(super) fn tokenize(text: &str, quotes: &[Span]) -> (Vec<Token>, Vec<bool>) {
                 end: at + len,
                 kind: Kind::Punct(c),
             });
-            nouns.push(false);
+            nouns.push(0);
             at += len;
             continue;
         }
@@ -147,7 +152,8 @@ pub(super) fn tokenize(text: &str, quotes: &[Span]) -> (Vec<Token>, Vec<bool>) {
             end,
             kind: Kind::Word,
         });
-        nouns.push(capital(text, at) || last_part.is_some_and(|p| capital(text, p)));
+        let noun = capital(text, at) || last_part.is_some_and(|p| capital(text, p));
+        nouns.push(if noun { CAPITAL } else { 0 });
         at = end;
     }
     (tokens, nouns)
@@ -225,7 +231,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 pub(super) fn split_sentences(text: &str, tokens: &[Token], quotes: &[Span]) -> Vec<Range<usize>> {
-    let mut sentences = Vec::new();
+    // (room for a sentence per eight tokens: most paragraphs never grow it)
+    let mut sentences = Vec::with_capacity(tokens.len() / 8 + 1);
     let mut start = 0;
     for (i, t) in tokens.iter().enumerate() {
         let ends = match t.kind {

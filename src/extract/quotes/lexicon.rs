@@ -16,18 +16,42 @@ use crate::extract::trie::Trie;
 #[derive(Debug, Clone)]
 pub struct WordSet {
     words: HashSet<&'static str, FxBuildHasher>,
-    endings: Box<[u64; ENDING_WORDS]>,
+    endings: Endings,
     backwards: OnceLock<Trie>,
 }
 
-/// 64 × 64 = 4096 bits of [`WordSet::endings`].
+/// 64 × 64 = 4096 bits of [`Endings`].
 const ENDING_WORDS: usize = 64;
+
+/// A bitmap of the last three bytes of a set of words (hashed): a word whose bit is
+/// clear ends like none of them, which most words are told without a lookup.
+#[derive(Debug, Clone)]
+pub struct Endings(Box<[u64; ENDING_WORDS]>);
+
+impl Default for Endings {
+    fn default() -> Self {
+        Endings(Box::new([0; ENDING_WORDS]))
+    }
+}
+
+impl Endings {
+    pub fn insert(&mut self, word: &str) {
+        let bit = ending_bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False when no word of the set ends like `word`.
+    pub fn may_end(&self, word: &str) -> bool {
+        let bit = ending_bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
 
 impl Default for WordSet {
     fn default() -> Self {
         WordSet {
             words: HashSet::default(),
-            endings: Box::new([0; ENDING_WORDS]),
+            endings: Endings::default(),
             backwards: OnceLock::new(),
         }
     }
@@ -35,8 +59,7 @@ impl Default for WordSet {
 
 impl WordSet {
     pub fn insert(&mut self, word: &'static str) {
-        let bit = ending_bit(word);
-        self.endings[bit / 64] |= 1 << (bit % 64);
+        self.endings.insert(word);
         self.words.insert(word);
         self.backwards = OnceLock::new();
     }
@@ -74,8 +97,7 @@ impl WordSet {
 
     /// False when no member ends like `word`.
     fn may_end(&self, word: &str) -> bool {
-        let bit = ending_bit(word);
-        self.endings[bit / 64] & (1 << (bit % 64)) != 0
+        self.endings.may_end(word)
     }
 }
 

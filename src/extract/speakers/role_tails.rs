@@ -5,6 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::extract::quotes::lexicon::Endings;
 use crate::extract::trie::Trie;
 
 /// The case and plural endings a noun's stem may carry ("Musikkennern" → "musikkenner",
@@ -27,20 +28,9 @@ pub struct RoleTails {
     trie: Trie,
     /// Per word of the trie, its bits: [`ROLE`], [`BODY`], [`HEAD`], [`SHORT`].
     marks: Vec<u8>,
-    /// A bit per [`ending_bit`] of a member: a word whose bit is clear ends with none,
-    /// and most words are told so without a walk.
-    endings: Box<[u64; ENDING_WORDS]>,
-}
-
-/// 64 × 64 = 4096 bits of [`RoleTails::endings`].
-const ENDING_WORDS: usize = 64;
-
-/// A bit for the last three bytes of a word (or all of a shorter one).
-fn ending_bit(word: &str) -> usize {
-    let bytes = word.as_bytes();
-    let last = &bytes[bytes.len().saturating_sub(3)..];
-    let key = last.iter().fold(0u32, |k, &b| (k << 8) | u32::from(b));
-    (key.wrapping_mul(2_654_435_761) >> 20) as usize % (ENDING_WORDS * 64)
+    /// The endings of the members: a word that ends like none is told so without a
+    /// walk, as most words are.
+    endings: Endings,
 }
 
 /// A role member.
@@ -60,15 +50,14 @@ impl RoleTails {
         bodies: impl IntoIterator<Item = &'a str>,
     ) -> RoleTails {
         let mut marks: FxHashMap<&str, u8> = FxHashMap::default();
-        let mut endings = Box::new([0; ENDING_WORDS]);
+        let mut endings = Endings::default();
         let members = roles.into_iter().map(|m| (ROLE, m));
         for (list, member) in members.chain(bodies.into_iter().map(|m| (BODY, m))) {
             let chars = member.chars().count();
             let head = if (4..=24).contains(&chars) { HEAD } else { 0 };
             let short = if member.len() < 3 { SHORT } else { 0 };
             *marks.entry(member).or_default() |= list | head | short;
-            let bit = ending_bit(member);
-            endings[bit / 64] |= 1 << (bit % 64);
+            endings.insert(member);
         }
         let (keys, marks): (Vec<Vec<u8>>, Vec<u8>) = (marks.into_iter())
             .map(|(member, mark)| (member.bytes().rev().collect(), mark))
@@ -112,8 +101,7 @@ impl RoleTails {
     /// The lists ([`ROLE`], [`BODY`]) of the members `word` ends with: the whole word, a
     /// member after a hyphen, or a [`HEAD`] member anywhere; a [`SHORT`] one only whole.
     fn marks_at_end(&self, word: &str) -> u8 {
-        let bit = ending_bit(word);
-        if self.endings[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.endings.may_end(word) {
             return 0;
         }
         let bytes = word.as_bytes();

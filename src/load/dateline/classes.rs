@@ -210,6 +210,19 @@ mod tests {
         })
     }
 
+    /// Every text of three of `parts` (repeats allowed) followed by one of `tails`.
+    fn three_parts_and_a_tail(parts: &[&str], tails: &[&str]) -> Vec<String> {
+        let mut texts = Vec::new();
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    texts.extend(tails.iter().map(|d| format!("{a}{b}{c}{d}")));
+                }
+            }
+        }
+        texts
+    }
+
     #[test]
     fn listed_places_are_read_as_the_regex_reads_them() {
         let regex = regex::Regex::new(&format!(r"^({PLACE_WORD}(?:, {PLACE_WORD}){{1,7}}) "))
@@ -238,15 +251,10 @@ mod tests {
             "A, B, C, D, E, F, G, H rest".to_string(),
             "A, B, C, D, E, F, G, H, I rest".to_string(),
         ];
-        for a in parts {
-            for b in parts {
-                for c in parts {
-                    for d in ["", " ", ", Wien", ", Wien ", "Berlin "] {
-                        texts.push(format!("{a}{b}{c}{d}"));
-                    }
-                }
-            }
-        }
+        texts.extend(three_parts_and_a_tail(
+            &parts,
+            &["", " ", ", Wien", ", Wien ", "Berlin "],
+        ));
         for text in &texts {
             let want = regex_ends(&regex, text);
             assert_eq!(listed(text), want, "{text:?}");
@@ -272,15 +280,10 @@ mod tests {
             "Ab (0123456789012345678901234) – x".to_string(),
             "Ab (01234567890123456789012345) – x".to_string(),
         ];
-        for a in parts {
-            for b in parts {
-                for c in parts {
-                    for d in ["", " – Die", "Berlin – ", " (dpa) – x"] {
-                        texts.push(format!("{a}{b}{c}{d}"));
-                    }
-                }
-            }
-        }
+        texts.extend(three_parts_and_a_tail(
+            &parts,
+            &["", " – Die", "Berlin – ", " (dpa) – x"],
+        ));
         let mut matched = 0;
         for text in &texts {
             let want = regex_ends(&regex, text);

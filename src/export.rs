@@ -55,10 +55,15 @@ impl Filter {
     }
 }
 
-/// One article as compact JSON (DESIGN.md §3), for [`Exporter::write_json`].
+/// One article as compact JSON (DESIGN.md §3), for [`Exporter::write_json`]: the same
+/// bytes `serde_json::to_vec` writes (tested below), from the same serde derives.
+///
+/// Why sonic-rs here: serde_json checks every byte of every string for escapes one at a
+/// time, which was 8 % of all the work of exporting the 10k bench corpus; sonic-rs
+/// checks many bytes per step and cut that run by 5 % of its instructions.
 pub fn to_json(article: &Article) -> io::Result<Vec<u8>> {
     let mut json = Vec::with_capacity(article.text_len() + 1024);
-    serde_json::to_writer(&mut json, article)?;
+    sonic_rs::to_writer(&mut json, article).map_err(io::Error::other)?;
     Ok(json)
 }
 
@@ -104,5 +109,86 @@ impl<W: Write> Exporter<W> {
         }
         self.out.flush()?;
         Ok(self.written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CountryCount, Quote, Section, Speaker, SpeakerKind};
+
+    /// Strings with every ASCII byte (each control character is escaped its own way),
+    /// quotes and backslashes, and letters of two, three and four bytes, at every length
+    /// up to a few SIMD blocks, so that escapes fall at every offset of a block.
+    fn awkward_strings() -> Vec<String> {
+        let ascii: String = (0u8..=0x7f).map(char::from).collect();
+        let mut strings = vec![
+            String::new(),
+            ascii.clone(),
+            ascii.chars().rev().collect(),
+            "„Zitat“ – »Wort« \u{2028}\u{2029} ß € 𝄞 \\ \"".into(),
+        ];
+        for len in 0..70 {
+            for special in ['"', '\\', '\n', '\u{1}', '\u{7f}', 'é', '€', '𝄞'] {
+                let mut s: String = "abcdefghij".chars().cycle().take(len).collect();
+                s.push(special);
+                s.push_str("xyz");
+                strings.push(s);
+            }
+        }
+        strings
+    }
+
+    #[test]
+    fn json_is_what_serde_json_writes() {
+        let strings = awkward_strings();
+        let article = Article {
+            id: strings[1].clone(),
+            path: "dir/a \"b\".txt".into(),
+            title: strings[3].clone(),
+            title_inferred: true,
+            date: Some("2024-01-02".into()),
+            lead: None,
+            sections: vec![
+                Section {
+                    heading: Some(strings[2].clone()),
+                    paragraphs: strings.clone(),
+                },
+                Section::default(),
+            ],
+            captions: strings[..5].to_vec(),
+            sources: Vec::new(),
+            countries: vec![CountryCount {
+                code: "DE".into(),
+                name: "Deutschland".into(),
+                mentions: u32::MAX,
+            }],
+            quotes: vec![Quote {
+                speaker: None,
+                cue: Some("sagte".into()),
+                text: strings[1].clone(),
+                section: 0,
+                paragraph: usize::MAX,
+                start: 0,
+                end: 12,
+            }],
+            speakers: vec![Speaker {
+                name: "Ana Ćorić".into(),
+                role: None,
+                organization: Some("Institut".into()),
+                kind: SpeakerKind::Expert,
+                quotes: 1,
+            }],
+            kicker: Some("\u{0}".into()),
+            dateline: None,
+            url: Some("https://example.org/?a=1&b=\"2\"".into()),
+            source_domain: None,
+        };
+        let ours = to_json(&article).unwrap();
+        let theirs = serde_json::to_vec(&article).unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(theirs).unwrap()
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Recognising the lines of a copied web page that are not the article: navigation, ads,
 //! share buttons, "Loading...", photo credits, date and byline lines, source lists and
-//! credit lines. The phrase patterns live in `assets/boilerplate.txt`; this module holds
-//! the rules that need no word list (glued breadcrumbs, separator rows).
+//! credit lines. The phrase patterns live in `assets/boilerplate.txt`; the rules that
+//! need no word list (glued words, navigation trails) in [`super::breadcrumbs`].
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::load::anyset::{AnyOf, AnySet};
+use crate::load::breadcrumbs::{deglue, is_breadcrumb, is_glued};
 use crate::load::forward::Pattern;
 use crate::load::rules::section;
 
@@ -129,38 +130,8 @@ pub const TABLES: [fn(); 13] = [
     || _ = &*PATTERNS.credit_span,
 ];
 
-/// Words of a line, counted no further than `cap` (every rule here is about short
-/// lines, so a long one is never read to its end).
-fn words(line: &str, cap: usize) -> usize {
-    crate::load::structure::words_up_to(line, cap)
-}
-
 // The rules below that are asked about every line take the line's words as counted by
 // the caller (`Facts::words`, up to 81), rather than count them again each.
-
-/// Splits words that copying glued together: a space between a lower-case and an
-/// upper-case letter ("HomePolitikUkraine" → "Home Politik Ukraine").
-pub fn deglue(line: &str) -> Cow<'_, str> {
-    let mut prev = ' ';
-    let glued = line.chars().any(|c| {
-        let hit = prev.is_lowercase() && c.is_uppercase();
-        prev = c;
-        hit
-    });
-    if !glued {
-        return Cow::Borrowed(line);
-    }
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut prev = ' ';
-    for c in line.chars() {
-        if prev.is_lowercase() && c.is_uppercase() {
-            out.push(' ');
-        }
-        out.push(c);
-        prev = c;
-    }
-    Cow::Owned(out)
-}
 
 /// Whether a whole line of `n` words (counted up to 41 or more) is boilerplate by the
 /// phrase patterns or the structural rules (a breadcrumb of glued words, a row of
@@ -175,69 +146,13 @@ pub fn is_boilerplate(line: &str, n: usize) -> bool {
             || (n <= 30 && p.prefix.is_match(v))
             || (n <= 40 && p.contains.is_match(v))
     };
-    // (the de-glued line is asked only when it differs)
-    let deglued = match deglue(line) {
+    // (the de-glued line, and glued words, are looked at only when the line is glued)
+    let glued = is_glued(line);
+    let deglued = || match deglue(line) {
         Cow::Borrowed(_) => false,
-        Cow::Owned(glued) => by_phrase(&glued),
+        Cow::Owned(apart) => by_phrase(&apart),
     };
-    by_phrase(line) || deglued || is_breadcrumb(line, n)
-}
-
-/// A navigation trail of `n` words (counted up to 7 or more): one word of three or
-/// more glued capitalised words ("HomePolitikUkraine"), or short items joined by `>`,
-/// `›`, `»` or `|`.
-pub fn is_breadcrumb(line: &str, n: usize) -> bool {
-    (n <= 6 && has_glued_word(line)) || is_trail(line)
-}
-
-fn has_glued_word(line: &str) -> bool {
-    line.split_whitespace().any(|word| {
-        let mut humps = 0;
-        let mut prev = ' ';
-        for c in word.chars() {
-            if prev.is_lowercase() && c.is_uppercase() {
-                humps += 1;
-            }
-            prev = c;
-        }
-        humps >= 2 && word.chars().next().is_some_and(char::is_uppercase)
-    })
-}
-
-/// Whether the line is a trail of three or more short items (see [`trail_items`]).
-fn is_trail(line: &str) -> bool {
-    if !line.contains(TRAIL_SEPARATORS) {
-        return false; // one item (most lines): not split at all
-    }
-    let trail = trail_items(line);
-    trail.len() >= 3
-        && trail
-            .iter()
-            .all(|item| !item.is_empty() && words(item, 5) <= 4 && !item.ends_with('.'))
-}
-
-const TRAIL_SEPARATORS: [char; 4] = ['>', '›', '»', '|'];
-
-/// The items of a trail "Home > Politik > Ausland >": split at `>`, `›`, `»` and `|`
-/// standing free (spaces around, or the line's end), so quotes like »Ja« do not split.
-fn trail_items(line: &str) -> Vec<&str> {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let mut items = Vec::new();
-    let mut from = 0;
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let free_before = k == 0 || chars[k - 1].1 == ' ';
-        let free_after = chars.get(k + 1).is_none_or(|&(_, n)| n == ' ');
-        if TRAIL_SEPARATORS.contains(&c) && free_before && free_after {
-            items.push(line[from..i].trim());
-            from = i + c.len_utf8();
-        }
-    }
-    items.push(line[from..].trim());
-    // A trail may open with a label ("Sie sind hier:") and end with a separator.
-    if items.last().is_some_and(|last| last.is_empty()) {
-        items.pop();
-    }
-    items
+    by_phrase(line) || (glued && deglued()) || is_breadcrumb(line, n, glued)
 }
 
 /// Removes image-viewer text ("Vergrößern des Bildes") from a line of `n` words
@@ -337,7 +252,7 @@ mod tests {
 
     // The rules with the words of the line counted as the loader counts them.
     fn n(line: &str) -> usize {
-        words(line, 81)
+        crate::load::structure::words_up_to(line, 81)
     }
     fn is_boilerplate(line: &str) -> bool {
         super::is_boilerplate(line, n(line))

@@ -6,6 +6,7 @@
 mod anyset;
 pub mod blocks;
 pub mod boilerplate;
+mod breadcrumbs;
 pub mod clean;
 pub mod dateline;
 pub mod decode;

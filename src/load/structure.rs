@@ -374,15 +374,19 @@ fn take_title(page: &mut Page, i: usize) -> usize {
 
 /// "Kicker - Headline" in one line: the part before a spaced dash or colon.
 fn inline_kicker(title: &str) -> Option<String> {
-    [" - ", " – ", " — ", " : "]
-        .iter()
-        .filter_map(|sep| title.find(sep).map(|at| (at, sep.len())))
-        .min()
-        .and_then(|(at, len)| {
-            let (kicker, rest) = (&title[..at], &title[at + len..]);
-            ((1..=8).contains(&words(kicker)) && words(rest) >= 2).then(|| kicker.trim().to_owned())
-        })
+    // The first separator: each opens with a space, so only the spaces are tried.
+    let (at, len) = memchr::memchr_iter(b' ', title.as_bytes()).find_map(|at| {
+        let from_here = title.get(at..)?;
+        KICKER_SEPARATORS
+            .iter()
+            .find(|sep| from_here.starts_with(**sep))
+            .map(|sep| (at, sep.len()))
+    })?;
+    let (kicker, rest) = (&title[..at], &title[at + len..]);
+    ((1..=8).contains(&words(kicker)) && words(rest) >= 2).then(|| kicker.trim().to_owned())
 }
+
+const KICKER_SEPARATORS: [&str; 4] = [" - ", " – ", " — ", " : "];
 
 /// No headline: the title is the first sentence of the article's first paragraph. A
 /// paragraph of one sentence is used up as the title; a longer one stays (as the lead),

@@ -91,12 +91,12 @@ const MAX_ONE_LINE_TEASER: usize = 600;
 /// Builds the article from the classified lines.
 fn assemble(page: Page) -> Article {
     let mut article = Article {
-        title: page.title.clone().unwrap_or_default(),
+        title: page.title.unwrap_or_default(),
         title_inferred: page.title_inferred,
-        kicker: page.kicker.clone(),
-        date: page.date.clone(),
-        captions: page.captions.clone(),
-        sources: page.sources.clone(),
+        kicker: page.kicker,
+        date: page.date,
+        captions: page.captions,
+        sources: page.sources,
         ..Article::default()
     };
     if let Some(i) = page.lead {
@@ -106,23 +106,24 @@ fn assemble(page: Page) -> Article {
         article.lead = Some(rest.to_owned());
     }
     let mut section = Section::default();
-    for (line, zone) in page.lines.iter().zip(&page.zones) {
+    // (the lines' texts are moved into the article, not copied)
+    for (line, zone) in page.lines.into_iter().zip(page.zones) {
         match zone {
             Zone::Heading => {
                 if section.heading.is_some() || !section.paragraphs.is_empty() {
                     article.sections.push(std::mem::take(&mut section));
                 }
-                section.heading = Some(line.text.clone());
+                section.heading = Some(line.text);
             }
             Zone::Body => {
-                let mut text = line.text.as_str();
                 let first_text = article.lead.is_none() && article.dateline.is_none();
                 if first_text && article.sections.is_empty() && section.paragraphs.is_empty() {
-                    let (place, rest) = take_dateline(text);
+                    let (place, rest) = take_dateline(&line.text);
                     article.dateline = place;
-                    text = rest;
+                    section.paragraphs.extend(split_long_paragraph(rest));
+                } else {
+                    push_paragraphs(&mut section.paragraphs, line.text);
                 }
-                section.paragraphs.extend(split_long_paragraph(text));
             }
             _ => {}
         }
@@ -136,6 +137,16 @@ fn assemble(page: Page) -> Article {
         article.title_inferred = true;
     }
     article
+}
+
+/// Adds a body line as [`split_long_paragraph`] cuts it: a short one that needs no
+/// trimming is moved in as it is.
+fn push_paragraphs(paragraphs: &mut Vec<String>, text: String) {
+    if text.len() <= sentences::SPLIT_ABOVE_CHARS && text.trim().len() == text.len() {
+        paragraphs.push(text);
+    } else {
+        paragraphs.extend(split_long_paragraph(&text));
+    }
 }
 
 /// Splits a dateline off the start of a paragraph.

@@ -27,13 +27,12 @@ pub(super) fn has_noun_ending(word: &str) -> bool {
         "ungen", "heiten", "keiten", "nisse", "ionen",
     ];
     if word.is_ascii() {
-        // compared without lowercasing into a new String (most words asked are capitalised)
-        let bytes = word.as_bytes();
-        return bytes.len() > 5
-            && NOUN_ENDINGS.iter().any(|e| {
-                (bytes.len().checked_sub(e.len()))
-                    .is_some_and(|at| bytes[at..].eq_ignore_ascii_case(e.as_bytes()))
-            });
+        // only the last six letters (the longest ending) are lowercased, on the stack
+        let Some(tail) = word.as_bytes().last_chunk::<6>() else {
+            return false;
+        };
+        let tail = tail.map(|b| b.to_ascii_lowercase());
+        return NOUN_ENDINGS.iter().any(|e| tail.ends_with(e.as_bytes()));
     }
     let lower = super::text::lower(word);
     lower.chars().count() > 5 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
@@ -387,4 +386,18 @@ fn is_domain(word: &str) -> bool {
 /// speech.
 pub(super) fn is_subjunctive(para: &Para, t: usize) -> bool {
     para.is_word(t) && !para.is_capitalized(t) && para.is(t, "subjunctive")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn noun_endings_are_told_in_any_case_past_five_letters() {
+        let nouns = "Mitverantwortung GESELLSCHAFT Engagement Partei Heiten Regierungen Bündnisse";
+        let others = "Ung Kunst Richter Präsident Teilen";
+        for (words, want) in [(nouns, true), (others, false)] {
+            for word in words.split(' ') {
+                assert_eq!(super::has_noun_ending(word), want, "{word}");
+            }
+        }
+    }
 }

@@ -130,23 +130,24 @@ pub(super) fn heads(para: &Para, start: usize, limit: usize) -> Range<usize> {
             t += if para.is_punct(t + 3, '.') { 4 } else { 3 };
             continue;
         }
-        let after_role = t > start && (para.is_role(t - 1) || para.is_body(t - 1));
+        // the rest asks whether a particle or a joining word continues the name
+        let word = para.str(t);
+        let joiner = para.is_word(t) && (PARTICLES.contains(&word) || NAME_JOINERS.contains(&word));
+        if t == start || !joiner {
+            break;
+        }
+        let after_role = para.is_role(t - 1) || para.is_body(t - 1);
         // "der" and "den" only after another particle ("Ursula von der Leyen"), else
         // "Pflichten der Union" would be a name
-        let article = matches!(para.str(t), "der" | "den")
-            && !(t > start && PARTICLES.contains(&para.str(t - 1)));
+        let article = matches!(word, "der" | "den") && !PARTICLES.contains(&para.str(t - 1));
         // "Ursula von der Leyen", but "Renate Künast von den Grünen", "Anelka zu
         // Domenech": a particle joins a name only after given names
-        let after_surname = t > start
-            && PARTICLES.contains(&para.str(t))
+        let after_surname = PARTICLES.contains(&word)
             && para.is_capitalized(t - 1)
             && !given_names_before(para, start, t);
-        let joins = t > start
-            && !after_role
+        let joins = !after_role
             && !article
             && !after_surname
-            && para.is_word(t)
-            && (PARTICLES.contains(&para.str(t)) || NAME_JOINERS.contains(&para.str(t)))
             && (para.is_capitalized(t + 1)
                 || (PARTICLES.contains(&para.str(t + 1)) && para.is_capitalized(t + 2)));
         if joins && t + 1 < limit {

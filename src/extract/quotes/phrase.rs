@@ -39,19 +39,21 @@ pub(super) fn has_noun_ending(word: &str) -> bool {
 }
 
 pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
-    let tokens: Vec<&str> = heads
-        .clone()
-        .filter(|&t| para.is_word(t))
-        .map(|t| para.str(t))
-        .collect();
-    let genitive = tokens.len() >= 2
-        && tokens[..tokens.len() - 1]
-            .iter()
-            .any(|w| w.ends_with('s') && w.len() > 3);
-    let noun = tokens.iter().any(|w| has_noun_ending(w));
+    // (the words are walked again rather than collected: this runs for most phrases)
+    let tokens = || {
+        heads
+            .clone()
+            .filter(|&t| para.is_word(t))
+            .map(|t| para.str(t))
+    };
+    let before_last = tokens().count().saturating_sub(1);
+    let genitive = tokens()
+        .take(before_last)
+        .any(|w| w.ends_with('s') && w.len() > 3);
+    let noun = tokens().any(has_noun_ending);
     (genitive || noun)
-        && tokens
-            .first()
+        && tokens()
+            .next()
             .is_none_or(|w| words().first_name(&w.to_lowercase()).is_none())
 }
 

@@ -285,10 +285,14 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
             return Some(Attribution::new("(", VerbClass::Speech, Some(np), true));
         }
     }
-    // most sentences hold no word any cue below could start from
-    if !colon && !(start..anchor).any(|k| may_be_cue(para, start, k)) {
-        return None;
-    }
+    // most sentences hold no word any cue below could start from, and short of a colon
+    // no word after the last such word can be a cue
+    let last_cue = match colon {
+        true => anchor,
+        false => (start..anchor)
+            .rev()
+            .find(|&k| may_be_cue(para, start, k))?,
+    };
     let mut pending: Option<Attribution> = None;
     let mut k = anchor;
     while k > start {
@@ -312,7 +316,7 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
             k = open;
             continue;
         }
-        if !para.is_word(k) {
+        if !para.is_word(k) || k > last_cue {
             continue;
         }
         // "zitiert die Zeitung, wonach Evo Morales den Industrieländern die Schuld gibt,

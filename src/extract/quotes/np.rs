@@ -111,8 +111,8 @@ pub fn at(para: &Para, i: usize, limit: usize) -> Option<Np> {
         });
     }
     let speech_noun =
-        i + 1 < limit && para.is_capitalized(i + 1) && w.is_speech_noun(&para.lower(i + 1));
-    if para.is(i, "possessive") && speech_noun {
+        || i + 1 < limit && para.is_capitalized(i + 1) && w.is_speech_noun(&para.lower(i + 1));
+    if para.is(i, "possessive") && speech_noun() {
         return Some(Np {
             range: i..i + 2,
             core: i..i + 2,

@@ -27,32 +27,33 @@ pub(super) fn has_noun_ending(word: &str) -> bool {
         "ungen", "heiten", "keiten", "nisse", "ionen",
     ];
     if word.is_ascii() {
-        // compared without lowercasing into a new String (most words asked are capitalised)
-        let bytes = word.as_bytes();
-        return bytes.len() > 5
-            && NOUN_ENDINGS.iter().any(|e| {
-                (bytes.len().checked_sub(e.len()))
-                    .is_some_and(|at| bytes[at..].eq_ignore_ascii_case(e.as_bytes()))
-            });
+        // only the last six letters (the longest ending) are lowercased, on the stack
+        let Some(tail) = word.as_bytes().last_chunk::<6>() else {
+            return false;
+        };
+        let tail = tail.map(|b| b.to_ascii_lowercase());
+        return NOUN_ENDINGS.iter().any(|e| tail.ends_with(e.as_bytes()));
     }
     let lower = super::text::lower(word);
     lower.chars().count() > 5 && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
-    let tokens: Vec<&str> = heads
-        .clone()
-        .filter(|&t| para.is_word(t))
-        .map(|t| para.str(t))
-        .collect();
-    let genitive = tokens.len() >= 2
-        && tokens[..tokens.len() - 1]
-            .iter()
-            .any(|w| w.ends_with('s') && w.len() > 3);
-    let noun = tokens.iter().any(|w| has_noun_ending(w));
+    // (the words are walked again rather than collected: this runs for most phrases)
+    let tokens = || {
+        heads
+            .clone()
+            .filter(|&t| para.is_word(t))
+            .map(|t| para.str(t))
+    };
+    let before_last = tokens().count().saturating_sub(1);
+    let genitive = tokens()
+        .take(before_last)
+        .any(|w| w.ends_with('s') && w.len() > 3);
+    let noun = tokens().any(has_noun_ending);
     (genitive || noun)
-        && tokens
-            .first()
+        && tokens()
+            .next()
             .is_none_or(|w| words().first_name(&w.to_lowercase()).is_none())
 }
 
@@ -131,23 +132,24 @@ pub(super) fn heads(para: &Para, start: usize, limit: usize) -> Range<usize> {
             t += if para.is_punct(t + 3, '.') { 4 } else { 3 };
             continue;
         }
-        let after_role = t > start && (para.is_role(t - 1) || para.is_body(t - 1));
+        // the rest asks whether a particle or a joining word continues the name
+        let word = para.str(t);
+        let joiner = para.is_word(t) && (PARTICLES.contains(&word) || NAME_JOINERS.contains(&word));
+        if t == start || !joiner {
+            break;
+        }
+        let after_role = para.is_role(t - 1) || para.is_body(t - 1);
         // "der" and "den" only after another particle ("Ursula von der Leyen"), else
         // "Pflichten der Union" would be a name
-        let article = matches!(para.str(t), "der" | "den")
-            && !(t > start && PARTICLES.contains(&para.str(t - 1)));
+        let article = matches!(word, "der" | "den") && !PARTICLES.contains(&para.str(t - 1));
         // "Ursula von der Leyen", but "Renate Künast von den Grünen", "Anelka zu
         // Domenech": a particle joins a name only after given names
-        let after_surname = t > start
-            && PARTICLES.contains(&para.str(t))
+        let after_surname = PARTICLES.contains(&word)
             && para.is_capitalized(t - 1)
             && !given_names_before(para, start, t);
-        let joins = t > start
-            && !after_role
+        let joins = !after_role
             && !article
             && !after_surname
-            && para.is_word(t)
-            && (PARTICLES.contains(&para.str(t)) || NAME_JOINERS.contains(&para.str(t)))
             && (para.is_capitalized(t + 1)
                 || (PARTICLES.contains(&para.str(t + 1)) && para.is_capitalized(t + 2)));
         if joins && t + 1 < limit {
@@ -387,4 +389,18 @@ fn is_domain(word: &str) -> bool {
 /// speech.
 pub(super) fn is_subjunctive(para: &Para, t: usize) -> bool {
     para.is_word(t) && !para.is_capitalized(t) && para.is(t, "subjunctive")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn noun_endings_are_told_in_any_case_past_five_letters() {
+        let nouns = "Mitverantwortung GESELLSCHAFT Engagement Partei Heiten Regierungen Bündnisse";
+        let others = "Ung Kunst Richter Präsident Teilen";
+        for (words, want) in [(nouns, true), (others, false)] {
+            for word in words.split(' ') {
+                assert_eq!(super::has_noun_ending(word), want, "{word}");
+            }
+        }
+    }
 }

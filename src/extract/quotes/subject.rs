@@ -47,10 +47,14 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
         },
     };
     let before = before.or_else(|| named_right_before(para, start, v));
+    let rank = |np: &Option<Np>| np.as_ref().map(|np| strength(para, np));
+    // a sure subject wins whatever follows the verb: the phrase after it is not read
+    if rank(&before) == Some(Strength::Strong) {
+        return before;
+    }
     let after = (!is_participle(&para.lower(v)))
         .then(|| speaker_after(para, v + 1, anchor))
         .flatten();
-    let rank = |np: &Option<Np>| np.as_ref().map(|np| strength(para, np));
     // a naming verb takes its object right after it ("nannte die Entscheidung „…“")
     let speech = para.verb(v).iter().any(|r| r.class == VerbClass::Speech);
     match (rank(&before), rank(&after)) {
@@ -147,8 +151,9 @@ pub(super) fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
     starts.push(leading);
     // "Jim DeMint, ein Mitglied des Senats, …": an apposition inside the opening phrase
     // is no subject of its own
-    let opening = np::at(para, leading, v).map(|np| np.range);
-    let inside_opening = |s: usize| opening.as_ref().is_some_and(|r| s > r.start && s < r.end);
+    let mut opening = np::at(para, leading, v);
+    let range = opening.as_ref().map(|np| np.range.clone());
+    let inside_opening = |s: usize| range.as_ref().is_some_and(|r| s > r.start && s < r.end);
     // "Er sagte, Europa brauche die Engländer und fügte hinzu": a clause in reported
     // speech holds what was said, not who says the verb after it
     let reported = |s: usize| s > leading && (s..v).any(|t| is_subjunctive(para, t));
@@ -156,7 +161,12 @@ pub(super) fn subject(para: &Para, start: usize, v: usize) -> Option<Np> {
     starts.sort_unstable_by(|a, b| b.cmp(a));
     starts.dedup();
     starts.into_iter().find_map(|s| {
-        let np = np::at(para, s, v)?;
+        // (the opening phrase is read once, above)
+        let np = if s == leading {
+            opening.take()
+        } else {
+            np::at(para, s, v)
+        }?;
         let fronted = s > start
             && matches!(para.lower(s - 1).as_ref(), "als" | "wie")
             && strength(para, &np) < Strength::Strong;

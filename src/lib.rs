@@ -14,6 +14,7 @@ pub mod hangup;
 pub mod keys;
 pub mod load;
 pub mod model;
+pub mod ordered;
 pub mod pipeline;
 pub mod progress;
 pub mod search;

@@ -1,10 +1,14 @@
 //! Loading a corpus on all cores in ordered batches. A background thread finds the
-//! files, then reads, parses and annotates them batch by batch on rayon's pool; each
-//! batch comes out in file order as soon as it is done, while the next one is already
-//! loading. A bounded queue keeps at most a few batches in memory, so a consumer that
-//! writes each batch out (`kiosk export`) runs in memory that does not grow with the
-//! corpus. The reader and [`crate::load_corpus`] use the same path.
+//! files; worker threads, one per core, take them one by one and read, parse, annotate
+//! and prepare each; the results come out in file order, batch by batch, each batch as
+//! soon as its last file is done, while the workers already go on with the next (no
+//! core waits at a batch's end for the slowest file of the batch). The workers stay at
+//! most two batches ahead of what was sent, and a bounded queue keeps at most a few sent
+//! batches waiting, so a consumer that writes each batch out (`kiosk export`) runs in
+//! memory that does not grow with the corpus. The reader and [`crate::load_corpus`] use
+//! the same path.
 
+use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,13 +22,14 @@ use crate::load::{
     self, LoadError, Loaded, Problem, Source, boilerplate, dateline, panic_message, sentences,
 };
 use crate::model::Article;
+use crate::ordered;
 
 /// How the files are cut into batches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Plan {
     /// Files in the first batch: small, so that the first articles show at once.
     pub first: usize,
-    /// Files in every later batch: enough to keep the cores busy.
+    /// Files in every later batch: how often the consumer hears from the loader.
     pub batch: usize,
     /// Finished batches that may wait for the consumer before loading pauses.
     pub queued: usize,
@@ -129,15 +134,60 @@ where
     if sender.send(found).is_err() || total == 0 {
         return;
     }
-    let mut done = 0;
-    while done < total {
-        let size = if done == 0 { plan.first } else { plan.batch }.max(1);
-        let chunk = &sources[done..(done + size).min(total)];
-        let mut batch = load_sources(chunk, prepare);
-        done += chunk.len();
-        (batch.files_done, batch.files_total, batch.finished) = (done, total, done == total);
-        if sender.send(batch).is_err() {
-            return; // the consumer is gone
+    let mut batcher = Batcher {
+        total,
+        done: 0,
+        sender,
+    };
+    let runs = std::iter::once(plan.first).chain(std::iter::repeat(plan.batch));
+    // (twice the longest batch: the next batch loads while one waits for its last file)
+    let ahead = 2 * plan.first.max(plan.batch);
+    ordered::for_each_ordered(
+        &sources,
+        rayon::current_num_threads(),
+        ahead,
+        runs,
+        |source| load_one(source, prepare),
+        |files| batcher.send(files),
+    );
+}
+
+/// Sends the files' results, in order, batch by batch.
+struct Batcher<'a, T> {
+    total: usize,
+    done: usize,
+    sender: &'a SyncSender<Batch<T>>,
+}
+
+impl<T> Batcher<'_, T> {
+    /// Sends one batch; breaks when loading must stop (the consumer is gone, or a bug
+    /// panicked outside the guarded parts of loading a file).
+    fn send(&mut self, files: Vec<std::thread::Result<FileLoaded<T>>>) -> ControlFlow<()> {
+        self.done += files.len();
+        let mut batch = Batch {
+            files_done: self.done,
+            files_total: self.total,
+            finished: self.done == self.total,
+            ..Batch::default()
+        };
+        for file in files {
+            match file {
+                Ok((items, articles, errors)) => {
+                    batch.items.extend(items);
+                    batch.articles += articles;
+                    batch.errors.extend(errors);
+                }
+                Err(panic) => {
+                    batch.failure = Some(panic_message(&*panic));
+                    batch.finished = true;
+                    break;
+                }
+            }
+        }
+        let stop = batch.failure.is_some();
+        match self.sender.send(batch) {
+            Ok(()) if !stop => ControlFlow::Continue(()),
+            _ => ControlFlow::Break(()), // the consumer is gone, or loading failed
         }
     }
 }
@@ -219,10 +269,13 @@ where
     batch
 }
 
+/// What one file gave: its prepared articles, how many articles it had, and its errors.
+type FileLoaded<T> = (Vec<T>, usize, Vec<LoadError>);
+
 /// One file: its prepared articles, how many articles it had, and its errors. A parser
 /// that panics costs the file (see [`load::load_source`]); an extractor that panics costs
 /// only that article's countries and quotes.
-fn load_one<T, P>(source: &Source, prepare: &P) -> (Vec<T>, usize, Vec<LoadError>)
+fn load_one<T, P>(source: &Source, prepare: &P) -> FileLoaded<T>
 where
     P: Fn(Article) -> Option<T>,
 {

@@ -70,7 +70,7 @@ impl<R> Drop for StopOnDrop<'_, R> {
 /// its items are done. A result is `Err` with the payload when `work` panicked on that
 /// item. The workers take no item `ahead` or more items past the oldest not yet handed
 /// out: with `ahead` at least twice the longest run, they go on with the next run while
-/// the consumer waits for the end of one. When `consume` returns `ControlFlow::Break`,
+/// the consumer waits for the end of one (a run longer than `ahead` is cut to it). When `consume` returns `ControlFlow::Break`,
 /// the workers stop after the items they hold and no more runs are handed out.
 pub fn for_each_ordered<I, R, W, C>(
     items: &[I],
@@ -113,7 +113,6 @@ pub fn for_each_ordered<I, R, W, C>(
             .count();
         if started == 0 {
             // no thread could be started: the calling thread works through the items
-            next.store(items.len(), Ordering::Relaxed);
             let mut results = items
                 .iter()
                 .map(|item| catch_unwind(AssertUnwindSafe(|| work(item))));
@@ -126,7 +125,7 @@ pub fn for_each_ordered<I, R, W, C>(
             return;
         }
         for run in runs {
-            let Some(run) = take_run(items.len(), run.max(1), &shared) else {
+            let Some(run) = take_run(items.len(), run.clamp(1, ahead), &shared) else {
                 return;
             };
             if consume(run).is_break() {
@@ -248,6 +247,21 @@ mod tests {
             assert_eq!(all, (0..103).map(|i| Some(i * 2)).collect::<Vec<_>>());
         }
         assert!(runs_of(0, 2, vec![4], |&i| i).is_empty());
+        // a run longer than the workers may go ahead is cut to that length
+        let items: Vec<usize> = (0..10).collect();
+        let mut lengths = Vec::new();
+        for_each_ordered(
+            &items,
+            2,
+            4,
+            std::iter::repeat(100),
+            |&i| i,
+            |run| {
+                lengths.push(run.len());
+                ControlFlow::Continue(())
+            },
+        );
+        assert_eq!(lengths, [4, 4, 2]);
     }
 
     /// The workers take no item `ahead` or more past the oldest not handed out.

@@ -1,6 +1,7 @@
 //! Who the phrases of an article name: speaker phrases resolved to the people and
 //! bodies of the registry, people introduced outside quotes, and the speaker rows.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::attribution::Attribution;
@@ -52,11 +53,11 @@ impl Reader<'_> {
                 let name_text = squash(span_text(para, name.start, name.end));
                 let role_text = match (apposition, role, &np.role_tail) {
                     (Some(a), _, _) => Some(squash(span_text(para, a.start, a.end))),
-                    (None, Some(r), Some(tail)) => Some(format!(
+                    (None, Some(r), Some(tail)) => Some(Cow::Owned(format!(
                         "{} {}",
                         squash(span_text(para, r.start, r.end)),
                         squash(span_text(para, tail.start, tail.end))
-                    )),
+                    ))),
                     (None, Some(r), None) => Some(squash(span_text(para, r.start, r.end))),
                     _ => None,
                 };
@@ -75,7 +76,7 @@ impl Reader<'_> {
                     let name = squash(span_text(para, np.core.start, np.core.end));
                     let role = match apposition {
                         Some(a) => format!("{name}, {}", squash(span_text(para, a.start, a.end))),
-                        None => name.clone(),
+                        None => name.to_string(),
                     };
                     Some(self.registry.body(&name, Some(&role), at))
                 })

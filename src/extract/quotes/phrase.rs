@@ -375,14 +375,18 @@ fn is_speech_verb_form(para: &Para, t: usize) -> bool {
 /// A web address named as a source ("laut ndr.de", "wie spiegel.de berichtet"): a name,
 /// though lowercase.
 fn is_domain(word: &str) -> bool {
-    word.rsplit_once('.').is_some_and(|(site, tld)| {
-        !site.is_empty()
-            && (2..=4).contains(&tld.len())
-            && tld.bytes().all(|b| b.is_ascii_lowercase())
-            && site
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
-    })
+    // (the last dot found by a plain byte loop: most words are short and have none,
+    // and `rsplit_once` sets up a searcher for each)
+    let Some(dot) = word.bytes().rposition(|b| b == b'.') else {
+        return false;
+    };
+    let (site, tld) = (&word.as_bytes()[..dot], &word.as_bytes()[dot + 1..]);
+    !site.is_empty()
+        && (2..=4).contains(&tld.len())
+        && tld.iter().all(|b| b.is_ascii_lowercase())
+        && site
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
 }
 
 /// Whether word `t` is a subjunctive verb form ("sei", "habe"), the mark of reported

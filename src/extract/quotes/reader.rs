@@ -2,6 +2,7 @@
 //! is judged (speech or scare quote) and given its speaker, and a quote with no cue of its
 //! own continues the speaker just before it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::attribution::{self, Attribution};
@@ -328,7 +329,12 @@ pub(super) fn span_text<'t>(para: &Para<'t>, first: usize, end: usize) -> &'t st
     &para.text[a.start..b.end.max(a.start)]
 }
 
-pub(super) fn squash(text: &str) -> String {
+/// `text` with its words joined by single spaces: borrowed when it is so already, as
+/// the names and roles the registry is given almost always are.
+pub(super) fn squash(text: &str) -> Cow<'_, str> {
+    if is_squashed(text) {
+        return Cow::Borrowed(text);
+    }
     let mut squashed = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !squashed.is_empty() {
@@ -336,7 +342,23 @@ pub(super) fn squash(text: &str) -> String {
         }
         squashed.push_str(word);
     }
-    squashed
+    Cow::Owned(squashed)
+}
+
+/// Whether `text` has no whitespace but single spaces between words.
+fn is_squashed(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// Whether the sentence of token `q` has a subjunctive verb outside quotes ("sei", "habe").

@@ -50,30 +50,33 @@ pub fn of(para: &Para, q: usize) -> Shape {
     };
     let span = para.quotes[index];
     let inner = span.inner(para.text).trim();
-    let parts: Vec<&str> = inner
+    // the words, counted in one pass: how many, how many capitalised, whether all are,
+    // and whether the others are all small joining words
+    let (mut words, mut capitals, mut joined) = (0, 0, true);
+    let parts = inner
         .split(|c: char| c.is_whitespace() || c == '/')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect();
-    let capitalized = |w: &&str| {
-        w.chars()
+        // (trimmed, a word with a letter or digit is one that is left)
+        .filter(|w| !w.is_empty());
+    for word in parts {
+        words += 1;
+        let capital = word
+            .chars()
             .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-    };
-    let name_like = parts.len() >= 2
-        && parts
-            .iter()
-            .all(|w| capitalized(w) || TITLE_JOINERS.contains(w))
-        && parts.iter().filter(|w| capitalized(w)).count() * 2 > parts.len();
-    let title_like = parts.len() >= 2 && parts.iter().all(capitalized);
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+        capitals += usize::from(capital);
+        joined = joined && (capital || TITLE_JOINERS.contains(&word));
+    }
+    let name_like = words >= 2 && joined && capitals * 2 > words;
+    let title_like = words >= 2 && capitals == words;
     let sentence = para.sentence_of(q);
     let standalone = q == sentence.start
         || para.is_punct(q.wrapping_sub(1), ':')
         || (q == sentence.start + 1 && para.is_punct(sentence.start, '('));
     let sentence_like = inner.ends_with(['.', '!', '?', '…']);
-    let short_title = !sentence_like && parts.len() <= 8 && titled_by_colon(para, q);
+    let short_title = !sentence_like && words <= 8 && titled_by_colon(para, q);
     Shape {
-        words: parts.len(),
+        words,
         title_like,
         name_like,
         sentence_like,
@@ -81,7 +84,7 @@ pub fn of(para: &Para, q: usize) -> Shape {
         in_authors_phrase: (q > 0 && para.is_word(q - 1) && para.lower(q - 1) == "zu")
             || para.is_capitalized(q + 1),
         term: short_title || term_marked(para, q, span.end) || named_itself(para, q),
-        names_speaker: names_speaker(para, q, parts.len(), inner),
+        names_speaker: names_speaker(para, q, words, inner),
         standalone,
         fragment: inner.starts_with(|c: char| c.is_lowercase()),
     }

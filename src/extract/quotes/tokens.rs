@@ -122,7 +122,7 @@ pub(super) fn tokenize(text: &str, quotes: &[Span]) -> (Vec<Token>, Vec<u32>) {
                 });
                 let noun = b.is_ascii_uppercase() || last_part.is_some_and(|p| capital(text, p));
                 nouns.push(if noun { CAPITAL } else { 0 });
-                at = end;
+                at = past_space(bytes, end, quote_open);
                 continue;
             }
             _ if b.is_ascii() => char::from(b),
@@ -157,6 +157,17 @@ pub(super) fn tokenize(text: &str, quotes: &[Span]) -> (Vec<Token>, Vec<u32>) {
         at = end;
     }
     (tokens, nouns)
+}
+
+/// `at`, or past the one space there (most words end with one space: it is stepped
+/// over here, not by another turn of the tokenizer's loop), unless a quote opens there.
+#[inline(always)]
+fn past_space(bytes: &[u8], at: usize, quote_open: Option<usize>) -> usize {
+    if bytes.get(at) == Some(&b' ') && quote_open != Some(at) {
+        at + 1
+    } else {
+        at
+    }
 }
 
 /// Whether the character at byte `at` of `text` is a capital.

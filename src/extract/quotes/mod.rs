@@ -19,7 +19,7 @@ mod people;
 mod phrase;
 mod reader;
 pub mod shape;
-pub mod short_words;
+mod short_words;
 mod source;
 mod subject;
 mod sureness;

@@ -287,11 +287,10 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
     }
     // most sentences hold no word any cue below could start from, and short of a colon
     // no word after the last such word can be a cue
-    let last_cue = match colon {
-        true => anchor,
-        false => (start..anchor)
-            .rev()
-            .find(|&k| may_be_cue(para, start, k))?,
+    let last_cue = if colon {
+        anchor
+    } else {
+        (start..anchor).rev().find(|&k| may_be_cue(para, start, k))?
     };
     let mut pending: Option<Attribution> = None;
     let mut k = anchor;

@@ -57,8 +57,8 @@ pub(super) fn verb_speaker(para: &Para, start: usize, v: usize, anchor: usize) -
         .flatten();
     // a naming verb takes its object right after it ("nannte die Entscheidung „…“")
     let speech = para.verb(v).iter().any(|r| r.class == VerbClass::Speech);
+    // (a strong subject was returned above)
     match (rank(&before), rank(&after)) {
-        (Some(Strength::Strong), _) => before,
         (_, Some(Strength::Strong)) => after,
         (Some(_), _) => before,
         (_, Some(Strength::Medium))

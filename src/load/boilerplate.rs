@@ -3,7 +3,6 @@
 //! credit lines. The phrase patterns live in `assets/boilerplate.txt`; the rules that
 //! need no word list (glued words, navigation trails) in [`super::breadcrumbs`].
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -148,11 +147,7 @@ pub fn is_boilerplate(line: &str, n: usize) -> bool {
     };
     // (the de-glued line, and glued words, are looked at only when the line is glued)
     let glued = is_glued(line);
-    let deglued = || match deglue(line) {
-        Cow::Borrowed(_) => false,
-        Cow::Owned(apart) => by_phrase(&apart),
-    };
-    by_phrase(line) || (glued && deglued()) || is_breadcrumb(line, n, glued)
+    by_phrase(line) || (glued && by_phrase(&deglue(line))) || is_breadcrumb(line, n, glued)
 }
 
 /// Removes image-viewer text ("Vergrößern des Bildes") from a line of `n` words

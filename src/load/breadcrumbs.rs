@@ -2,22 +2,13 @@
 //! trails ("Startseite > Politik > Ausland"): the rules of [`super::boilerplate`] that
 //! need no word list.
 
-use std::borrow::Cow;
-
 use crate::bytes::{BLOCK, block_at, block_bits};
-
-/// Words of a line, counted no further than `cap` (the rules here are about short
-/// lines, so a long one is never read to its end).
-fn words(line: &str, cap: usize) -> usize {
-    crate::load::structure::words_up_to(line, cap)
-}
+use crate::load::structure::words_up_to;
 
 /// Splits words that copying glued together: a space between a lower-case and an
-/// upper-case letter ("HomePolitikUkraine" → "Home Politik Ukraine").
-pub(super) fn deglue(line: &str) -> Cow<'_, str> {
-    if !is_glued(line) {
-        return Cow::Borrowed(line);
-    }
+/// upper-case letter ("HomePolitikUkraine" → "Home Politik Ukraine"). Asked only of a
+/// line that [`is_glued`].
+pub(super) fn deglue(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let mut prev = ' ';
     for c in line.chars() {
@@ -27,7 +18,7 @@ pub(super) fn deglue(line: &str) -> Cow<'_, str> {
         out.push(c);
         prev = c;
     }
-    Cow::Owned(out)
+    out
 }
 
 /// Whether a lower-case letter stands right before an upper-case one somewhere in the
@@ -102,7 +93,7 @@ fn is_trail(line: &str) -> bool {
     trail.len() >= 3
         && trail
             .iter()
-            .all(|item| !item.is_empty() && words(item, 5) <= 4 && !item.ends_with('.'))
+            .all(|item| !item.is_empty() && words_up_to(item, 5) <= 4 && !item.ends_with('.'))
 }
 
 const TRAIL_SEPARATORS: [char; 4] = ['>', '›', '»', '|'];

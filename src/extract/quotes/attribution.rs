@@ -290,7 +290,9 @@ fn before(para: &Para, start: usize, anchor: usize) -> Option<Attribution> {
     let last_cue = if colon {
         anchor
     } else {
-        (start..anchor).rev().find(|&k| may_be_cue(para, start, k))?
+        (start..anchor)
+            .rev()
+            .find(|&k| may_be_cue(para, start, k))?
     };
     let mut pending: Option<Attribution> = None;
     let mut k = anchor;

@@ -67,6 +67,15 @@ pub struct Batch<T> {
     pub failure: Option<String>,
 }
 
+impl<T> Batch<T> {
+    /// Adds what one file gave, after the files added before it.
+    fn add(&mut self, (items, articles, errors): FileLoaded<T>) {
+        self.items.extend(items);
+        self.articles += articles;
+        self.errors.extend(errors);
+    }
+}
+
 impl<T> Default for Batch<T> {
     fn default() -> Self {
         Batch {
@@ -172,11 +181,7 @@ impl<T> Batcher<'_, T> {
         };
         for file in files {
             match file {
-                Ok((items, articles, errors)) => {
-                    batch.items.extend(items);
-                    batch.articles += articles;
-                    batch.errors.extend(errors);
-                }
+                Ok(file) => batch.add(file),
                 Err(panic) => {
                     batch.failure = Some(panic_message(&*panic));
                     batch.finished = true;
@@ -256,16 +261,12 @@ pub fn load_sources<T: Send, P>(sources: &[Source], prepare: &P) -> Batch<T>
 where
     P: Fn(Article) -> Option<T> + Sync,
 {
-    let per_file: Vec<(Vec<T>, usize, Vec<LoadError>)> = sources
+    let per_file: Vec<FileLoaded<T>> = sources
         .par_iter()
         .map(|source| load_one(source, prepare))
         .collect();
     let mut batch = Batch::default();
-    for (items, articles, errors) in per_file {
-        batch.items.extend(items);
-        batch.articles += articles;
-        batch.errors.extend(errors);
-    }
+    per_file.into_iter().for_each(|file| batch.add(file));
     batch
 }
 

@@ -45,6 +45,17 @@ impl<R> Shared<R> {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Waits on `signal`, which gives the lock back when it comes.
+    fn wait<'a>(
+        &self,
+        signal: &Condvar,
+        state: MutexGuard<'a, State<R>>,
+    ) -> MutexGuard<'a, State<R>> {
+        signal
+            .wait(state)
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     /// Stops the workers after the items they hold and wakes those waiting for room.
     fn stop(&self) {
         self.stop.store(true, Ordering::Release);
@@ -153,7 +164,7 @@ fn work_through<I, R>(
             let mut state = shared.lock();
             while i >= state.oldest + ahead && !shared.stop.load(Ordering::Acquire) {
                 state.waiting_for_room += 1;
-                state = shared.room.wait(state).unwrap_or_else(|p| p.into_inner());
+                state = shared.wait(&shared.room, state);
                 state.waiting_for_room -= 1;
             }
         }
@@ -190,10 +201,7 @@ fn take_run<R>(count: usize, run: usize, shared: &Shared<R>) -> Option<Vec<threa
     }
     while state.ready < end {
         state.wanted = end;
-        state = shared
-            .run_done
-            .wait(state)
-            .unwrap_or_else(|p| p.into_inner());
+        state = shared.wait(&shared.run_done, state);
     }
     state.wanted = usize::MAX;
     let taken = end - state.oldest;

@@ -220,10 +220,7 @@ impl<'a> SentenceStarts<'a> {
         // The boundary comes after closing marks and brackets and at least one space.
         let mut j = i + len;
         while let Some(n) = text[j..].chars().next() {
-            if matches!(
-                n,
-                '“' | '”' | '"' | '«' | '»' | '’' | '\'' | ')' | ']' | '.'
-            ) {
+            if is_closing(n) {
                 j += n.len_utf8();
             } else {
                 break;
@@ -245,7 +242,27 @@ impl<'a> SentenceStarts<'a> {
     }
 }
 
+/// Whether `c` may stand between a sentence's end mark and the space after it: a
+/// closing quotation mark or bracket, or another dot.
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '«' | '»' | '’' | '\'' | ')' | ']' | '.'
+    )
+}
+
 impl SentenceStarts<'_> {
+    /// Passes over the end marks that can give no start at or after byte `pos`: the
+    /// starts that follow are those from `pos` on (and perhaps a few before it).
+    pub fn skip_to(&mut self, pos: usize) {
+        // A mark's start follows closing marks and spaces only, so a mark before the
+        // last other char before `pos` gives a start before that char.
+        let before = &self.text[..self.text.floor_char_boundary(pos)];
+        let kept = before.trim_end_matches(|c: char| is_closing(c) || c.is_whitespace());
+        let last_other = kept.chars().next_back().map_or(0, char::len_utf8);
+        self.at = self.at.max(kept.len() - last_other);
+    }
+
     /// The next end mark at or after `self.at` (`.`, `!`, `?` or `…`): its byte offset
     /// and length.
     fn next_mark(&mut self) -> Option<(usize, usize)> {
@@ -377,63 +394,78 @@ pub fn split_long_paragraph(text: &str) -> Vec<String> {
     if text.len() <= SPLIT_ABOVE_CHARS {
         return vec![text.to_owned()];
     }
-    // Each allowed cut as (byte offset, char offset), so lengths are subtractions.
-    let starts = sentence_starts(text);
-    let mut cuts = Vec::with_capacity(starts.len());
-    // The starts rise and lie on char boundaries; the chars between two are counted at
-    // once. (A start out of order would end the cuts, as it always did.)
-    let (mut from, mut chars, mut next) = (0, 0, 0);
-    for &byte in &starts {
-        if byte < next || !text.is_char_boundary(byte) {
-            break;
-        }
-        chars += text[from..byte].chars().count();
-        cuts.push((byte, chars));
-        (from, next) = (byte, byte + 1);
-    }
-    // (the text's chars are counted once: those up to the last cut, then the rest; a
-    // text of more bytes than chars may still be short, and comes back whole)
-    let total = chars + text[from..].chars().count();
+    let total = text.chars().count();
     if total <= SPLIT_ABOVE_CHARS {
         return vec![text.to_owned()];
     }
+    let mut cuts = Cuts {
+        starts: SentenceStarts::new(text),
+        counted: (0, 0),
+        put_back: None,
+    };
     let mut pieces = Vec::new();
     let (mut from_byte, mut from_char) = (0, 0);
-    loop {
-        let cut = choose_cut(&cuts, from_char, total);
-        match cut {
-            Some((byte, chars)) => {
-                pieces.push(text[from_byte..byte].trim_end().to_owned());
-                (from_byte, from_char) = (byte, chars);
-            }
-            None => {
-                pieces.push(text[from_byte..].trim().to_owned());
-                break;
-            }
-        }
+    while let Some((byte, chars)) = cuts.choose(from_byte, from_char, total) {
+        pieces.push(text[from_byte..byte].trim_end().to_owned());
+        (from_byte, from_char) = (byte, chars);
     }
+    pieces.push(text[from_byte..].trim().to_owned());
     pieces
 }
 
-/// The cut after `from` (in chars) that makes the piece closest to the target length,
-/// leaving no piece shorter than the minimum.
-fn choose_cut(cuts: &[(usize, usize)], from: usize, total: usize) -> Option<(usize, usize)> {
-    let mut chosen: Option<(usize, usize)> = None;
-    let first = cuts.partition_point(|&(_, c)| c < from + MIN_CHARS);
-    for &(byte, chars) in &cuts[first..] {
-        let len = chars - from;
-        if len < TARGET_CHARS {
-            chosen = Some((byte, chars));
-            continue;
+/// The allowed cuts of a text as (byte offset, char offset), found as they are asked for.
+struct Cuts<'a> {
+    starts: SentenceStarts<'a>,
+    /// The chars before a byte offset, counted so far.
+    counted: (usize, usize),
+    /// A cut looked at and not taken, the next to come.
+    put_back: Option<(usize, usize)>,
+}
+
+impl Cuts<'_> {
+    /// The next cut (the starts rise and lie on char boundaries: the chars since the
+    /// last are counted at once).
+    fn next(&mut self) -> Option<(usize, usize)> {
+        if let Some(cut) = self.put_back.take() {
+            return Some(cut);
         }
-        let closer_before =
-            chosen.is_some_and(|(_, c)| TARGET_CHARS - (c - from) < len - TARGET_CHARS);
-        if !closer_before {
-            chosen = Some((byte, chars));
-        }
-        break;
+        let byte = self.starts.next()?;
+        let (from, chars) = self.counted;
+        self.counted = (byte, chars + self.starts.text[from..byte].chars().count());
+        Some(self.counted)
     }
-    chosen.filter(|&(_, chars)| total - chars >= MIN_CHARS)
+
+    /// The cut after (`from_byte`, `from_char`) that makes the piece closest to the
+    /// target length, leaving no piece shorter than the minimum (`total` chars in all).
+    fn choose(
+        &mut self,
+        from_byte: usize,
+        from_char: usize,
+        total: usize,
+    ) -> Option<(usize, usize)> {
+        // A start fewer bytes than the minimum on is fewer chars on too: passed over.
+        self.starts.skip_to(from_byte + MIN_CHARS);
+        let mut chosen: Option<(usize, usize)> = None;
+        while let Some((byte, chars)) = self.next() {
+            if chars < from_char + MIN_CHARS {
+                continue;
+            }
+            let len = chars - from_char;
+            if len < TARGET_CHARS {
+                chosen = Some((byte, chars));
+                continue;
+            }
+            let closer_before =
+                chosen.is_some_and(|(_, c)| TARGET_CHARS - (c - from_char) < len - TARGET_CHARS);
+            if closer_before {
+                self.put_back = Some((byte, chars));
+            } else {
+                chosen = Some((byte, chars));
+            }
+            break;
+        }
+        chosen.filter(|&(_, chars)| total - chars >= MIN_CHARS)
+    }
 }
 
 #[cfg(test)]

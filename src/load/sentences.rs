@@ -183,6 +183,7 @@ fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// The sentence starts of a text, found one by one as they are asked for (so the first
 /// sentence of a long text costs only its own length, beyond one scan for quotations).
+#[derive(Clone)]
 pub struct SentenceStarts<'a> {
     text: &'a str,
     protected: Vec<(usize, usize)>,
@@ -379,9 +380,17 @@ pub(crate) fn is_one_letter(word: &str) -> bool {
 
 /// The first sentence of `text` (all of it when it has one).
 pub fn first_sentence(text: &str) -> &str {
-    match SentenceStarts::new(text).next() {
-        Some(start) => text[..start].trim_end(),
-        None => text.trim(),
+    SentenceStarts::new(text).first_sentence()
+}
+
+impl<'a> SentenceStarts<'a> {
+    /// The first sentence of the text (all of it when it has one), when its sentence
+    /// starts are at hand: [`first_sentence`].
+    pub fn first_sentence(mut self) -> &'a str {
+        match self.next() {
+            Some(start) => self.text[..start].trim_end(),
+            None => self.text.trim(),
+        }
     }
 }
 

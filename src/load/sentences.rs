@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::FxBuildHasher;
 use std::sync::LazyLock;
 
+use crate::bytes::char_count;
 use crate::load::rules::sections;
 
 /// Paragraphs longer than this many chars are cut by [`split_long_paragraph`].
@@ -403,7 +404,7 @@ pub fn split_long_paragraph(text: &str) -> Vec<String> {
     if text.len() <= SPLIT_ABOVE_CHARS {
         return vec![text.to_owned()];
     }
-    let total = text.chars().count();
+    let total = char_count(text);
     if total <= SPLIT_ABOVE_CHARS {
         return vec![text.to_owned()];
     }
@@ -440,7 +441,7 @@ impl Cuts<'_> {
         }
         let byte = self.starts.next()?;
         let (from, chars) = self.counted;
-        self.counted = (byte, chars + self.starts.text[from..byte].chars().count());
+        self.counted = (byte, chars + char_count(&self.starts.text[from..byte]));
         Some(self.counted)
     }
 

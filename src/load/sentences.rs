@@ -271,7 +271,11 @@ impl SentenceStarts<'_> {
         let bytes = self.text.as_bytes();
         let rest = bytes.get(self.at..)?;
         if self.ellipsis.is_none_or(|e| e < self.at) {
-            let found = memchr::memmem::find(rest, "…".as_bytes());
+            // (found by its last byte, 0xA6: its first, 0xE2, opens every dash and
+            // curly quotation mark, and a substring search is set up anew each time)
+            let found = memchr::memchr_iter(0xA6, rest)
+                .find(|&k| k >= 2 && rest[k - 2..k] == [0xE2, 0x80])
+                .map(|k| k - 2);
             self.ellipsis = Some(found.map_or(bytes.len(), |e| self.at + e));
         }
         let ascii = memchr::memchr3(b'.', b'!', b'?', rest).map(|i| self.at + i);

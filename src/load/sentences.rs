@@ -26,6 +26,8 @@ pub(crate) struct Words {
     /// FxHash: the word before every dot of every text is looked up, and SipHash cost more
     /// than the rest of that test.
     pub abbreviations: HashSet<&'static str, FxBuildHasher>,
+    /// The bytes of the longest abbreviation: a longer word is none, and not looked up.
+    pub longest_abbreviation: usize,
     /// Month names (German and English, lower case) and their numbers (FxHash too: the
     /// words of many short lines are looked up in these two).
     pub months: HashMap<&'static str, u32, FxBuildHasher>,
@@ -39,6 +41,7 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let text = include_str!("../../assets/sentences.txt");
     let mut words = Words {
         abbreviations: HashSet::default(),
+        longest_abbreviation: 0,
         months: HashMap::default(),
         place_particles: HashSet::new(),
         date_words: HashSet::default(),
@@ -48,6 +51,7 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
             match section {
                 "abbreviations" => {
                     words.abbreviations.insert(entry);
+                    words.longest_abbreviation = words.longest_abbreviation.max(entry.len());
                 }
                 "month" => {
                     let mut parts = entry.split_whitespace();
@@ -348,7 +352,8 @@ pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
     if roman {
         return false; // "Benedikt XVI."
     }
-    !WORDS.abbreviations.contains(word)
+    let words = &*WORDS;
+    word.len() > words.longest_abbreviation || !words.abbreviations.contains(word)
 }
 
 /// Where the word that `before` ends with starts: right after the last whitespace,

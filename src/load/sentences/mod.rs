@@ -1,21 +1,17 @@
 //! Sentences inside a paragraph: where a sentence may end (not after "z. B.", "Dr." or the
 //! "5." of "5. August", never inside quotation marks or brackets), the first sentence of a
-//! text, and cutting an overlong paragraph into readable ones.
+//! text; cutting an overlong paragraph into readable ones (`cuts.rs`).
 
 use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxBuildHasher;
 use std::sync::LazyLock;
 
-use crate::bytes::char_count;
 use crate::load::rules::sections;
 
-/// Paragraphs longer than this many chars are cut by [`split_long_paragraph`].
-pub const SPLIT_ABOVE_CHARS: usize = 1200;
-/// The length a cut paragraph aims at, in chars.
-const TARGET_CHARS: usize = 600;
-/// No cut paragraph is shorter than this, in chars (unless the whole text is).
-const MIN_CHARS: usize = 250;
+mod cuts;
+
+pub use cuts::{SPLIT_ABOVE_CHARS, split_long_paragraph};
 
 /// Longer words are no abbreviations, numbers or initials; a dot after one ends a sentence.
 const MAX_WORD_BYTES: usize = 32;
@@ -38,7 +34,7 @@ pub(crate) struct Words {
 }
 
 pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let text = include_str!("../../assets/sentences.txt");
+    let text = include_str!("../../../assets/sentences.txt");
     let mut words = Words {
         abbreviations: HashSet::default(),
         longest_abbreviation: 0,
@@ -260,7 +256,7 @@ fn is_closing(c: char) -> bool {
 impl SentenceStarts<'_> {
     /// Passes over the end marks that can give no start at or after byte `pos`: the
     /// starts that follow are those from `pos` on (and perhaps a few before it).
-    pub fn skip_to(&mut self, pos: usize) {
+    pub(crate) fn skip_to(&mut self, pos: usize) {
         // A mark's start follows closing marks and spaces only, so a mark before the
         // last other char before `pos` gives a start before that char.
         let before = &self.text[..self.text.floor_char_boundary(pos)];
@@ -404,89 +400,6 @@ impl<'a> SentenceStarts<'a> {
     }
 }
 
-/// Cuts a paragraph longer than about 1,200 chars at sentence ends into paragraphs of a
-/// few sentences (about 600 chars each). Never cuts inside quotation marks or brackets,
-/// nor after an abbreviation or a day number. Shorter text comes back whole.
-pub fn split_long_paragraph(text: &str) -> Vec<String> {
-    let text = text.trim();
-    // (a text of no more bytes than that has no more chars either: not counted)
-    if text.len() <= SPLIT_ABOVE_CHARS {
-        return vec![text.to_owned()];
-    }
-    let total = char_count(text);
-    if total <= SPLIT_ABOVE_CHARS {
-        return vec![text.to_owned()];
-    }
-    let mut cuts = Cuts {
-        starts: SentenceStarts::new(text),
-        counted: (0, 0),
-        put_back: None,
-    };
-    let mut pieces = Vec::new();
-    let (mut from_byte, mut from_char) = (0, 0);
-    while let Some((byte, chars)) = cuts.choose(from_byte, from_char, total) {
-        pieces.push(text[from_byte..byte].trim_end().to_owned());
-        (from_byte, from_char) = (byte, chars);
-    }
-    pieces.push(text[from_byte..].trim().to_owned());
-    pieces
-}
-
-/// The allowed cuts of a text as (byte offset, char offset), found as they are asked for.
-struct Cuts<'a> {
-    starts: SentenceStarts<'a>,
-    /// The chars before a byte offset, counted so far.
-    counted: (usize, usize),
-    /// A cut looked at and not taken, the next to come.
-    put_back: Option<(usize, usize)>,
-}
-
-impl Cuts<'_> {
-    /// The next cut (the starts rise and lie on char boundaries: the chars since the
-    /// last are counted at once).
-    fn next(&mut self) -> Option<(usize, usize)> {
-        if let Some(cut) = self.put_back.take() {
-            return Some(cut);
-        }
-        let byte = self.starts.next()?;
-        let (from, chars) = self.counted;
-        self.counted = (byte, chars + char_count(&self.starts.text[from..byte]));
-        Some(self.counted)
-    }
-
-    /// The cut after (`from_byte`, `from_char`) that makes the piece closest to the
-    /// target length, leaving no piece shorter than the minimum (`total` chars in all).
-    fn choose(
-        &mut self,
-        from_byte: usize,
-        from_char: usize,
-        total: usize,
-    ) -> Option<(usize, usize)> {
-        // A start fewer bytes than the minimum on is fewer chars on too: passed over.
-        self.starts.skip_to(from_byte + MIN_CHARS);
-        let mut chosen: Option<(usize, usize)> = None;
-        while let Some((byte, chars)) = self.next() {
-            if chars < from_char + MIN_CHARS {
-                continue;
-            }
-            let len = chars - from_char;
-            if len < TARGET_CHARS {
-                chosen = Some((byte, chars));
-                continue;
-            }
-            let closer_before =
-                chosen.is_some_and(|(_, c)| TARGET_CHARS - (c - from_char) < len - TARGET_CHARS);
-            if closer_before {
-                self.put_back = Some((byte, chars));
-            } else {
-                chosen = Some((byte, chars));
-            }
-            break;
-        }
-        chosen.filter(|&(_, chars)| total - chars >= MIN_CHARS)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -560,25 +473,17 @@ mod tests {
     }
 
     #[test]
-    fn long_paragraphs_split_at_sentence_ends_outside_quotes() {
-        let sentence = "Die Regierung in Kiew meldete am Montag neue Angriffe auf die Infrastruktur im Osten des Landes. ";
-        let quote = "„Wir werden nicht aufgeben. Niemals. Das sagen wir allen.“ ";
-        let text: String = (0..30)
-            .map(|i| if i % 4 == 3 { quote } else { sentence })
-            .collect();
-        let text = text.trim_end();
-        let pieces = split_long_paragraph(text);
-        assert!(pieces.len() >= 3, "{pieces:?}");
-        for piece in &pieces {
-            assert!(piece.chars().count() <= SPLIT_ABOVE_CHARS, "{piece}");
-            assert_eq!(
-                piece.matches('„').count(),
-                piece.matches('“').count(),
-                "{piece}"
-            );
-            assert!(piece.ends_with(['.', '“']), "{piece}");
+    fn starts_after_a_skip_are_those_found_without_it() {
+        let text = "Er kam. „Wir gehen. Jetzt.“  Das sagte sie!? (Nein. Doch.)\u{a0} Und … \
+                    Dann ging er… Am 5. Mai kam Dr. Meier.) Köln.» Gut.'  Ende?! ... Schluss";
+        let all = sentence_starts(text);
+        for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+            let mut starts = SentenceStarts::new(text);
+            starts.skip_to(pos);
+            let after: Vec<usize> = starts.filter(|&s| s >= pos).collect();
+            let want: Vec<usize> = all.iter().copied().filter(|&s| s >= pos).collect();
+            assert_eq!(after, want, "{pos}");
         }
-        assert_eq!(pieces.join(" "), text, "nothing is lost");
     }
 
     #[test]

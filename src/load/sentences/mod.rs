@@ -259,7 +259,11 @@ impl SentenceStarts<'_> {
     pub(crate) fn skip_to(&mut self, pos: usize) {
         // A mark's start follows closing marks and spaces only, so a mark before the
         // last other char before `pos` gives a start before that char.
-        let before = &self.text[..self.text.floor_char_boundary(pos)];
+        let mut end = pos.min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &self.text[..end];
         let kept = before.trim_end_matches(|c: char| is_closing(c) || c.is_whitespace());
         let last_other = kept.chars().next_back().map_or(0, char::len_utf8);
         self.at = self.at.max(kept.len() - last_other);

@@ -3,7 +3,7 @@
 //! lines into title, kicker, lead, dateline, date, sections, captions and sources.
 
 use crate::load::blocks::{self, Line};
-use crate::load::sentences::{self, WORDS};
+use crate::load::sentences::{self, SentenceStarts, WORDS};
 use crate::load::structure::{self, Origin, Page, Zone};
 use crate::load::{boilerplate, clean, dateline};
 use crate::model::{Article, Section};
@@ -52,14 +52,16 @@ fn split_one_line_article(lines: &mut Vec<Line>) -> Option<String> {
         return None;
     }
     let text = std::mem::take(&mut lines[0].text);
+    // (the text's sentence starts, looked for once)
+    let starts = SentenceStarts::new(&text);
     let (teaser, dateline, body) =
-        if let Some((teaser, place, body)) = dateline::split_after_teaser(&text) {
+        if let Some((teaser, place, body)) = dateline::split_after_teaser(&text, starts.clone()) {
             (teaser, Some(place), body)
         } else if let Some((place, body)) = dateline::split_dateline(&text) {
             let teaser = sentences::first_sentence(body);
             (teaser, Some(place), &body[teaser.len()..])
         } else {
-            let teaser = sentences::first_sentence(&text);
+            let teaser = starts.first_sentence();
             (teaser, None, &text[teaser.len()..])
         };
     let teaser = teaser.trim();

@@ -3,7 +3,7 @@
 //! the lead.
 
 use crate::bytes::ascii_letters_len;
-use crate::load::sentences::WORDS;
+use crate::load::sentences::{SentenceStarts, WORDS};
 
 mod classes;
 
@@ -115,9 +115,13 @@ pub fn split_dateline(text: &str) -> Option<(String, &str)> {
 }
 
 /// Finds a dateline standing after the first sentences of a one-line article
-/// ("Teaser text. Wien – Body …"): the teaser, the dateline and the body.
-pub fn split_after_teaser(text: &str) -> Option<(&str, String, &str)> {
-    for start in crate::load::sentences::SentenceStarts::new(text) {
+/// ("Teaser text. Wien – Body …"), given the text's sentence starts: the teaser, the
+/// dateline and the body.
+pub fn split_after_teaser<'a>(
+    text: &'a str,
+    starts: SentenceStarts<'_>,
+) -> Option<(&'a str, String, &'a str)> {
+    for start in starts {
         if start > 600 {
             break;
         }
@@ -222,7 +226,7 @@ mod tests {
     #[test]
     fn dateline_after_a_teaser() {
         let text = "Die Gewerkschaft lanciert einen Rechner. Wien – Die Gewerkschaft sieht Bedarf bei Verträgen.";
-        let (teaser, place, body) = split_after_teaser(text).unwrap();
+        let (teaser, place, body) = split_after_teaser(text, SentenceStarts::new(text)).unwrap();
         assert_eq!(teaser, "Die Gewerkschaft lanciert einen Rechner.");
         assert_eq!(place, "Wien");
         assert!(body.starts_with("Die Gewerkschaft sieht"));

@@ -1,6 +1,6 @@
 //! Sentences inside a paragraph: where a sentence may end (not after "z. B.", "Dr." or the
 //! "5." of "5. August", never inside quotation marks or brackets), the first sentence of a
-//! text, and cutting an overlong paragraph into readable ones.
+//! text; cutting an overlong paragraph into readable ones (`cuts.rs`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,12 +9,9 @@ use std::sync::LazyLock;
 
 use crate::load::rules::sections;
 
-/// Paragraphs longer than this many chars are cut by [`split_long_paragraph`].
-pub const SPLIT_ABOVE_CHARS: usize = 1200;
-/// The length a cut paragraph aims at, in chars.
-const TARGET_CHARS: usize = 600;
-/// No cut paragraph is shorter than this, in chars (unless the whole text is).
-const MIN_CHARS: usize = 250;
+mod cuts;
+
+pub use cuts::{SPLIT_ABOVE_CHARS, split_long_paragraph};
 
 /// Longer words are no abbreviations, numbers or initials; a dot after one ends a sentence.
 const MAX_WORD_BYTES: usize = 32;
@@ -25,6 +22,8 @@ pub(crate) struct Words {
     /// FxHash: the word before every dot of every text is looked up, and SipHash cost more
     /// than the rest of that test.
     pub abbreviations: HashSet<&'static str, FxBuildHasher>,
+    /// The bytes of the longest abbreviation: a longer word is none, and not looked up.
+    pub longest_abbreviation: usize,
     /// Month names (German and English, lower case) and their numbers (FxHash too: the
     /// words of many short lines are looked up in these two).
     pub months: HashMap<&'static str, u32, FxBuildHasher>,
@@ -35,9 +34,10 @@ pub(crate) struct Words {
 }
 
 pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let text = include_str!("../../assets/sentences.txt");
+    let text = include_str!("../../../assets/sentences.txt");
     let mut words = Words {
         abbreviations: HashSet::default(),
+        longest_abbreviation: 0,
         months: HashMap::default(),
         place_particles: HashSet::new(),
         date_words: HashSet::default(),
@@ -47,6 +47,7 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| {
             match section {
                 "abbreviations" => {
                     words.abbreviations.insert(entry);
+                    words.longest_abbreviation = words.longest_abbreviation.max(entry.len());
                 }
                 "month" => {
                     let mut parts = entry.split_whitespace();
@@ -183,6 +184,7 @@ fn protected_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// The sentence starts of a text, found one by one as they are asked for (so the first
 /// sentence of a long text costs only its own length, beyond one scan for quotations).
+#[derive(Clone)]
 pub struct SentenceStarts<'a> {
     text: &'a str,
     protected: Vec<(usize, usize)>,
@@ -220,10 +222,7 @@ impl<'a> SentenceStarts<'a> {
         // The boundary comes after closing marks and brackets and at least one space.
         let mut j = i + len;
         while let Some(n) = text[j..].chars().next() {
-            if matches!(
-                n,
-                '“' | '”' | '"' | '«' | '»' | '’' | '\'' | ')' | ']' | '.'
-            ) {
+            if is_closing(n) {
                 j += n.len_utf8();
             } else {
                 break;
@@ -245,14 +244,42 @@ impl<'a> SentenceStarts<'a> {
     }
 }
 
+/// Whether `c` may stand between a sentence's end mark and the space after it: a
+/// closing quotation mark or bracket, or another dot.
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '«' | '»' | '’' | '\'' | ')' | ']' | '.'
+    )
+}
+
 impl SentenceStarts<'_> {
+    /// Passes over the end marks that can give no start at or after byte `pos`: the
+    /// starts that follow are those from `pos` on (and perhaps a few before it).
+    pub(crate) fn skip_to(&mut self, pos: usize) {
+        // A mark's start follows closing marks and spaces only, so a mark before the
+        // last other char before `pos` gives a start before that char.
+        let mut end = pos.min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &self.text[..end];
+        let kept = before.trim_end_matches(|c: char| is_closing(c) || c.is_whitespace());
+        let last_other = kept.chars().next_back().map_or(0, char::len_utf8);
+        self.at = self.at.max(kept.len() - last_other);
+    }
+
     /// The next end mark at or after `self.at` (`.`, `!`, `?` or `…`): its byte offset
     /// and length.
     fn next_mark(&mut self) -> Option<(usize, usize)> {
         let bytes = self.text.as_bytes();
         let rest = bytes.get(self.at..)?;
         if self.ellipsis.is_none_or(|e| e < self.at) {
-            let found = memchr::memmem::find(rest, "…".as_bytes());
+            // (found by its last byte, 0xA6: its first, 0xE2, opens every dash and
+            // curly quotation mark, and a substring search is set up anew each time)
+            let found = memchr::memchr_iter(0xA6, rest)
+                .find(|&k| k >= 2 && rest[k - 2..k] == [0xE2, 0x80])
+                .map(|k| k - 2);
             self.ellipsis = Some(found.map_or(bytes.len(), |e| self.at + e));
         }
         let ascii = memchr::memchr3(b'.', b'!', b'?', rest).map(|i| self.at + i);
@@ -325,7 +352,8 @@ pub(crate) fn dot_ends_sentence(text: &str, i: usize) -> bool {
     if roman {
         return false; // "Benedikt XVI."
     }
-    !WORDS.abbreviations.contains(word)
+    let words = &*WORDS;
+    word.len() > words.longest_abbreviation || !words.abbreviations.contains(word)
 }
 
 /// Where the word that `before` ends with starts: right after the last whitespace,
@@ -362,78 +390,18 @@ pub(crate) fn is_one_letter(word: &str) -> bool {
 
 /// The first sentence of `text` (all of it when it has one).
 pub fn first_sentence(text: &str) -> &str {
-    match SentenceStarts::new(text).next() {
-        Some(start) => text[..start].trim_end(),
-        None => text.trim(),
-    }
+    SentenceStarts::new(text).first_sentence()
 }
 
-/// Cuts a paragraph longer than about 1,200 chars at sentence ends into paragraphs of a
-/// few sentences (about 600 chars each). Never cuts inside quotation marks or brackets,
-/// nor after an abbreviation or a day number. Shorter text comes back whole.
-pub fn split_long_paragraph(text: &str) -> Vec<String> {
-    let text = text.trim();
-    // (a text of no more bytes than that has no more chars either: not counted)
-    if text.len() <= SPLIT_ABOVE_CHARS {
-        return vec![text.to_owned()];
-    }
-    // Each allowed cut as (byte offset, char offset), so lengths are subtractions.
-    let starts = sentence_starts(text);
-    let mut cuts = Vec::with_capacity(starts.len());
-    // The starts rise and lie on char boundaries; the chars between two are counted at
-    // once. (A start out of order would end the cuts, as it always did.)
-    let (mut from, mut chars, mut next) = (0, 0, 0);
-    for &byte in &starts {
-        if byte < next || !text.is_char_boundary(byte) {
-            break;
-        }
-        chars += text[from..byte].chars().count();
-        cuts.push((byte, chars));
-        (from, next) = (byte, byte + 1);
-    }
-    // (the text's chars are counted once: those up to the last cut, then the rest; a
-    // text of more bytes than chars may still be short, and comes back whole)
-    let total = chars + text[from..].chars().count();
-    if total <= SPLIT_ABOVE_CHARS {
-        return vec![text.to_owned()];
-    }
-    let mut pieces = Vec::new();
-    let (mut from_byte, mut from_char) = (0, 0);
-    loop {
-        let cut = choose_cut(&cuts, from_char, total);
-        match cut {
-            Some((byte, chars)) => {
-                pieces.push(text[from_byte..byte].trim_end().to_owned());
-                (from_byte, from_char) = (byte, chars);
-            }
-            None => {
-                pieces.push(text[from_byte..].trim().to_owned());
-                break;
-            }
+impl<'a> SentenceStarts<'a> {
+    /// The first sentence of the text (all of it when it has one), when its sentence
+    /// starts are at hand: [`first_sentence`].
+    pub fn first_sentence(mut self) -> &'a str {
+        match self.next() {
+            Some(start) => self.text[..start].trim_end(),
+            None => self.text.trim(),
         }
     }
-    pieces
-}
-
-/// The cut after `from` (in chars) that makes the piece closest to the target length,
-/// leaving no piece shorter than the minimum.
-fn choose_cut(cuts: &[(usize, usize)], from: usize, total: usize) -> Option<(usize, usize)> {
-    let mut chosen: Option<(usize, usize)> = None;
-    let first = cuts.partition_point(|&(_, c)| c < from + MIN_CHARS);
-    for &(byte, chars) in &cuts[first..] {
-        let len = chars - from;
-        if len < TARGET_CHARS {
-            chosen = Some((byte, chars));
-            continue;
-        }
-        let closer_before =
-            chosen.is_some_and(|(_, c)| TARGET_CHARS - (c - from) < len - TARGET_CHARS);
-        if !closer_before {
-            chosen = Some((byte, chars));
-        }
-        break;
-    }
-    chosen.filter(|&(_, chars)| total - chars >= MIN_CHARS)
 }
 
 #[cfg(test)]
@@ -509,25 +477,17 @@ mod tests {
     }
 
     #[test]
-    fn long_paragraphs_split_at_sentence_ends_outside_quotes() {
-        let sentence = "Die Regierung in Kiew meldete am Montag neue Angriffe auf die Infrastruktur im Osten des Landes. ";
-        let quote = "„Wir werden nicht aufgeben. Niemals. Das sagen wir allen.“ ";
-        let text: String = (0..30)
-            .map(|i| if i % 4 == 3 { quote } else { sentence })
-            .collect();
-        let text = text.trim_end();
-        let pieces = split_long_paragraph(text);
-        assert!(pieces.len() >= 3, "{pieces:?}");
-        for piece in &pieces {
-            assert!(piece.chars().count() <= SPLIT_ABOVE_CHARS, "{piece}");
-            assert_eq!(
-                piece.matches('„').count(),
-                piece.matches('“').count(),
-                "{piece}"
-            );
-            assert!(piece.ends_with(['.', '“']), "{piece}");
+    fn starts_after_a_skip_are_those_found_without_it() {
+        let text = "Er kam. „Wir gehen. Jetzt.“  Das sagte sie!? (Nein. Doch.)\u{a0} Und … \
+                    Dann ging er… Am 5. Mai kam Dr. Meier.) Köln.» Gut.'  Ende?! ... Schluss";
+        let all = sentence_starts(text);
+        for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+            let mut starts = SentenceStarts::new(text);
+            starts.skip_to(pos);
+            let after: Vec<usize> = starts.filter(|&s| s >= pos).collect();
+            let want: Vec<usize> = all.iter().copied().filter(|&s| s >= pos).collect();
+            assert_eq!(after, want, "{pos}");
         }
-        assert_eq!(pieces.join(" "), text, "nothing is lost");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! their sentence. Scare quotes are told from speech by these and by attribution.
 
 use super::lexicon::{VerbClass, words};
-use super::text::{Kind, Para};
+use super::text::{Kind, Para, at_most_words};
 
 /// The look of one quote.
 #[derive(Debug, Clone, Copy, Default)]
@@ -294,7 +294,7 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
             .ends_with('.');
     // a title starts with a capital or is short: "sieht in dem Gesetz „kein Hindernis für
     // den freien Kapitalverkehr“" quotes words, not the law's name
-    let title_shaped = capital || inner.split_whitespace().count() <= 3;
+    let title_shaped = capital || at_most_words(inner, 3);
     joined
         || glued
         || (before && title_shaped)

@@ -176,6 +176,11 @@ impl<'a> Para<'a> {
     }
 }
 
+/// Whether `text` has at most `n` words, read no further than the word after the `n`th.
+pub fn at_most_words(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_none()
+}
+
 /// Lowercase without allocating when the word is lowercase already.
 pub fn lower(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {

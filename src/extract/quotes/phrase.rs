@@ -52,9 +52,10 @@ pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
         .any(|w| w.ends_with('s') && w.len() > 3);
     let noun = tokens().any(has_noun_ending);
     (genitive || noun)
-        && tokens()
-            .next()
-            .is_none_or(|w| words().first_name(&w.to_lowercase()).is_none())
+        && heads
+            .clone()
+            .find(|&t| para.is_word(t))
+            .is_none_or(|t| words().first_name(&para.lower(t)).is_none())
 }
 
 /// A lowercase adjective between an article and its noun ("der russische Präsident").

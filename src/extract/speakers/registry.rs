@@ -3,7 +3,7 @@
 //! and nothing resolves across more than a few sentences.
 
 use crate::extract::quotes::lexicon::{Gender, words};
-use crate::extract::speakers::{is_role_word, speaker_key};
+use crate::extract::speakers::{is_role_word, role_and_body, speaker_key};
 
 /// Where in the article something happened: the paragraph and the sentence (counted
 /// over the whole article).
@@ -310,11 +310,14 @@ impl RoleWord {
             .strip_suffix("in")
             .filter(|s| is_role_word(s))
             .unwrap_or(&lower);
+        // walking back from the end over the tails of four chars or more (`base` is
+        // lowercase already, as role_and_body wants it)
         let at = base
             .char_indices()
+            .rev()
+            .skip(3)
             .map(|(i, _)| i)
-            .filter(|&i| base[i..].chars().count() >= 4)
-            .rfind(|&i| is_role_word(&base[i..]))
+            .find(|&i| role_and_body(&base[i..]).0)
             .unwrap_or(0);
         let (prefix, stem) = base.split_at(at);
         // a hyphenated first part names a party or a body, not another role

@@ -253,6 +253,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn at_most_words_counts_as_split_whitespace_does() {
+        for text in [
+            "",
+            "  ",
+            "eins",
+            " eins  zwei\u{a0}drei ",
+            "a b c d",
+            "a\tb\nc d e",
+        ] {
+            let count = text.split_whitespace().count();
+            for n in 0..6 {
+                assert_eq!(at_most_words(text, n), count <= n, "{text:?} {n}");
+            }
+        }
+    }
+
+    #[test]
     fn ascii_prefix_is_found_across_blocks() {
         let long = "Ein langer Satz ohne Umlaute, dann ";
         for text in ["", "abc", "Grüße", &format!("{long}Grüße"), &long.repeat(3)] {

@@ -351,6 +351,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn role_words_split_into_the_role_and_what_the_compound_adds() {
+        let cases = [
+            ("Militärexperte", "experte", "militär"),
+            ("Bundestagspräsidentin", "präsident", "bundestags"),
+            ("SPD-Fraktionschef", "chef", "fraktions"),
+            ("Sprecher", "sprecher", ""),
+        ];
+        for (word, stem, prefix) in cases {
+            let role = RoleWord::of(word);
+            assert_eq!(
+                (role.stem.as_str(), role.prefix.as_str()),
+                (stem, prefix),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
     fn names_resolve_by_their_folded_words() {
         let mut r = Registry::default();
         let at = Clock::default();

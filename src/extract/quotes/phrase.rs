@@ -184,6 +184,11 @@ fn given_names_before(para: &Para, start: usize, t: usize) -> bool {
 
 /// A capitalised word that can be part of a name or noun: not a function word, not a verb.
 pub fn is_name_word(para: &Para, t: usize) -> bool {
+    para.is_name_word_once(t, read_name_word)
+}
+
+/// [`is_name_word`], read from the token and its lexicon classes.
+fn read_name_word(para: &Para, t: usize) -> bool {
     if !para.is_capitalized(t) {
         return is_domain(para.str(t));
     }

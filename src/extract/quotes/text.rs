@@ -28,7 +28,8 @@ pub struct Para<'a> {
     classes: Vec<u32>,
     /// Per token: its readings as a speech verb.
     verbs: Vec<&'static [VerbReading]>,
-    /// Per token, filled on first use: whether it is a role word and a body word.
+    /// Per token, filled on first use: whether it is a role word and a body word, and
+    /// whether it can be part of a name.
     roles: Vec<Cell<u8>>,
 }
 
@@ -84,6 +85,19 @@ impl<'a> Para<'a> {
         self.role_bits(t) & BODY != 0
     }
 
+    /// `read(self, t)`, whether token `t` can be part of a name, asked once per token:
+    /// phrases are read from many starts, over the same words.
+    pub(super) fn is_name_word_once(&self, t: usize, read: fn(&Para, usize) -> bool) -> bool {
+        let Some(cell) = self.roles.get(t) else {
+            return read(self, t);
+        };
+        if cell.get() & NAME_KNOWN == 0 {
+            let name = if read(self, t) { NAME } else { 0 };
+            cell.set(cell.get() | NAME_KNOWN | name);
+        }
+        cell.get() & NAME != 0
+    }
+
     fn role_bits(&self, t: usize) -> u8 {
         let Some(cell) = self.roles.get(t).filter(|_| self.is_word(t)) else {
             return 0;
@@ -91,7 +105,7 @@ impl<'a> Para<'a> {
         if cell.get() & KNOWN == 0 {
             let (role, body) = role_and_body(&self.lower(t));
             let (role, body) = (if role { ROLE } else { 0 }, if body { BODY } else { 0 });
-            cell.set(KNOWN | role | body);
+            cell.set(cell.get() | KNOWN | role | body);
         }
         cell.get()
     }
@@ -194,6 +208,8 @@ pub fn lower(word: &str) -> Cow<'_, str> {
 const KNOWN: u8 = 1;
 const ROLE: u8 = 2;
 const BODY: u8 = 4;
+const NAME_KNOWN: u8 = 8;
+const NAME: u8 = 16;
 
 /// `text` in lowercase when every character keeps its byte length, so token offsets
 /// index both ("İ" and "ẞ" do not; such a text is lowered token by token).

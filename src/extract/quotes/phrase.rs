@@ -52,9 +52,10 @@ pub(super) fn common_noun_phrase(para: &Para, heads: Range<usize>) -> bool {
         .any(|w| w.ends_with('s') && w.len() > 3);
     let noun = tokens().any(has_noun_ending);
     (genitive || noun)
-        && tokens()
-            .next()
-            .is_none_or(|w| words().first_name(&w.to_lowercase()).is_none())
+        && heads
+            .clone()
+            .find(|&t| para.is_word(t))
+            .is_none_or(|t| words().first_name(&para.lower(t)).is_none())
 }
 
 /// A lowercase adjective between an article and its noun ("der russische Präsident").
@@ -183,6 +184,11 @@ fn given_names_before(para: &Para, start: usize, t: usize) -> bool {
 
 /// A capitalised word that can be part of a name or noun: not a function word, not a verb.
 pub fn is_name_word(para: &Para, t: usize) -> bool {
+    para.is_name_word_once(t, read_name_word)
+}
+
+/// [`is_name_word`], read from the token and its lexicon classes.
+fn read_name_word(para: &Para, t: usize) -> bool {
     if !para.is_capitalized(t) {
         return is_domain(para.str(t));
     }

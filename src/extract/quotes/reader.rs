@@ -10,7 +10,7 @@ use super::lexicon::VerbClass;
 use super::marks;
 use super::phrase::is_subjunctive;
 use super::shape::{self, Shape};
-use super::text::{Kind, Para};
+use super::text::{Kind, Para, at_most_words};
 use crate::extract::speakers::registry::{Clock, Registry};
 use crate::model::{Article, Quote, Speaker};
 
@@ -112,7 +112,7 @@ impl<'a> Reader<'a> {
             let spans = marks::find(text, false).0;
             for span in &spans {
                 let inner = span.inner(text).trim();
-                if inner.split_whitespace().count() <= SHORT {
+                if at_most_words(inner, SHORT) {
                     *self.terms.entry(inner.to_lowercase()).or_default() += weight;
                 }
             }

@@ -3,11 +3,13 @@
 //! their sentence. Scare quotes are told from speech by these and by attribution.
 
 use super::lexicon::{VerbClass, words};
-use super::text::{Kind, Para};
+use super::text::{Kind, Para, at_most_words};
 
 /// The look of one quote.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Shape {
+    /// How many words, up to one more than [`MOST_WORDS_TOLD`] when neither
+    /// `title_like` nor `name_like`.
     pub words: usize,
     /// Every word capitalised, no joining words ("Berliner Zeitung", "Soft Power", "Der
     /// Spiegel"): a title or a name.
@@ -43,6 +45,11 @@ const TITLE_JOINERS: &[&str] = &[
     "del", "di", "e", "y", "et", "à",
 ];
 
+/// The most words any rule tells apart ([`Shape::words`] stops counting past them once the
+/// quote reads as neither a title nor a name: speech runs long, and its words are
+/// most of a quote reader's chars).
+const MOST_WORDS_TOLD: usize = 8;
+
 /// Reads the quote at token `q` of `para`.
 pub fn of(para: &Para, q: usize) -> Shape {
     let Kind::Quote(index) = para.tokens[q].kind else {
@@ -66,6 +73,10 @@ pub fn of(para: &Para, q: usize) -> Shape {
             .is_some_and(|c| c.is_uppercase() || c.is_numeric());
         capitals += usize::from(capital);
         joined = joined && (capital || TITLE_JOINERS.contains(&word));
+        // no rule tells more words apart, and a word that is no title's is seen
+        if words > MOST_WORDS_TOLD && !joined {
+            break;
+        }
     }
     let name_like = words >= 2 && joined && capitals * 2 > words;
     let title_like = words >= 2 && capitals == words;
@@ -74,7 +85,7 @@ pub fn of(para: &Para, q: usize) -> Shape {
         || para.is_punct(q.wrapping_sub(1), ':')
         || (q == sentence.start + 1 && para.is_punct(sentence.start, '('));
     let sentence_like = inner.ends_with(['.', '!', '?', '…']);
-    let short_title = !sentence_like && words <= 8 && titled_by_colon(para, q);
+    let short_title = !sentence_like && words <= MOST_WORDS_TOLD && titled_by_colon(para, q);
     Shape {
         words,
         title_like,
@@ -283,7 +294,7 @@ fn term_marked(para: &Para, q: usize, end: usize) -> bool {
             .ends_with('.');
     // a title starts with a capital or is short: "sieht in dem Gesetz „kein Hindernis für
     // den freien Kapitalverkehr“" quotes words, not the law's name
-    let title_shaped = capital || inner.split_whitespace().count() <= 3;
+    let title_shaped = capital || at_most_words(inner, 3);
     joined
         || glued
         || (before && title_shaped)

@@ -8,7 +8,7 @@ use super::np::{self, Np, NpKind};
 use super::phrase::is_subjunctive;
 use super::subject::{speaker_after, subject, verb_speaker};
 use super::sureness::{self, Strength, strength};
-use super::text::{Kind, Para};
+use super::text::{Kind, Para, at_most_words};
 use super::texts::part_of_text;
 
 /// The speaker named after the cue at `k` ("laut Richter", "so der Kreml", "according
@@ -63,7 +63,7 @@ pub(super) fn is_quoted_name(para: &Para, q: usize) -> bool {
 /// name in any case is ("„con energy“").
 fn is_short_name(para: &Para, q: usize) -> bool {
     let inner = para.quotes[q].inner(para.text).trim();
-    inner.split_whitespace().count() <= 3 && !inner.ends_with(['.', '!', '?', ','])
+    at_most_words(inner, 3) && !inner.ends_with(['.', '!', '?', ','])
 }
 
 /// Whether token `t` is a short quoted name after "von" ("die Mitteilung von

@@ -28,7 +28,8 @@ pub struct Para<'a> {
     classes: Vec<u32>,
     /// Per token: its readings as a speech verb.
     verbs: Vec<&'static [VerbReading]>,
-    /// Per token, filled on first use: whether it is a role word and a body word.
+    /// Per token, filled on first use: whether it is a role word and a body word, and
+    /// whether it can be part of a name.
     roles: Vec<Cell<u8>>,
 }
 
@@ -84,6 +85,19 @@ impl<'a> Para<'a> {
         self.role_bits(t) & BODY != 0
     }
 
+    /// `read(self, t)`, whether token `t` can be part of a name, asked once per token:
+    /// phrases are read from many starts, over the same words.
+    pub(super) fn is_name_word_once(&self, t: usize, read: fn(&Para, usize) -> bool) -> bool {
+        let Some(cell) = self.roles.get(t) else {
+            return read(self, t);
+        };
+        if cell.get() & NAME_KNOWN == 0 {
+            let name = if read(self, t) { NAME } else { 0 };
+            cell.set(cell.get() | NAME_KNOWN | name);
+        }
+        cell.get() & NAME != 0
+    }
+
     fn role_bits(&self, t: usize) -> u8 {
         let Some(cell) = self.roles.get(t).filter(|_| self.is_word(t)) else {
             return 0;
@@ -91,7 +105,7 @@ impl<'a> Para<'a> {
         if cell.get() & KNOWN == 0 {
             let (role, body) = role_and_body(&self.lower(t));
             let (role, body) = (if role { ROLE } else { 0 }, if body { BODY } else { 0 });
-            cell.set(KNOWN | role | body);
+            cell.set(cell.get() | KNOWN | role | body);
         }
         cell.get()
     }
@@ -176,6 +190,11 @@ impl<'a> Para<'a> {
     }
 }
 
+/// Whether `text` has at most `n` words, read no further than the word after the `n`th.
+pub fn at_most_words(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_none()
+}
+
 /// Lowercase without allocating when the word is lowercase already.
 pub fn lower(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {
@@ -189,6 +208,8 @@ pub fn lower(word: &str) -> Cow<'_, str> {
 const KNOWN: u8 = 1;
 const ROLE: u8 = 2;
 const BODY: u8 = 4;
+const NAME_KNOWN: u8 = 8;
+const NAME: u8 = 16;
 
 /// `text` in lowercase when every character keeps its byte length, so token offsets
 /// index both ("İ" and "ẞ" do not; such a text is lowered token by token).
@@ -246,6 +267,23 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_most_words_counts_as_split_whitespace_does() {
+        for text in [
+            "",
+            "  ",
+            "eins",
+            " eins  zwei\u{a0}drei ",
+            "a b c d",
+            "a\tb\nc d e",
+        ] {
+            let count = text.split_whitespace().count();
+            for n in 0..6 {
+                assert_eq!(at_most_words(text, n), count <= n, "{text:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn ascii_prefix_is_found_across_blocks() {

@@ -3,7 +3,7 @@
 //! and nothing resolves across more than a few sentences.
 
 use crate::extract::quotes::lexicon::{Gender, words};
-use crate::extract::speakers::{is_role_word, speaker_key};
+use crate::extract::speakers::{is_role_word, role_and_body, speaker_key};
 
 /// Where in the article something happened: the paragraph and the sentence (counted
 /// over the whole article).
@@ -57,9 +57,37 @@ impl Registry {
     /// The entity of a person's name (full or surname alone), created when new; the
     /// role is kept from the first mention that gives one.
     pub fn person(&mut self, name: &str, role: Option<&str>, at: Clock) -> usize {
+        let id = match self.person_named(name) {
+            Some(id) => id,
+            None => self.person_by_key(name, at),
+        };
+        let entity = &mut self.entities[id];
+        entity.seen = at;
+        if entity.role.is_none()
+            && let Some(role) = role.filter(|r| !r.trim().is_empty())
+        {
+            entity.role = Some(role.trim().to_string());
+            if entity.gender == Gender::Either && role_is_female(role) {
+                entity.gender = Gender::Female;
+            }
+        }
+        id
+    }
+
+    /// The person whose name is spelt exactly `name`: no two persons share a key, and a
+    /// name's key is its entity's key, so this is who the key finds (most mentions of a
+    /// person repeat the spelling, and folding the key is the slow part).
+    fn person_named(&self, name: &str) -> Option<usize> {
+        self.entities
+            .iter()
+            .rposition(|e| e.is_person && e.name == name)
+    }
+
+    /// The person `name` folds to, created when new.
+    fn person_by_key(&mut self, name: &str, at: Clock) -> usize {
         let key = speaker_key(name);
         let key_len = key.split(' ').count();
-        let id = match self.find_person(&key, key_len) {
+        match self.find_person(&key, key_len) {
             Some(id) => {
                 let entity = &mut self.entities[id];
                 if key_len > entity.key_len {
@@ -87,18 +115,7 @@ impl Registry {
                 });
                 self.entities.len() - 1
             }
-        };
-        let entity = &mut self.entities[id];
-        entity.seen = at;
-        if entity.role.is_none()
-            && let Some(role) = role.filter(|r| !r.trim().is_empty())
-        {
-            entity.role = Some(role.trim().to_string());
-            if entity.gender == Gender::Either && role_is_female(role) {
-                entity.gender = Gender::Female;
-            }
         }
-        id
     }
 
     /// The person already met whose surname (or any name word) this is.
@@ -149,8 +166,20 @@ impl Registry {
     /// The entity of a body or an unnamed speaker ("Außenministerium in Ankara",
     /// "Beamter des nordkoreanischen Verteidigungsministeriums").
     pub fn body(&mut self, name: &str, role: Option<&str>, at: Clock) -> usize {
+        // (as for persons: no two bodies share a key, and the same spelling has the same key)
+        let named = |e: &Entity| !e.is_person && e.name == name;
+        let id = match self.entities.iter().position(named) {
+            Some(id) => id,
+            None => self.body_by_key(name, role, at),
+        };
+        self.entities[id].seen = at;
+        id
+    }
+
+    /// The body `name` folds to, created when new.
+    fn body_by_key(&mut self, name: &str, role: Option<&str>, at: Clock) -> usize {
         let key = speaker_key(name);
-        let id = match self
+        match self
             .entities
             .iter()
             .position(|e| !e.is_person && e.key == key)
@@ -170,9 +199,7 @@ impl Registry {
                 });
                 self.entities.len() - 1
             }
-        };
-        self.entities[id].seen = at;
-        id
+        }
     }
 
     /// The entity of a text quoted with no author ("laut dem Bericht"), as a body that
@@ -283,11 +310,14 @@ impl RoleWord {
             .strip_suffix("in")
             .filter(|s| is_role_word(s))
             .unwrap_or(&lower);
+        // walking back from the end over the tails of four chars or more (`base` is
+        // lowercase already, as role_and_body wants it)
         let at = base
             .char_indices()
+            .rev()
+            .skip(3)
             .map(|(i, _)| i)
-            .filter(|&i| base[i..].chars().count() >= 4)
-            .rfind(|&i| is_role_word(&base[i..]))
+            .find(|&i| role_and_body(&base[i..]).0)
             .unwrap_or(0);
         let (prefix, stem) = base.split_at(at);
         // a hyphenated first part names a party or a body, not another role
@@ -319,6 +349,24 @@ fn role_is_female(role: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_words_split_into_the_role_and_what_the_compound_adds() {
+        let cases = [
+            ("Militärexperte", "experte", "militär"),
+            ("Bundestagspräsidentin", "präsident", "bundestags"),
+            ("SPD-Fraktionschef", "chef", "fraktions"),
+            ("Sprecher", "sprecher", ""),
+        ];
+        for (word, stem, prefix) in cases {
+            let role = RoleWord::of(word);
+            assert_eq!(
+                (role.stem.as_str(), role.prefix.as_str()),
+                (stem, prefix),
+                "{word}"
+            );
+        }
+    }
 
     #[test]
     fn names_resolve_by_their_folded_words() {

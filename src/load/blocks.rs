@@ -37,12 +37,15 @@ static MD_EMPHASIS: LazyLock<Regex> =
 
 /// Whether the text reads as Markdown: named `.md`, or with `#` headings.
 pub fn is_markdown(path: &str, text: &str) -> bool {
-    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-    // a line starts the text or follows a `\n`; those are found with memchr's fast search
+    let ext = path.rsplit('.').next().unwrap_or("");
+    // A line starts the text or follows a `\n`. Each `#` (few in prose) is found by
+    // memchr, which needs no searcher built per text as a search for "\n#" does.
+    let bytes = text.as_bytes();
     let heading_at = |at: usize| text[at..].starts_with("# ") || text[at..].starts_with("## ");
-    matches!(ext.as_str(), "md" | "markdown")
+    ext.eq_ignore_ascii_case("md")
+        || ext.eq_ignore_ascii_case("markdown")
         || heading_at(0)
-        || memchr::memmem::find_iter(text.as_bytes(), "\n#").any(|i| heading_at(i + 1))
+        || memchr::memchr_iter(b'#', bytes).any(|i| i > 0 && bytes[i - 1] == b'\n' && heading_at(i))
 }
 
 /// Splits normalised text into clean lines; blank lines only set `after_blank`.
@@ -217,6 +220,19 @@ fn join_line(text: &mut String, next: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_by_name_or_by_a_heading_that_starts_a_line() {
+        assert!(is_markdown("a/b.MD", "Text"));
+        assert!(is_markdown("b.markdown", "Text"));
+        assert!(is_markdown("b.txt", "# Titel\nText"));
+        assert!(is_markdown("b.txt", "Text\n\n## Abschnitt\nMehr"));
+        assert!(!is_markdown(
+            "b.txt",
+            "Text mit #hashtag\n#hashtag\n#\n ## x"
+        ));
+        assert!(!is_markdown("b.txt", "#"));
+    }
 
     #[test]
     fn lines_are_cut_as_str_lines_cuts_them() {

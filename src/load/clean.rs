@@ -72,36 +72,42 @@ const PLAIN: [bool; 256] = {
 /// The end of the run of text from `i` that [`normalize`] keeps as it is: plain bytes,
 /// and single spaces between them. `i` when the run is empty.
 ///
-/// A block of sixteen bytes that lies wholly in the run is passed over at once (most
-/// of a text: words and single spaces); the rest, and the block where the run ends,
-/// are read a byte at a time. (The byte before `j` is always plain when `j > i`: the
-/// run moves over plain bytes, or over a space and the plain byte after it.)
+/// Sixteen bytes are read at once: the first byte of a block that ends the run is found
+/// from bit masks, and a block with none is passed over whole (most of a text: words and
+/// single spaces). Only a space at a block's end, which the byte after the block
+/// decides, and the last bytes of the text are read one at a time. (The byte before `j`
+/// is always plain when `j > i`: the run moves over plain bytes, or over a space and
+/// the plain byte after it.)
 fn plain_run(bytes: &[u8], i: usize) -> usize {
     let mut j = i;
     loop {
-        while let Some(block) = block_at(bytes, j)
-            && in_run(block, j > i)
-        {
-            j += BLOCK;
-        }
-        let block_end = j + BLOCK;
-        while j < block_end {
-            match bytes.get(j) {
-                Some(&b) if PLAIN[usize::from(b)] => j += 1,
-                // One space after plain text and before more: the space it stays.
-                Some(b' ') if j > i && bytes.get(j + 1).is_some_and(|&n| PLAIN[usize::from(n)]) => {
-                    j += 2
-                }
-                _ => return j,
+        if let Some(block) = block_at(bytes, j) {
+            let end = run_ends(block, j > i).trailing_zeros() as usize;
+            if end >= BLOCK {
+                j += BLOCK;
+                continue;
             }
+            if end < BLOCK - 1 || block[end] != b' ' {
+                return j + end;
+            }
+            j += end; // the space at the block's end: read below
+        }
+        match bytes.get(j) {
+            Some(&b) if PLAIN[usize::from(b)] => j += 1,
+            // One space after plain text and before more: the space it stays.
+            Some(b' ') if j > i && bytes.get(j + 1).is_some_and(|&n| PLAIN[usize::from(n)]) => {
+                j += 2
+            }
+            _ => return j,
         }
     }
 }
 
-/// Whether the whole block belongs to the run: plain bytes, and spaces with a plain
-/// byte on either side in the block (or, for its first byte, the plain byte before it
-/// when `after_plain`).
-fn in_run(block: &[u8; BLOCK], after_plain: bool) -> bool {
+/// One bit per byte of the block that ends a run: a byte neither plain nor a space, and
+/// a space without a plain byte on either side in the block (or, for its first byte,
+/// the plain byte before it when `after_plain`). A space at the block's end always has
+/// its bit: the byte after it is not in the block.
+fn run_ends(block: &[u8; BLOCK], after_plain: bool) -> u32 {
     let spaces = block_bits(block, |b| b == b' ');
     // Most blocks are printable ASCII, whose bytes are plain but for the spaces: one
     // range tells. Others test [`PLAIN`] as comparisons, which the compiler makes vector
@@ -120,7 +126,7 @@ fn in_run(block: &[u8; BLOCK], after_plain: bool) -> bool {
     };
     let before = plain << 1 | u32::from(after_plain);
     let after = plain >> 1;
-    plain | spaces == ALL_BITS && spaces & !(before & after) == 0
+    (!(plain | spaces) | (spaces & !(before & after))) & ALL_BITS
 }
 
 /// A bit for every byte of a block.
@@ -329,7 +335,7 @@ mod tests {
         }
         // A block of one byte lies in a run exactly when that byte is plain.
         for b in 0..=255u8 {
-            let plain = in_run(&[b; BLOCK], true);
+            let plain = run_ends(&[b; BLOCK], true) == 0;
             assert_eq!(plain, PLAIN[usize::from(b)], "{b:#x}");
         }
     }

@@ -135,6 +135,20 @@ fn apostrophes_are_not_quotes() {
 }
 
 #[test]
+fn apostrophes_before_a_quote_leave_it_and_its_speaker() {
+    let a = article(&[
+        "Das war's dann, und Hans' Auto fuhr davon.",
+        "Der Minister Jan Koch kam am Abend zurück.",
+        "„Wir machen trotzdem weiter wie bisher“, sagte Koch.",
+    ]);
+    let (found, speakers) = extract(&a);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Jan Koch"));
+    assert_eq!(speakers.len(), 1, "{speakers:#?}");
+    assert_eq!(speakers[0].role.as_deref(), Some("Minister"));
+}
+
+#[test]
 fn offsets_are_chars_and_include_the_marks() {
     let paragraph = "Ärger über Öl: „Die Preise müssen sinken“, sagte Jörg Weiß.";
     let found = quotes(&[paragraph]);

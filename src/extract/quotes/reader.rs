@@ -66,6 +66,12 @@ impl<'a> Reader<'a> {
     pub fn read(mut self) -> (Vec<Quote>, Vec<Speaker>) {
         let article = self.article;
         self.count_terms();
+        // a body whose marks pair into no quote (apostrophes, stray marks) has no quote
+        // to attribute, so nothing the heads and paragraphs introduce is ever named
+        let runs_on = (article.paragraphs()).any(|(_, p, text)| p > 0 && opens_with_mark(text));
+        if !runs_on && self.body_quotes.iter().all(Vec::is_empty) {
+            return (Vec::new(), Vec::new());
+        }
         let heads = [
             Some(article.title.as_str()),
             article.kicker.as_deref(),

@@ -22,7 +22,7 @@ pub(super) fn according_to(para: &Para, k: usize, end: usize) -> Option<Np> {
 /// The speaker a phrase names: itself when it can speak, the author of a document
 /// ("die Mitteilung des Ministeriums" → "des Ministeriums"), else none.
 pub(super) fn speaking(para: &Para, np: Np) -> Option<Np> {
-    if sureness::can_speak(para, &np) && is_speaker_in(para, &np) {
+    if is_speaker_in(para, &np) {
         return Some(np);
     }
     if let Some(author) = sureness::author(para, &np).filter(|a| is_speaker_in(para, a)) {
@@ -106,8 +106,8 @@ pub(super) fn according(
     // "Für den Theologen Hans Küng sei der Rücktritt „…“", "und für Kircher war er „…“",
     // "war für die Verbände „…“": an opinion attributed with "für" opening its clause or
     // next to "sein"
-    let after_copula = k > start && is_copula(para, k - 1);
     if lower == "für" && fur_may_name_view(para, start, k) {
+        let after_copula = k > start && is_copula(para, k - 1);
         let speaker = np::at(para, k + 1, anchor).filter(|np| {
             let next_to_copula = after_copula || is_copula(para, np.range.end);
             let body = matches!(np.kind, NpKind::Body) && next_to_copula;

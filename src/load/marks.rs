@@ -45,7 +45,7 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
             }
         } else if n <= 40 && boilerplate::is_boilerplate(text, n) {
             Zone::Hidden
-        } else if (n <= 15 && boilerplate::is_meta(text, n)) || is_date_line(text) {
+        } else if (n <= 15 && boilerplate::is_meta(text, n)) || is_date_line(text, n) {
             if page.date.is_none() {
                 page.date = parse_date(text);
             }
@@ -174,8 +174,8 @@ fn caption_of(line: &Line, words: usize) -> Option<(String, String)> {
 
 /// A line that is only a date, perhaps with a weekday and a time ("Montag, 5. August
 /// 2023, 14:30 Uhr"), only digits and date marks ("0001-01-01"), or a short time stamp
-/// with a site or agency name.
-fn is_date_line(text: &str) -> bool {
+/// with a site or agency name. (`n`: its words, counted up to [`Facts::WORD_CAP`].)
+fn is_date_line(text: &str, n: usize) -> bool {
     if text.len() > 200 {
         return false;
     }
@@ -196,13 +196,12 @@ fn is_date_line(text: &str) -> bool {
     let dated = || parse_date(text).is_some();
     // "Epoch Times, Sonntag, 8. November 2015 12:19", "14.03.2016, 17:56 Uhr | dpa".
     let stamped = || {
-        let n = words_up_to(text, 13);
         (has_time(text) && n <= 8)
             || (n <= 12
                 && (text.contains('|') || text.starts_with(|c: char| c.is_ascii_digit()))
                 && dated())
     };
-    only_marks || (words_up_to(text, 9) <= 8 && only_date_words() && dated()) || stamped()
+    only_marks || (n <= 8 && only_date_words() && dated()) || stamped()
 }
 
 /// Holds a clock time ("12:19", "10.00 Uhr").

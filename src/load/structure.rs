@@ -403,11 +403,11 @@ const KICKER_SEPARATORS: [&str; 4] = [" - ", " – ", " — ", " : "];
 /// paragraph of one sentence is used up as the title; a longer one stays (as the lead),
 /// and so does the only paragraph of an article.
 fn infer_title(page: &mut Page, start: usize) -> usize {
-    let text = page.lines[start].text.clone();
-    let first = sentences::first_sentence(&text).to_owned();
-    page.title_inferred = true;
+    let text = &page.lines[start].text;
+    let first = sentences::first_sentence(text).to_owned();
     // A one-sentence article keeps its sentence as text too.
     let whole = first.len() == text.trim().len() && next_open(page, start).is_some();
+    page.title_inferred = true;
     page.title = Some(first);
     if whole {
         page.zones[start] = Zone::Title;

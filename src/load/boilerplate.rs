@@ -130,7 +130,7 @@ pub const TABLES: [fn(); 13] = [
 ];
 
 // The rules below that are asked about every line take the line's words as counted by
-// the caller (`Facts::words`, up to 81), rather than count them again each.
+// the caller (`Facts::words`, up to 61), rather than count them again each.
 
 /// Whether a whole line of `n` words (counted up to 41 or more) is boilerplate by the
 /// phrase patterns or the structural rules (a breadcrumb of glued words, a row of

@@ -84,9 +84,16 @@ fn has_glued_word(line: &str) -> bool {
 
 /// Whether the line is a trail of three or more short items (see [`trail_items`]).
 fn is_trail(line: &str) -> bool {
-    // (the last bytes of the separators: `›` ends with 0xBA, `»` with 0xBB)
-    let may_hold = |b: &u8| matches!(b, b'>' | b'|' | 0xBA | 0xBB);
-    if !line.as_bytes().iter().any(may_hold) || !line.contains(TRAIL_SEPARATORS) {
+    // (the last bytes of the separators: `›` ends with 0xBA, `»` with 0xBB; sixteen
+    // bytes are tested at once)
+    let may_hold = |b: u8| (b == b'>') | (b == b'|') | (b.wrapping_sub(0xBA) <= 1);
+    let blocks = line.as_bytes().chunks_exact(BLOCK);
+    let tail = blocks.remainder();
+    let held = blocks
+        .filter_map(|block| block.try_into().ok())
+        .any(|block| block_bits(block, may_hold) != 0)
+        || tail.iter().any(|&b| may_hold(b));
+    if !held || !line.contains(TRAIL_SEPARATORS) {
         return false; // one item (most lines): not split at all
     }
     let trail = trail_items(line);

@@ -32,7 +32,7 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
             continue;
         }
         let text = &page.lines[i].text;
-        page.zones[i] = if n <= MANY_WORDS && captions.repeats(text) {
+        page.zones[i] = if captions.repeats(text, n) {
             Zone::Hidden
         } else if let Some((caption, credit)) = caption_of(&page.lines[i], n) {
             if caption.is_empty() && is_caption_above(page, i) {
@@ -45,7 +45,7 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
             }
         } else if n <= 40 && boilerplate::is_boilerplate(text, n) {
             Zone::Hidden
-        } else if (n <= 15 && boilerplate::is_meta(text, n)) || is_date_line(text) {
+        } else if (n <= 15 && boilerplate::is_meta(text, n)) || is_date_line(text, n) {
             if page.date.is_none() {
                 page.date = parse_date(text);
             }
@@ -63,7 +63,6 @@ pub(crate) fn mark_known_lines(page: &mut Page) {
 
 /// The most words a caption that repeats an earlier one may have.
 const MANY_WORDS: usize = 80;
-const _: () = assert!(Facts::WORD_CAP > MANY_WORDS);
 
 /// A bare name right under a date line ("15. Mär / 10:00" then "Michael Sosinka") is
 /// the byline.
@@ -107,9 +106,11 @@ struct Captions {
 }
 
 impl Captions {
-    /// Whether `line` repeats a caption; the caller has checked it is short.
-    fn repeats(&self, line: &str) -> bool {
-        !self.seen.is_empty() && self.seen.contains(&squash(line))
+    /// Whether `line`, of `n` words (counted up to [`Facts::WORD_CAP`]), repeats a
+    /// caption of at most [`MANY_WORDS`] words.
+    fn repeats(&self, line: &str, n: usize) -> bool {
+        let short = || n < Facts::WORD_CAP || words_up_to(line, MANY_WORDS + 1) <= MANY_WORDS;
+        !self.seen.is_empty() && short() && self.seen.contains(&squash(line))
     }
 
     /// Adds a caption; a repeat only lends its credit to the first copy.
@@ -153,7 +154,7 @@ fn with_credit(text: String, credit: &str) -> String {
 }
 
 /// The caption text and credit of a photo-caption line of `words` words (as counted
-/// up to 81), when it is one.
+/// up to 61), when it is one.
 fn caption_of(line: &Line, words: usize) -> Option<(String, String)> {
     if line.image {
         return Some((line.text.clone(), String::new()));
@@ -173,8 +174,8 @@ fn caption_of(line: &Line, words: usize) -> Option<(String, String)> {
 
 /// A line that is only a date, perhaps with a weekday and a time ("Montag, 5. August
 /// 2023, 14:30 Uhr"), only digits and date marks ("0001-01-01"), or a short time stamp
-/// with a site or agency name.
-fn is_date_line(text: &str) -> bool {
+/// with a site or agency name. (`n`: its words, counted up to [`Facts::WORD_CAP`].)
+fn is_date_line(text: &str, n: usize) -> bool {
     if text.len() > 200 {
         return false;
     }
@@ -195,13 +196,12 @@ fn is_date_line(text: &str) -> bool {
     let dated = || parse_date(text).is_some();
     // "Epoch Times, Sonntag, 8. November 2015 12:19", "14.03.2016, 17:56 Uhr | dpa".
     let stamped = || {
-        let n = words_up_to(text, 13);
         (has_time(text) && n <= 8)
             || (n <= 12
                 && (text.contains('|') || text.starts_with(|c: char| c.is_ascii_digit()))
                 && dated())
     };
-    only_marks || (words_up_to(text, 9) <= 8 && only_date_words() && dated()) || stamped()
+    only_marks || (n <= 8 && only_date_words() && dated()) || stamped()
 }
 
 /// Holds a clock time ("12:19", "10.00 Uhr").

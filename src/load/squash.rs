@@ -111,26 +111,62 @@ impl WordHash {
 /// Letters and digits only, lower case: equal texts that differ in spacing and
 /// punctuation compare equal.
 pub(crate) fn squash(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut squashed = String::with_capacity(text.len());
+    for c in text.chars() {
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => match SQUASHED_ASCII[usize::from(b)] {
+                0 => {}
+                kept => squashed.push(char::from(kept)),
+            },
+            _ if c.is_alphanumeric() => squashed.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    squashed
 }
 
 /// How many squashed bytes of a line's opening [`Seen`] keys it by.
 const HEAD_BYTES: usize = 32;
 
-/// Lines seen so far, to tell a repeat (same [`squash`]) from a new line. A line is
-/// first keyed by the hash of its squashed opening; only lines whose openings match are
-/// hashed whole ([`squash_hash`]) and compared by that.
+/// Lines seen so far, to tell a repeat (same [`squash`]) from a new line. The first
+/// [`FEW`] lines are kept in a list and a new line is compared with each, char by char
+/// (lines that differ mostly differ in their first chars); past that, a line is keyed by
+/// the hash of its squashed opening, and only lines whose openings match are hashed whole
+/// ([`squash_hash`]) and compared by that.
 #[derive(Default)]
 pub(crate) struct Seen<'a> {
+    few: [&'a str; FEW],
+    /// How many of `few` are lines; none once `by_head` holds them.
+    few_len: usize,
     by_head: HashMap<u64, Vec<(&'a str, Option<u64>)>>,
 }
+
+/// How many lines [`Seen`] compares one by one before it hashes them.
+const FEW: usize = 8;
 
 impl<'a> Seen<'a> {
     /// Adds `text`; false when a line that squashes alike was added before.
     pub fn insert(&mut self, text: &'a str) -> bool {
+        if self.by_head.is_empty() {
+            let few = &self.few[..self.few_len];
+            if few.iter().any(|seen| squash_eq(seen, text)) {
+                return false;
+            }
+            if self.few_len < FEW {
+                self.few[self.few_len] = text;
+                self.few_len += 1;
+                return true;
+            }
+            // (the lines kept so far all differ: each is hashed in as new)
+            for seen in self.few {
+                self.insert_hashed(seen);
+            }
+            self.few_len = 0;
+        }
+        self.insert_hashed(text)
+    }
+
+    fn insert_hashed(&mut self, text: &'a str) -> bool {
         // lines with different openings cannot squash alike
         let lines = (self.by_head)
             .entry(squash_hash_up_to(text, HEAD_BYTES))
@@ -148,6 +184,16 @@ impl<'a> Seen<'a> {
         lines.push((text, Some(whole)));
         true
     }
+}
+
+/// `squash(a) == squash(b)`, read no further than the first char that differs.
+fn squash_eq(a: &str, b: &str) -> bool {
+    fn squashed(text: &str) -> impl Iterator<Item = char> + '_ {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+    }
+    squashed(a).eq(squashed(b))
 }
 
 #[cfg(test)]
@@ -189,5 +235,44 @@ mod tests {
         assert!(seen.insert("Kurz."));
         assert!(!seen.insert("kurz"));
         assert!(seen.insert("kurz 2"));
+    }
+
+    #[test]
+    fn squash_keeps_lowercased_letters_and_digits() {
+        let texts = [
+            "",
+            "Ä b, C!",
+            "İstanbul ẞ 3½ Œuvre",
+            "„Zitat“ – x\u{a0}y 東京",
+            "ISTANBUL ß",
+        ];
+        for text in texts {
+            let want: String = text
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(squash(text), want, "{text}");
+            for other in texts.iter().chain(&["istanbul ß", "i̇stanbul ß 3½ œuvre"]) {
+                let same = squash(text) == squash(other);
+                assert_eq!(squash_eq(text, other), same, "{text} {other}");
+            }
+        }
+        assert!(squash_eq("Ä b, C!", "äbc"));
+        assert!(!squash_eq("Ä b, C!", "äbcd"));
+    }
+
+    #[test]
+    fn seen_finds_repeats_before_and_after_it_hashes() {
+        let lines: Vec<String> = (0..3 * FEW).map(|i| format!("Zeile {i}.")).collect();
+        let shouted: Vec<String> = lines.iter().map(|line| line.to_uppercase()).collect();
+        let mut seen = Seen::default();
+        for (i, line) in lines.iter().enumerate() {
+            assert!(seen.insert(line), "{line}");
+            assert!(!seen.insert(&shouted[i / 2]), "{line}");
+        }
+        for line in &lines {
+            assert!(!seen.insert(line), "{line}");
+        }
     }
 }

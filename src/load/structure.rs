@@ -51,7 +51,8 @@ pub struct Page {
 /// What the rules ask about a line's text, read once.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Facts {
-    /// Its words, counted up to [`Facts::WORD_CAP`]: no rule asks about more.
+    /// Its words, counted up to [`Facts::WORD_CAP`]: the one rule that asks about more
+    /// (a repeated caption) counts again.
     pub words: usize,
     /// Reads like running text: a sentence of eight words or more, or a long line.
     pub prose: bool,
@@ -60,7 +61,7 @@ pub struct Facts {
 }
 
 impl Facts {
-    pub const WORD_CAP: usize = 81;
+    pub const WORD_CAP: usize = 61;
 
     fn of(text: &str) -> Facts {
         let words = words_up_to(text, Facts::WORD_CAP);
@@ -137,45 +138,55 @@ pub(crate) fn words(text: &str) -> usize {
 pub(crate) fn words_up_to(text: &str, cap: usize) -> usize {
     let bytes = text.as_bytes();
     let (mut n, mut in_word, mut i) = (0, false, 0);
-    while i < bytes.len() {
-        // A block with no byte that may start a wide space is counted at once with bit
-        // masks, a few instructions a byte against about ten in the byte loop below.
-        if let Some((spaces, 0)) = block_at(bytes, i).map(space_bits) {
-            let words = !spaces & BLOCK_BITS;
-            let starts = words & !(words << 1 | u32::from(in_word));
-            n += starts.count_ones() as usize;
-            if n >= cap {
-                return cap;
+    // Blocks of bytes are counted with bit masks, a few instructions a byte against about
+    // ten in the byte loop below.
+    while let Some(block) = block_at(bytes, i) {
+        let (mut spaces, mut wide) = space_bits(block);
+        let mut end = i + BLOCK;
+        // A byte that may start a wide space starts a char (none is a continuation
+        // byte): the chars that are spaces add their bytes to `spaces`; one that runs on
+        // past the block is skipped whole.
+        while wide != 0 {
+            let at = i + wide.trailing_zeros() as usize;
+            wide &= wide - 1;
+            let space = text.get(at..).and_then(|rest| rest.chars().next());
+            if let Some(len) = space.filter(|c| c.is_whitespace()).map(char::len_utf8) {
+                spaces |= ((1 << len) - 1) << (at - i);
+                end = end.max(at + len);
             }
-            in_word = words >> (BLOCK - 1) & 1 == 1;
-            i += BLOCK;
-            continue;
         }
-        let block_end = i + BLOCK;
-        while let Some(&b) = bytes.get(i).filter(|_| i < block_end) {
-            let space = match SPACE_BYTES[usize::from(b)] {
-                NOT_SPACE => false,
-                SPACE => true,
-                _ => {
-                    // `i` is a char boundary: it moves by whole chars here and by single
-                    // bytes only over ASCII and the bytes of other chars.
-                    match text.get(i..).and_then(|rest| rest.chars().next()) {
-                        Some(c) => {
-                            i += c.len_utf8() - 1;
-                            c.is_whitespace()
-                        }
-                        None => false,
+        let words = !spaces & BLOCK_BITS;
+        let starts = words & !(words << 1 | u32::from(in_word));
+        n += starts.count_ones() as usize;
+        if n >= cap {
+            return cap;
+        }
+        in_word = words >> (BLOCK - 1) & 1 == 1;
+        i = end;
+    }
+    while let Some(&b) = bytes.get(i) {
+        let space = match SPACE_BYTES[usize::from(b)] {
+            NOT_SPACE => false,
+            SPACE => true,
+            _ => {
+                // `i` is at the first byte of a char: no continuation byte is one of
+                // these.
+                match text.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => {
+                        i += c.len_utf8() - 1;
+                        c.is_whitespace()
                     }
+                    None => false,
                 }
-            };
-            let starts = !space && !in_word;
-            if starts && n == cap {
-                return n;
             }
-            n += usize::from(starts);
-            in_word = !space;
-            i += 1;
+        };
+        let starts = !space && !in_word;
+        if starts && n == cap {
+            return n;
         }
+        n += usize::from(starts);
+        in_word = !space;
+        i += 1;
     }
     n
 }
@@ -392,11 +403,11 @@ const KICKER_SEPARATORS: [&str; 4] = [" - ", " – ", " — ", " : "];
 /// paragraph of one sentence is used up as the title; a longer one stays (as the lead),
 /// and so does the only paragraph of an article.
 fn infer_title(page: &mut Page, start: usize) -> usize {
-    let text = page.lines[start].text.clone();
-    let first = sentences::first_sentence(&text).to_owned();
-    page.title_inferred = true;
+    let text = &page.lines[start].text;
+    let first = sentences::first_sentence(text).to_owned();
     // A one-sentence article keeps its sentence as text too.
     let whole = first.len() == text.trim().len() && next_open(page, start).is_some();
+    page.title_inferred = true;
     page.title = Some(first);
     if whole {
         page.zones[start] = Zone::Title;

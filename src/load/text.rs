@@ -208,25 +208,27 @@ pub fn parse_date(line: &str) -> Option<String> {
 
 /// Numbers and words of a line (a run of digits and a run of letters are separate
 /// tokens), each with the first mark after it other than a space (`' '` when none).
-fn date_tokens(line: &str) -> Vec<(String, char)> {
-    let mut tokens: Vec<(String, char)> = Vec::new();
-    let mut current = String::new();
+fn date_tokens(line: &str) -> Vec<(&str, char)> {
+    let mut tokens: Vec<(&str, char)> = Vec::new();
+    // the token being read: where it starts, and whether its last char is a digit
+    let mut current: Option<(usize, bool)> = None;
     let mut sep_open = false;
-    for c in line.chars() {
+    for (at, c) in line.char_indices() {
         if c.is_alphanumeric() {
-            let switches = current
-                .chars()
-                .last()
-                .is_some_and(|p| p.is_ascii_digit() != c.is_ascii_digit());
-            if switches {
-                tokens.push((std::mem::take(&mut current), ' '));
-                sep_open = false;
+            let digit = c.is_ascii_digit();
+            match current {
+                Some((start, was_digit)) if was_digit != digit => {
+                    tokens.push((&line[start..at], ' '));
+                    sep_open = false;
+                    current = Some((at, digit));
+                }
+                Some((start, _)) => current = Some((start, digit)),
+                None => current = Some((at, digit)),
             }
-            current.push(c);
             continue;
         }
-        if !current.is_empty() {
-            tokens.push((std::mem::take(&mut current), ' '));
+        if let Some((start, _)) = current.take() {
+            tokens.push((&line[start..at], ' '));
             sep_open = true;
         }
         if c != ' ' && sep_open {
@@ -236,14 +238,19 @@ fn date_tokens(line: &str) -> Vec<(String, char)> {
             sep_open = false;
         }
     }
-    if !current.is_empty() {
-        tokens.push((current, ' '));
+    if let Some((start, _)) = current {
+        tokens.push((&line[start..], ' '));
     }
     tokens
 }
 
+/// The longest word looked up as a month, in bytes. Lower-casing makes no char more than
+/// three times shorter (`K`, the Kelvin sign, becomes `k`), so no longer word lower-cases
+/// to a month name of a third of this or less (a test checks that every name is).
+const MONTH_BYTES: usize = 64;
+
 /// A date at the start of `tokens`: y-m-d, d.m.y, "d. Month y", "Month d, y".
-fn date_at(tokens: &[(String, char)]) -> Option<String> {
+fn date_at(tokens: &[(&str, char)]) -> Option<String> {
     let num = |i: usize| -> Option<u32> {
         let (t, _) = tokens.get(i)?;
         (t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
@@ -252,7 +259,18 @@ fn date_at(tokens: &[(String, char)]) -> Option<String> {
     };
     let month = |i: usize| -> Option<u32> {
         let (t, _) = tokens.get(i)?;
-        WORDS.months.get(t.to_lowercase().as_str()).copied()
+        // (lower-cased on the stack: most tokens are asked, and most are no month)
+        if t.len() > MONTH_BYTES || t.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        // (no char lower-cases to more than three halves of its bytes)
+        let mut buf = [0u8; 2 * MONTH_BYTES];
+        let mut n = 0;
+        for lower in t.chars().flat_map(char::to_lowercase) {
+            n += lower.encode_utf8(buf.get_mut(n..n + 4)?).len();
+        }
+        let lower = std::str::from_utf8(&buf[..n]).ok()?;
+        WORDS.months.get(lower).copied()
     };
     let sep = |i: usize| tokens.get(i).map_or(' ', |t| t.1);
     let year_len = |i: usize| tokens.get(i).map_or(0, |t| t.0.len());
@@ -291,6 +309,19 @@ fn valid_date(year: u32, month: u32, day: u32) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_month_name_is_short_enough_to_be_looked_up() {
+        assert!(
+            WORDS
+                .months
+                .keys()
+                .all(|name| 3 * name.len() <= MONTH_BYTES)
+        );
+        let long = format!("{}2 Januar 2020", "\u{212a}".repeat(30));
+        assert_eq!(parse_date(&long).as_deref(), Some("2020-01-02"));
+        assert_eq!(parse_date("2. JANUAR 2020").as_deref(), Some("2020-01-02"));
+    }
 
     #[test]
     fn dates_in_many_styles() {

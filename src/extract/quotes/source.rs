@@ -285,11 +285,17 @@ fn fur_may_name_view(para: &Para, start: usize, k: usize) -> bool {
 /// conclusion noun). Each test is one the cue itself needs, so a sentence with no such
 /// word has no cue.
 pub(super) fn may_be_cue(para: &Para, start: usize, k: usize) -> bool {
-    if !para.is_word(k) {
+    let Some(token) = para.tokens.get(k).filter(|t| t.kind == Kind::Word) else {
         return false;
-    }
+    };
     if !para.verb(k).is_empty() || para.is(k, "according_to") {
         return true;
+    }
+    // this runs for every word of a sentence with no cue: most lowercase words are told
+    // by their length (each word below is as long in bytes as any spelling of it, so
+    // as its lowercase is)
+    if !para.is_capitalized(k) && !matches!(token.end - token.start, 4 | 6 | 7) {
+        return false;
     }
     let lower = para.lower(k);
     let w = words();

@@ -306,3 +306,47 @@ pub(super) fn may_be_cue(para: &Para, start: usize, k: usize) -> bool {
         word => para.is_capitalized(k) && (w.is_speech_noun(word) || w.is_conclusion(word)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `may_be_cue` as it was before lowercase words were told by their length.
+    fn by_lowercase(para: &Para, start: usize, k: usize) -> bool {
+        if !para.is_word(k) {
+            return false;
+        }
+        if !para.verb(k).is_empty() || para.is(k, "according_to") {
+            return true;
+        }
+        let w = words();
+        match para.lower(k).as_ref() {
+            "wonach" | "zufolge" => true,
+            "nach" => k == start,
+            "für" => fur_may_name_view(para, start, k),
+            word => para.is_capitalized(k) && (w.is_speech_noun(word) || w.is_conclusion(word)),
+        }
+    }
+
+    #[test]
+    fn cue_words_are_told_by_length_as_by_their_lowercase() {
+        let texts = [
+            "nach Angaben der Polizei ist es ruhig, und für ihn war das klar.",
+            "Ihm zufolge sei es vorbei, wonach sich alle richten, meint Koch.",
+            "fÜr Kritiker WONACH zuFOLGE nAch Ende, İnach ẞfür Erklärung sagte er.",
+            "Sein Fazit: Das Ergebnis der Studie fällt gut aus, laut Bericht.",
+        ];
+        for text in texts {
+            let para = Para::new(text, false);
+            for sentence in &para.sentences {
+                for k in sentence.clone() {
+                    let (got, want) = (
+                        may_be_cue(&para, sentence.start, k),
+                        by_lowercase(&para, sentence.start, k),
+                    );
+                    assert_eq!(got, want, "{text}: {}", para.str(k));
+                }
+            }
+        }
+    }
+}

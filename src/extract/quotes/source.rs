@@ -285,11 +285,17 @@ fn fur_may_name_view(para: &Para, start: usize, k: usize) -> bool {
 /// conclusion noun). Each test is one the cue itself needs, so a sentence with no such
 /// word has no cue.
 pub(super) fn may_be_cue(para: &Para, start: usize, k: usize) -> bool {
-    if !para.is_word(k) {
+    let Some(token) = para.tokens.get(k).filter(|t| t.kind == Kind::Word) else {
         return false;
-    }
+    };
     if !para.verb(k).is_empty() || para.is(k, "according_to") {
         return true;
+    }
+    // this runs for every word of a sentence with no cue: most lowercase words are told
+    // by their length (each word below is as long in bytes as any spelling of it, so
+    // as its lowercase is)
+    if !para.is_capitalized(k) && !matches!(token.end - token.start, 4 | 6 | 7) {
+        return false;
     }
     let lower = para.lower(k);
     let w = words();
@@ -298,5 +304,49 @@ pub(super) fn may_be_cue(para: &Para, start: usize, k: usize) -> bool {
         "nach" => k == start,
         "für" => fur_may_name_view(para, start, k),
         word => para.is_capitalized(k) && (w.is_speech_noun(word) || w.is_conclusion(word)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `may_be_cue` as it was before lowercase words were told by their length.
+    fn by_lowercase(para: &Para, start: usize, k: usize) -> bool {
+        if !para.is_word(k) {
+            return false;
+        }
+        if !para.verb(k).is_empty() || para.is(k, "according_to") {
+            return true;
+        }
+        let w = words();
+        match para.lower(k).as_ref() {
+            "wonach" | "zufolge" => true,
+            "nach" => k == start,
+            "für" => fur_may_name_view(para, start, k),
+            word => para.is_capitalized(k) && (w.is_speech_noun(word) || w.is_conclusion(word)),
+        }
+    }
+
+    #[test]
+    fn cue_words_are_told_by_length_as_by_their_lowercase() {
+        let texts = [
+            "nach Angaben der Polizei ist es ruhig, und für ihn war das klar.",
+            "Ihm zufolge sei es vorbei, wonach sich alle richten, meint Koch.",
+            "fÜr Kritiker WONACH zuFOLGE nAch Ende, İnach ẞfür Erklärung sagte er.",
+            "Sein Fazit: Das Ergebnis der Studie fällt gut aus, laut Bericht.",
+        ];
+        for text in texts {
+            let para = Para::new(text, false);
+            for sentence in &para.sentences {
+                for k in sentence.clone() {
+                    let (got, want) = (
+                        may_be_cue(&para, sentence.start, k),
+                        by_lowercase(&para, sentence.start, k),
+                    );
+                    assert_eq!(got, want, "{text}: {}", para.str(k));
+                }
+            }
+        }
     }
 }

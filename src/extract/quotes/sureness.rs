@@ -7,7 +7,7 @@ use super::np::{Np, NpKind, after_contraction, at, is_genitive_place};
 use super::phrase::has_noun_ending;
 use super::text::Para;
 use crate::extract::countries;
-use crate::extract::speakers::{is_agent_noun, is_body_word, is_group_word, is_role_word};
+use crate::extract::speakers::{is_agent_noun, is_group_word};
 
 /// A capitalised adjective that makes a noun phrase a proper name ("Deutsche Welle",
 /// "Berliner Senat", "Iranischen Revolutionsgarden", "Vereinten Nationen").
@@ -95,51 +95,60 @@ pub fn can_speak(para: &Para, np: &Np) -> bool {
             };
             !(single && (is_genitive_place(para.str(name.start)) || noun(name.start)))
         }
-        NpKind::Body => {
-            let head = &para.lower(np.head);
-            // "Mats Schönauer": capitalised words with no article and no noun ending
-            let bare_name = np.core.start == np.range.start
-                && !after_contraction(para, np.range.start)
-                && !(np.core.start..=np.head).any(|t| has_noun_ending(para.str(t)))
-                && (np.core.start..=np.head).all(|t| para.is_capitalized(t));
-            let letters = para.str(np.head).chars().filter(|c| c.is_alphabetic());
-            let acronym = letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
-            // a capitalised adjective inside the phrase marks a proper name
-            let proper = (np.core.start..np.head).any(|t| {
-                para.is_capitalized(t)
-                    && is_proper_adjective(para.str(t))
-                    && !para.is_role(t)
-                    && para.sentence_of(t).start != t
-            });
-            // "die Archäologin Montserrat Sanz": a noun for a person the lists lack,
-            // then a name
-            let agent_then_name = np.head >= np.core.start + 2
-                && para.is_capitalized(np.head - 1)
-                && !has_noun_ending(para.str(np.head))
-                && (np.core.start..np.head - 1).any(|t| {
-                    let lower = para.lower(t);
-                    para.is_capitalized(t)
-                        && ["in", "er", "ist", "ent", "ant", "loge", "eur", "or"]
-                            .iter()
-                            .any(|e| lower.ends_with(e))
-                });
-            // "der Randalierer", "Der Student", "ein Übertrittswilliger": a noun for a
-            // person the lists lack, with its article
-            let person_noun =
-                np.core.start > np.range.start && np.head + 1 == np.core.end && is_agent_noun(head);
-            is_body_word(head)
-                || is_role_word(head)
-                || agent_then_name
-                || person_noun
-                || (np.core.start > np.range.start && is_group_word(head))
-                || bare_name
-                || words().is_media(head)
-                || acronym
-                || proper
-                || !countries::find(para.str(np.head)).is_empty()
-        }
+        NpKind::Body => body_can_speak(para, np),
         _ => true,
     }
+}
+
+/// Whether a body phrase can speak: its head is a role or body word, a noun for people,
+/// a medium, a country, or the phrase is a proper name. The cheap tests come first: most
+/// bodies are told by the head's role bits, which the phrase reader has asked already.
+fn body_can_speak(para: &Para, np: &Np) -> bool {
+    // (the bits of the head token are what `is_body_word` and `is_role_word` say of it)
+    if para.is_body(np.head) || para.is_role(np.head) {
+        return true;
+    }
+    let head = &para.lower(np.head);
+    let articled = np.core.start > np.range.start;
+    // "der Randalierer", "Der Student", "ein Übertrittswilliger": a noun for a person
+    // the lists lack, with its article
+    if articled && ((np.head + 1 == np.core.end && is_agent_noun(head)) || is_group_word(head)) {
+        return true;
+    }
+    if words().is_media(head) {
+        return true;
+    }
+    // "Mats Schönauer": capitalised words with no article and no noun ending
+    let bare_name = !articled
+        && !after_contraction(para, np.range.start)
+        && !(np.core.start..=np.head).any(|t| has_noun_ending(para.str(t)))
+        && (np.core.start..=np.head).all(|t| para.is_capitalized(t));
+    let letters = para.str(np.head).chars().filter(|c| c.is_alphabetic());
+    let acronym = || letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
+    if bare_name || acronym() {
+        return true;
+    }
+    // "die Archäologin Montserrat Sanz": a noun for a person the lists lack, then a name
+    let agent_then_name = np.head >= np.core.start + 2
+        && para.is_capitalized(np.head - 1)
+        && !has_noun_ending(para.str(np.head))
+        && (np.core.start..np.head - 1).any(|t| {
+            let lower = para.lower(t);
+            para.is_capitalized(t)
+                && ["in", "er", "ist", "ent", "ant", "loge", "eur", "or"]
+                    .iter()
+                    .any(|e| lower.ends_with(e))
+        });
+    // a capitalised adjective inside the phrase marks a proper name
+    let proper = || {
+        (np.core.start..np.head).any(|t| {
+            para.is_capitalized(t)
+                && is_proper_adjective(para.str(t))
+                && !para.is_role(t)
+                && para.sentence_of(t).start != t
+        })
+    };
+    agent_then_name || proper() || !countries::find(para.str(np.head)).is_empty()
 }
 
 /// How surely a phrase names a speaker, from a bare noun that may be anything to a

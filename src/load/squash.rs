@@ -111,18 +111,22 @@ impl WordHash {
 /// Letters and digits only, lower case: equal texts that differ in spacing and
 /// punctuation compare equal.
 pub(crate) fn squash(text: &str) -> String {
-    let mut squashed = String::with_capacity(text.len());
-    for c in text.chars() {
-        match u8::try_from(c) {
-            Ok(b) if b.is_ascii() => match SQUASHED_ASCII[usize::from(b)] {
-                0 => {}
-                kept => squashed.push(char::from(kept)),
-            },
-            _ if c.is_alphanumeric() => squashed.extend(c.to_lowercase()),
-            _ => {}
-        }
-    }
-    squashed
+    let mut out = String::with_capacity(text.len());
+    out.extend(squashed(text));
+    out
+}
+
+/// The chars of [`squash`]`(text)`, one by one: an ASCII char (most are) as the table
+/// keeps it, another, when a letter or digit, as its lowercase.
+fn squashed(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(|c| {
+        let (ascii, other) = match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => (SQUASHED_ASCII[usize::from(b)], None),
+            _ => (0, c.is_alphanumeric().then(|| c.to_lowercase())),
+        };
+        let ascii = (ascii != 0).then_some(char::from(ascii));
+        ascii.into_iter().chain(other.into_iter().flatten())
+    })
 }
 
 /// How many squashed bytes of a line's opening [`Seen`] keys it by.
@@ -188,11 +192,6 @@ impl<'a> Seen<'a> {
 
 /// `squash(a) == squash(b)`, read no further than the first char that differs.
 fn squash_eq(a: &str, b: &str) -> bool {
-    fn squashed(text: &str) -> impl Iterator<Item = char> + '_ {
-        text.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-    }
     squashed(a).eq(squashed(b))
 }
 
